@@ -1,0 +1,51 @@
+/** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
+import { ContentDirectoryError } from '../ladder/load.ts';
+import { runCheck } from './check.ts';
+import { EXIT, processIo, UsageError, type Io } from './usage.ts';
+
+export const mainHelp = `Usage: ladder <command> [options]
+
+Parity checks and publishes a dual career ladder.
+
+Commands:
+  check     check the ladder: format, references, tracks and parity
+
+Run "ladder <command> --help" for a command's options.
+The content directory is ./content, or $LADDER_CONTENT, or --content DIR.
+`;
+
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+const commands: Record<string, Command> = {
+  check: runCheck,
+};
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(mainHelp);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`ladder: unknown command "${name}"\n\n${mainHelp}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ContentDirectoryError || isArgError(error)) {
+      io.stderr(`ladder ${name}: ${(error as Error).message}\nRun "ladder ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`ladder ${name}: internal error: ${message}\n`);
+    if (io.env.LADDER_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return EXIT.usage;
+  }
+}
+
+/** Errors thrown by node:util parseArgs for unknown or malformed options. */
+function isArgError(error: unknown): boolean {
+  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,142 @@
+/**
+ * Assembles the typed Ladder from validated files and builds the indexes
+ * that the rules and the pages need.
+ */
+import type { Body } from './markdown.ts';
+import { splitSections } from './markdown.ts';
+import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Section, type Source, type Track } from './model.ts';
+import type { CompetencyData, FamilyData, LadderData, LevelData, TrackData } from './schema.ts';
+
+export interface Entry<T> {
+  id: string;
+  data: T;
+  body: Body;
+  source: Source;
+  /** For levels: the track folder. */
+  track?: string;
+}
+
+export interface Entries {
+  ladder: Entry<LadderData> | undefined;
+  families: Entry<FamilyData>[];
+  competencies: Entry<CompetencyData>[];
+  tracks: Entry<TrackData>[];
+  levels: Entry<LevelData>[];
+  pages: Map<string, Body>;
+  rejected: Ladder['rejected'];
+}
+
+const FALLBACK: LadderData = {
+  name: 'Career ladder',
+  currency: 'USD',
+  scopes: ['team', 'group', 'org', 'division', 'company'],
+  parity: { pay: 'identical', exceptions: [] },
+};
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildLadder(entries: Entries): Ladder {
+  const ladderEntry = entries.ladder;
+  const ladderData = ladderEntry?.data ?? FALLBACK;
+  const ladderSource: Source = ladderEntry?.source ?? { file: 'ladder.md', locate: () => ({ file: 'ladder.md', line: 1, column: 1 }) };
+
+  const families: Family[] = entries.families.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byId);
+  const competencies: Competency[] = entries.competencies.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byId);
+  const competency = new Map(competencies.map((c) => [c.id, c]));
+  const family = new Map(families.map((f) => [f.id, f]));
+
+  const tracks: Track[] = entries.tracks
+    .map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source }))
+    .sort((a, b) => (a.family === b.family ? kindOrder(a) - kindOrder(b) || byId(a, b) : a.family < b.family ? -1 : 1));
+  const track = new Map(tracks.map((t) => [t.id, t]));
+
+  const levels: Level[] = [];
+  for (const e of entries.levels) {
+    const owner = track.get(e.track ?? '');
+    if (!owner) continue; // orphan or rejected track: reported by the rules, not part of the model
+    levels.push(makeLevel(e, owner, competency));
+  }
+  levels.sort((a, b) => (tracks.indexOf(track.get(a.track)!) - tracks.indexOf(track.get(b.track)!)) || a.grade - b.grade || byId(a, b));
+
+  const levelsByTrack = new Map<string, Level[]>(tracks.map((t) => [t.id, []]));
+  const levelsByFamilyGrade = new Map<string, Map<number, Level[]>>();
+  for (const level of levels) {
+    levelsByTrack.get(level.track)?.push(level);
+    let grades = levelsByFamilyGrade.get(level.family);
+    if (!grades) levelsByFamilyGrade.set(level.family, (grades = new Map()));
+    const row = grades.get(level.grade);
+    if (row) row.push(level);
+    else grades.set(level.grade, [level]);
+  }
+  const tracksByFamily = new Map<string, Track[]>();
+  for (const t of tracks) {
+    const list = tracksByFamily.get(t.family);
+    if (list) list.push(t);
+    else tracksByFamily.set(t.family, [t]);
+  }
+
+  const exceptions: Exception[] = ladderData.parity.exceptions.map((exception, index) => ({
+    ...exception,
+    index,
+    excused: 0,
+    source: ladderSource,
+  }));
+
+  return {
+    name: ladderData.name,
+    currency: ladderData.currency,
+    repository: ladderData.repository,
+    scopes: ladderData.scopes,
+    parity: { pay: ladderData.parity.pay, exceptions },
+    intro: ladderEntry?.body ?? { line: 1, tree: { type: 'root', children: [] } },
+    source: ladderSource,
+    families,
+    competencies,
+    tracks,
+    levels,
+    pages: entries.pages,
+    family,
+    competency,
+    track,
+    level: new Map(levels.map((l) => [l.id, l])),
+    levelsByTrack,
+    tracksByFamily,
+    levelsByFamilyGrade,
+    rejected: entries.rejected,
+  };
+}
+
+function kindOrder(track: Track): number {
+  return track.kind === 'individual-contributor' ? 0 : 1;
+}
+
+/** A heading matches a competency by its name or its id, ignoring case and surrounding space. */
+export function matchCompetency(heading: string, ids: readonly string[], competency: Map<string, Competency>): string | undefined {
+  const wanted = heading.trim().toLowerCase();
+  return ids.find((id) => id.toLowerCase() === wanted || competency.get(id)?.name.trim().toLowerCase() === wanted);
+}
+
+function makeLevel(e: Entry<LevelData>, owner: Track, competency: Map<string, Competency>): Level {
+  const { intro, sections: raw } = splitSections(e.body);
+  const used = new Set<string>();
+  const sections: Section[] = raw.map((section) => {
+    const id = matchCompetency(section.heading, owner.competencies, competency);
+    let anchor = id ?? slugify(section.heading);
+    while (used.has(anchor)) anchor = `${anchor}-2`;
+    used.add(anchor);
+    return { ...section, competency: id, anchor };
+  });
+  const order = (s: Section) => (s.competency === undefined ? owner.competencies.length : owner.competencies.indexOf(s.competency));
+  sections.sort((a, b) => order(a) - order(b) || a.line - b.line);
+  return {
+    ...e.data,
+    id: e.id,
+    slug: e.id.slice(e.id.indexOf('/') + 1),
+    track: owner.id,
+    family: owner.family,
+    intro,
+    sections,
+    body: e.body,
+    source: e.source,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * check(): content directory in, { ladder, diagnostics } out. Reads every
+ * file once, never throws on content, and reports every problem it finds.
+ */
+import { resolve } from 'node:path';
+import type { Entries } from './build.ts';
+import { buildLadder } from './build.ts';
+import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { loadContent, type SourceFile } from './load.ts';
+import { findUnsafe, parseBody, type Body } from './markdown.ts';
+import type { Ladder, Source } from './model.ts';
+import { applyExceptions, rules } from './rules/index.ts';
+import { SLUG_PATTERN } from './schema.ts';
+import { validateFrontmatter } from './validate.ts';
+
+export interface CheckResult {
+  /** The absolute content directory. */
+  dir: string;
+  ladder: Ladder;
+  /** Sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  ok: boolean;
+}
+
+export const DEFAULT_CONTENT_DIR = 'content';
+
+/** The content directory: an explicit one, else LADDER_CONTENT, else ./content. */
+export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(explicit ?? env.LADDER_CONTENT ?? DEFAULT_CONTENT_DIR);
+}
+
+/** Checks a ladder. Throws ContentDirectoryError only if the directory itself cannot be read. */
+export function check(dir: string = contentDir()): CheckResult {
+  const absolute = resolve(dir);
+  const loaded = loadContent(absolute);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const entries: Entries = {
+    ladder: undefined,
+    families: [],
+    competencies: [],
+    tracks: [],
+    levels: [],
+    pages: new Map(),
+    rejected: { family: new Set(), competency: new Set(), track: new Set(), level: new Set() },
+  };
+
+  for (const file of loaded.files) {
+    const read = readEntry(file, diagnostics);
+    if (!read) {
+      if (file.kind !== 'ladder') entries.rejected[file.kind].add(file.id);
+      continue;
+    }
+    const { parsed, body, source } = read;
+    const result = validateFrontmatter(file.kind, parsed);
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      if (file.kind !== 'ladder') entries.rejected[file.kind].add(file.id);
+      continue;
+    }
+    // validateFrontmatter checked the data against the schema of file.kind.
+    const entry = { id: file.id, body, source, track: file.track, data: result.data as never };
+    if (file.kind === 'ladder') entries.ladder = entry;
+    else if (file.kind === 'family') entries.families.push(entry);
+    else if (file.kind === 'competency') entries.competencies.push(entry);
+    else if (file.kind === 'track') entries.tracks.push(entry);
+    else entries.levels.push(entry);
+  }
+  for (const [name, file] of loaded.pages) {
+    const read = readEntry(file, diagnostics, false);
+    if (read) entries.pages.set(name, read.body);
+  }
+
+  const ladder = buildLadder(entries);
+  const findings = rules.flatMap((rule) => rule({ ladder, files: loaded.files }));
+  diagnostics.push(...applyExceptions(ladder, findings));
+
+  const sorted = sortDiagnostics(diagnostics);
+  const summary = summarize(sorted, loaded.files.length + loaded.pages.size);
+  return { dir: absolute, ladder, diagnostics: sorted, summary, ok: summary.errors === 0 };
+}
+
+/** Reads one file's frontmatter and body, reporting what is wrong with its text, YAML, id or Markdown. */
+function readEntry(
+  file: SourceFile,
+  diagnostics: Diagnostic[],
+  checkId = true,
+): { parsed: Extract<ReturnType<typeof parseFrontmatter>, { ok: true }>['file']; body: Body; source: Source } | undefined {
+  const at = { file: file.path, line: 1, column: 1 };
+  if (file.text === undefined) {
+    diagnostics.push(diagnostic(at, 'syntax/frontmatter', 'This is not a UTF-8 text file of at most 1 MiB: save it as plain UTF-8 Markdown'));
+    return undefined;
+  }
+  if (checkId) {
+    const bad = file.id.split('/').find((part) => !SLUG_PATTERN.test(part));
+    if (bad !== undefined) {
+      diagnostics.push(
+        diagnostic(at, 'schema/id', `"${bad}" is not a valid id: file and folder names must be lowercase slugs such as "staff-engineer.md"`),
+      );
+      return undefined;
+    }
+  }
+  const result = parseFrontmatter(file.path, file.text);
+  if (!result.ok) {
+    for (const error of result.errors) diagnostics.push(diagnostic({ file: file.path, line: error.line, column: error.column }, 'syntax/frontmatter', error.message));
+    return undefined;
+  }
+  const body = parseBody(result.file.body, result.file.bodyLine);
+  for (const finding of findUnsafe(body)) {
+    diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+  }
+  return { parsed: result.file, body, source: { file: file.path, locate: result.file.locate } };
+}

@@ -1,0 +1,113 @@
+/**
+ * Finds the content files of a ladder and reads them. Knows the layout of
+ * the content directory and nothing else.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { FileKind } from './schema.ts';
+
+export interface SourceFile {
+  /** Path relative to the content directory, with forward slashes. */
+  path: string;
+  kind: FileKind;
+  /** The id: a file name without .md, or <track>/<level> for a level. */
+  id: string;
+  /** For a level: its track's id (the folder). */
+  track?: string;
+  /** The text, or undefined when it could not be read as text. */
+  text: string | undefined;
+}
+
+export interface LoadResult {
+  files: SourceFile[];
+  /** Optional pages (such as choose.md) by name. */
+  pages: Map<string, SourceFile>;
+  diagnostics: Diagnostic[];
+}
+
+/** Optional Markdown pages that may sit at the top of the content directory. */
+export const OPTIONAL_PAGES = ['choose'] as const;
+
+const FOLDERS: Record<string, FileKind> = { families: 'family', competencies: 'competency', tracks: 'track' };
+/** A career-ladder entry larger than this is not an entry. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+export class ContentDirectoryError extends Error {}
+
+/** Lists and reads every content file. Throws ContentDirectoryError only when the directory itself is unusable. */
+export function loadContent(dir: string): LoadResult {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    throw new ContentDirectoryError(`Content directory not found: ${dir}`);
+  }
+  if (!stat.isDirectory()) throw new ContentDirectoryError(`Not a directory: ${dir}`);
+
+  const files: SourceFile[] = [];
+  const pages = new Map<string, SourceFile>();
+  const diagnostics: Diagnostic[] = [];
+  const unexpected = (path: string, why: string) =>
+    diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
+
+  for (const path of walk(dir, '')) {
+    if (!path.endsWith('.md')) continue;
+    const parts = path.split('/');
+    const name = (parts[parts.length - 1] ?? '').slice(0, -'.md'.length);
+    const read = () => readText(join(dir, path));
+    if (parts.length === 1) {
+      if (name === 'ladder') files.push({ path, kind: 'ladder', id: 'ladder', text: read() });
+      else if ((OPTIONAL_PAGES as readonly string[]).includes(name)) pages.set(name, { path, kind: 'ladder', id: name, text: read() });
+      else unexpected(path, `${path} is not part of the ladder: only ladder.md${OPTIONAL_PAGES.map((p) => `, ${p}.md`).join('')} and the folders families/, competencies/, tracks/ and levels/ are read`);
+    } else if (parts.length === 2 && parts[0] !== undefined && parts[0] in FOLDERS) {
+      files.push({ path, kind: FOLDERS[parts[0]] as FileKind, id: name, text: read() });
+    } else if (parts.length === 3 && parts[0] === 'levels') {
+      const track = parts[1] as string;
+      files.push({ path, kind: 'level', id: `${track}/${name}`, track, text: read() });
+    } else {
+      unexpected(path, `${path} is not where the ladder looks for files, so it is ignored: levels go in levels/<track>/<level>.md`);
+    }
+  }
+  if (!files.some((file) => file.kind === 'ladder')) {
+    diagnostics.push(
+      diagnostic({ file: 'ladder.md', line: 1, column: 1 }, 'layout/missing-ladder', 'ladder.md is missing: every ladder needs one, with at least a name and a currency'),
+    );
+  }
+  return { files, pages, diagnostics };
+}
+
+/** Relative paths of the regular files below dir, sorted, skipping hidden entries and symbolic links. */
+function walk(root: string, rel: string): string[] {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(join(root, rel), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...walk(root, path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** The file as UTF-8 text, or undefined when it is binary, not UTF-8 or too large to be an entry. */
+function readText(path: string): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length > MAX_FILE_BYTES || bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The typed ladder that every face of Parity reads: the CLI's rules, the
+ * site's pages, the JSON export. Built once from the validated files.
+ */
+import type { Location } from './diagnostics.ts';
+import type { PathSegment } from './frontmatter.ts';
+import type { Body, Fragment } from './markdown.ts';
+import type { CompetencyData, ExceptionData, FamilyData, LadderData, LevelData, TrackData, TrackKind } from './schema.ts';
+
+/** Where an entity came from, and how to point at one of its fields. */
+export interface Source {
+  /** Path relative to the content directory. */
+  file: string;
+  /** Location of a frontmatter key or value (missing paths resolve to their parent). */
+  locate(path: readonly PathSegment[], part?: 'key' | 'value'): Location;
+}
+
+export interface Family extends FamilyData {
+  id: string;
+  body: Body;
+  source: Source;
+}
+
+export interface Competency extends CompetencyData {
+  id: string;
+  body: Body;
+  source: Source;
+}
+
+export interface Track extends TrackData {
+  id: string;
+  kind: TrackKind;
+  body: Body;
+  source: Source;
+}
+
+/** One competency section of a level body. */
+export interface Section extends Fragment {
+  /** The competency this section describes, or undefined when the heading matches none of the track's. */
+  competency: string | undefined;
+  heading: string;
+  /** A stable anchor for deep links: the competency id, else a slug of the heading. */
+  anchor: string;
+  line: number;
+  column: number;
+}
+
+export interface Level extends LevelData {
+  /** `<track>/<level>` */
+  id: string;
+  /** The file name without .md. */
+  slug: string;
+  track: string;
+  family: string;
+  intro: Fragment;
+  /** Sections in the order of the track's competencies, then any unknown sections in file order. */
+  sections: Section[];
+  body: Body;
+  source: Source;
+}
+
+export interface Exception extends ExceptionData {
+  source: Source;
+  /** Index in ladder.md's parity.exceptions. */
+  index: number;
+  /** How many diagnostics this exception turned off. */
+  excused: number;
+}
+
+export interface Ladder {
+  name: string;
+  currency: string;
+  repository: string | undefined;
+  scopes: string[];
+  parity: { pay: LadderData['parity']['pay']; exceptions: Exception[] };
+  intro: Body;
+  source: Source;
+  families: Family[];
+  competencies: Competency[];
+  tracks: Track[];
+  levels: Level[];
+  /** Optional pages, such as choose.md, by name. */
+  pages: Map<string, Body>;
+  /** Lookups. */
+  family: Map<string, Family>;
+  competency: Map<string, Competency>;
+  track: Map<string, Track>;
+  level: Map<string, Level>;
+  /** Levels of each track, by grade ascending. */
+  levelsByTrack: Map<string, Level[]>;
+  /** Tracks of each family: individual-contributor tracks first. */
+  tracksByFamily: Map<string, Track[]>;
+  /** Levels of each family at each grade, in track order. */
+  levelsByFamilyGrade: Map<string, Map<number, Level[]>>;
+  /** Ids of files that exist but were rejected, per kind: references to them are not reported twice. */
+  rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+}
+
+/** Grades of a family, ascending. */
+export function familyGrades(ladder: Ladder, family: string): number[] {
+  return [...(ladder.levelsByFamilyGrade.get(family)?.keys() ?? [])].sort((a, b) => a - b);
+}
+
+/** The level of a track at a grade (the first, if a track wrongly has two). */
+export function levelAt(ladder: Ladder, track: string, grade: number): Level | undefined {
+  return ladder.levelsByTrack.get(track)?.find((level) => level.grade === grade);
+}
+
+/** The next level up the same track, if any. */
+export function nextLevel(ladder: Ladder, level: Level): Level | undefined {
+  return ladder.levelsByTrack.get(level.track)?.find((other) => other.grade > level.grade);
+}
+
+/** The level below in the same track, if any. */
+export function previousLevel(ladder: Ladder, level: Level): Level | undefined {
+  const levels = ladder.levelsByTrack.get(level.track) ?? [];
+  return levels.filter((other) => other.grade < level.grade).at(-1);
+}
+
+/** The levels of the other tracks of the family at the same grade. */
+export function equivalents(ladder: Ladder, level: Level): Level[] {
+  return (ladder.levelsByFamilyGrade.get(level.family)?.get(level.grade) ?? []).filter((other) => other.track !== level.track);
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The frontmatter of every kind of content file, as Zod schemas.
+ * Types are derived from these schemas (nothing is typed twice), and the
+ * JSON Schemas that editors use are generated from them too.
+ */
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const DEFAULT_SCOPES = ['team', 'group', 'org', 'division', 'company'] as const;
+
+/** The rules that an exception in ladder.md may excuse. */
+export const PARITY_RULES = ['parity/ceiling', 'parity/pay', 'parity/authority'] as const;
+
+export const TRACK_KINDS = ['individual-contributor', 'management'] as const;
+
+const slug = z
+  .string()
+  .regex(SLUG_PATTERN, { error: 'must be a lowercase slug such as "technical-craft"' })
+  .meta({ description: 'A lowercase slug: letters, digits and single hyphens.' });
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+const amount = z
+  .number()
+  .nonnegative()
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ description: "An amount of money per year, in the ladder's currency." });
+
+/** A list of slugs in which no slug appears twice. */
+function uniqueSlugs(description: string) {
+  return z
+    .array(slug)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [index], message: `"${item}" is listed twice`, input: item });
+        seen.add(item);
+      });
+    })
+    .meta({ description });
+}
+
+const isoCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+export const exceptionSchema = z
+  .strictObject({
+    family: slug.meta({ description: 'The family whose grade is excused.' }),
+    grade: z.int().min(1).meta({ description: 'The grade that may break the rule.' }),
+    rule: z.enum(PARITY_RULES).meta({ description: 'The parity rule this grade may break.' }),
+    reason: text.meta({ description: 'Why the grade is allowed to break the rule. Published on the parity report.' }),
+  })
+  .meta({ description: 'A grade allowed to break a parity rule, with the reason.' });
+
+export const ladderSchema = z
+  .strictObject({
+    name: text.meta({ description: 'The name of the ladder, shown on every page.' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as "USD"' })
+      .refine((code) => isoCurrencies.has(code), { error: 'is not an ISO 4217 currency code' })
+      .meta({ description: 'ISO 4217 code of the currency of every pay band, such as USD or EUR.' }),
+    repository: z
+      .url({ protocol: /^https?$/, error: 'must be an https URL of the repository' })
+      .optional()
+      .meta({ description: 'The repository that holds this ladder; enables "suggest a change" links.' }),
+    scopes: uniqueSlugs('The scopes a level can hold, ordered from narrowest to widest.')
+      .min(1, { error: 'must list at least one scope' })
+      .default([...DEFAULT_SCOPES]),
+    parity: z
+      .strictObject({
+        pay: z
+          .enum(['identical', 'overlap'])
+          .default('identical')
+          .meta({ description: 'identical: equivalent levels share one band; overlap: their bands must overlap.' }),
+        exceptions: z.array(exceptionSchema).default([]),
+      })
+      .default({ pay: 'identical', exceptions: [] })
+      .meta({ description: 'How strictly equivalent levels must match.' }),
+  })
+  .meta({ title: 'Ladder', description: 'content/ladder.md: the ladder itself.' });
+
+export const familySchema = z
+  .strictObject({ name: text.meta({ description: 'The name of the job family.' }) })
+  .meta({ title: 'Family', description: 'content/families/<family>.md: one job family.' });
+
+export const competencySchema = z
+  .strictObject({
+    name: text.meta({ description: 'The name of the competency; level bodies use it as a "## " heading.' }),
+  })
+  .meta({ title: 'Competency', description: 'content/competencies/<competency>.md: one competency.' });
+
+export const trackSchema = z
+  .strictObject({
+    name: text.meta({ description: 'The name of the track.' }),
+    family: slug.meta({ description: 'The id of the job family this track belongs to.' }),
+    kind: z.enum(TRACK_KINDS).meta({ description: 'individual-contributor or management.' }),
+    competencies: uniqueSlugs('The competencies of this track, in the order pages show them.').min(1, {
+      error: 'must list at least one competency',
+    }),
+  })
+  .meta({ title: 'Track', description: 'content/tracks/<track>.md: one track of a family.' });
+
+export const levelSchema = z
+  .strictObject({
+    title: text.meta({ description: 'The title of the level, such as "Principal Engineer".' }),
+    grade: z
+      .int()
+      .min(1)
+      .max(99)
+      .meta({ description: 'The row that makes levels equivalent: levels of one family at the same grade are equal.' }),
+    summary: text.max(400).meta({ description: 'One sentence that says what the level is.' }),
+    pay: z
+      .strictObject({
+        min: amount.meta({ description: 'Bottom of the pay band, per year.' }),
+        max: amount.meta({ description: 'Top of the pay band, per year.' }),
+      })
+      .meta({ description: "The pay band, per year, in the ladder's currency." }),
+    authority: z
+      .strictObject({
+        scope: slug.meta({ description: "One of the ladder's scopes, such as team or company." }),
+        budget: amount.meta({ description: 'Yearly spend this level may approve on its own.' }),
+        decisions: uniqueSlugs('Decision rights this level holds, such as hiring or technical-direction.'),
+      })
+      .meta({ description: 'What this level may decide on its own.' }),
+  })
+  .meta({ title: 'Level', description: 'content/levels/<track>/<level>.md: one level of a track.' });
+
+export const schemas = {
+  ladder: ladderSchema,
+  family: familySchema,
+  competency: competencySchema,
+  track: trackSchema,
+  level: levelSchema,
+} as const;
+
+export type FileKind = keyof typeof schemas;
+export type LadderData = z.output<typeof ladderSchema>;
+export type ExceptionData = z.output<typeof exceptionSchema>;
+export type FamilyData = z.output<typeof familySchema>;
+export type CompetencyData = z.output<typeof competencySchema>;
+export type TrackData = z.output<typeof trackSchema>;
+export type LevelData = z.output<typeof levelSchema>;
+export type TrackKind = (typeof TRACK_KINDS)[number];
+export type ParityRule = (typeof PARITY_RULES)[number];

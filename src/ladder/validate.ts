@@ -1,0 +1,141 @@
+/**
+ * Validates frontmatter with the Zod schemas and turns every issue into a
+ * located diagnostic: `schema/<field path>` at the key or value at fault.
+ */
+import type { z } from 'zod';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { ParsedFile, PathSegment } from './frontmatter.ts';
+import { schemas, type FileKind } from './schema.ts';
+
+export type ValidationResult<K extends FileKind> =
+  | { ok: true; data: z.output<(typeof schemas)[K]> }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export function validateFrontmatter<K extends FileKind>(kind: K, parsed: ParsedFile): ValidationResult<K> {
+  const result = schemas[kind].safeParse(parsed.data, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data as z.output<(typeof schemas)[K]> };
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key] as PathSegment[];
+        diagnostics.push(
+          diagnostic(parsed.locate(path, 'key'), ruleFor(path), `Unknown field "${fieldName(path)}"${suggestion(kind, issue.path as PathSegment[], key)}`),
+        );
+      }
+      continue;
+    }
+    const path = issue.path as PathSegment[];
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const at = parsed.locate(path, missing ? 'key' : 'value');
+    diagnostics.push(diagnostic(at, ruleFor(path), messageFor(issue, path, missing)));
+  }
+  return { ok: false, diagnostics };
+}
+
+/** `schema/pay.min`; list positions are left out so that one field has one rule id. */
+export function ruleFor(path: readonly PathSegment[]): string {
+  const fields = path.filter((segment) => typeof segment === 'string');
+  return `schema/${fields.length > 0 ? fields.join('.') : 'frontmatter'}`;
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `${value}`;
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'object') return 'a group of fields';
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  object: 'a group of fields',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+function messageFor(issue: z.core.$ZodIssue, path: readonly PathSegment[], missing: boolean): string {
+  const field = fieldName(path) || 'frontmatter';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      if (missing) return `Missing required field "${field}" (${expected})`;
+      if (issue.expected === 'number' || issue.expected === 'int') {
+        if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) return `"${field}" must be a finite number, not ${issue.input}`;
+      }
+      return `"${field}" must be ${expected}, not ${describe(issue.input)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `"${field}" must list at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return `"${field}" must not be empty`;
+      return `"${field}" must be at least ${issue.minimum}, not ${describe(issue.input)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `"${field}" must be at most ${issue.maximum} characters long`;
+      if (issue.origin === 'array') return `"${field}" must list at most ${issue.maximum} items`;
+      return `"${field}" must be at most ${issue.maximum}, not ${describe(issue.input)}`;
+    case 'invalid_value':
+      return `"${field}" must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}, not ${describe(issue.input)}`;
+    case 'invalid_format':
+    case 'custom':
+      return `"${field}" ${issue.message}${issue.code === 'invalid_format' ? `, not ${describe(issue.input)}` : ''}`;
+    default:
+      return `"${field}": ${issue.message}`;
+  }
+}
+
+/** ", did you mean "summary"?" for a near miss of a field the schema knows at that place. */
+function suggestion(kind: FileKind, parent: readonly PathSegment[], key: string): string {
+  const known = fieldsAt(schemas[kind], parent);
+  const near = closest(key, known);
+  return near ? `: did you mean "${near}"?` : `: allowed fields here are ${known.map((k) => `"${k}"`).join(', ')}`;
+}
+
+/** The field names of the object schema at a path, read from the schema itself. */
+export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  for (const segment of [...path, null]) {
+    // Look through wrappers such as .default() and .optional().
+    while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
+    if (!node) return [];
+    const def = node._zod.def;
+    if (segment === null) return def.type === 'object' && 'shape' in def ? Object.keys(def.shape as object) : [];
+    if (def.type === 'object' && 'shape' in def && typeof segment === 'string') node = (def.shape as Record<string, z.core.$ZodType>)[segment];
+    else if (def.type === 'array' && 'element' in def) node = def.element as z.core.$ZodType;
+    else return [];
+  }
+  return [];
+}
+
+/** The candidate within edit distance 2 (or differing only in case), if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
