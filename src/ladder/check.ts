@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import type { Entries } from './build.ts';
 import { buildLadder } from './build.ts';
 import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
-import { parseFrontmatter } from './frontmatter.ts';
-import { loadContent, type SourceFile } from './load.ts';
+import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
+import { classify, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
 import type { Ladder, Source } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
@@ -34,7 +34,16 @@ export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.e
 /** Checks a ladder. Throws ContentDirectoryError only if the directory itself cannot be read. */
 export function check(dir: string = contentDir()): CheckResult {
   const absolute = resolve(dir);
-  const loaded = loadContent(absolute);
+  return checkRaw(readContentDir(absolute), absolute);
+}
+
+/** Checks a ladder held in memory: paths relative to the content directory → text. */
+export function checkSources(files: Record<string, string>, dir = '<memory>'): CheckResult {
+  return checkRaw(rawFiles(files), dir);
+}
+
+function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
+  const loaded = classify(raw);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const entries: Entries = {
     ladder: undefined,
@@ -81,15 +90,33 @@ export function check(dir: string = contentDir()): CheckResult {
   return { dir: absolute, ladder, diagnostics: sorted, summary, ok: summary.errors === 0 };
 }
 
+type ParsedEntry = { parsed: ParsedFile; body: Body; source: Source };
+
+/**
+ * Parsed files by path and text. Re-checking a ladder in which few files
+ * changed (the dev server, ladder diff, property tests) parses only those.
+ */
+const parseCache = new Map<string, { entry: ParsedEntry | undefined; diagnostics: Diagnostic[] }>();
+const PARSE_CACHE_LIMIT = 20_000;
+
 /** Reads one file's frontmatter and body, reporting what is wrong with its text, YAML, id or Markdown. */
-function readEntry(
-  file: SourceFile,
-  diagnostics: Diagnostic[],
-  checkId = true,
-): { parsed: Extract<ReturnType<typeof parseFrontmatter>, { ok: true }>['file']; body: Body; source: Source } | undefined {
+function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true): ParsedEntry | undefined {
+  const key = `${checkId ? 1 : 0}${file.path}\0${file.text ?? file.unreadable ?? ''}`;
+  let cached = parseCache.get(key);
+  if (!cached) {
+    const found: Diagnostic[] = [];
+    cached = { entry: parseEntry(file, found, checkId), diagnostics: found };
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    parseCache.set(key, cached);
+  }
+  diagnostics.push(...cached.diagnostics);
+  return cached.entry;
+}
+
+function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolean): ParsedEntry | undefined {
   const at = { file: file.path, line: 1, column: 1 };
   if (file.text === undefined) {
-    diagnostics.push(diagnostic(at, 'syntax/frontmatter', 'This is not a UTF-8 text file of at most 1 MiB: save it as plain UTF-8 Markdown'));
+    diagnostics.push(diagnostic(at, 'syntax/frontmatter', file.unreadable ?? 'The file could not be read'));
     return undefined;
   }
   if (checkId) {

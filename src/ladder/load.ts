@@ -17,6 +17,8 @@ export interface SourceFile {
   track?: string;
   /** The text, or undefined when it could not be read as text. */
   text: string | undefined;
+  /** Why the text could not be read. */
+  unreadable?: string;
 }
 
 export interface LoadResult {
@@ -35,8 +37,17 @@ const MAX_FILE_BYTES = 1024 * 1024;
 
 export class ContentDirectoryError extends Error {}
 
-/** Lists and reads every content file. Throws ContentDirectoryError only when the directory itself is unusable. */
-export function loadContent(dir: string): LoadResult {
+/** A file of the content directory as read from disk (or from git, or from a test). */
+export interface RawFile {
+  /** Path relative to the content directory, with forward slashes. */
+  path: string;
+  /** The text, or undefined when it could not be read as text. */
+  text: string | undefined;
+  unreadable?: string;
+}
+
+/** Reads every Markdown file below dir. Throws ContentDirectoryError only when the directory itself is unusable. */
+export function readContentDir(dir: string): RawFile[] {
   let stat;
   try {
     stat = statSync(dir);
@@ -44,27 +55,40 @@ export function loadContent(dir: string): LoadResult {
     throw new ContentDirectoryError(`Content directory not found: ${dir}`);
   }
   if (!stat.isDirectory()) throw new ContentDirectoryError(`Not a directory: ${dir}`);
+  return walk(dir, '')
+    .filter((path) => path.endsWith('.md'))
+    .map((path) => ({ path, ...readText(join(dir, path)) }));
+}
 
+/** Files given as text, such as a ladder held in memory. */
+export function rawFiles(files: Record<string, string>): RawFile[] {
+  return Object.keys(files)
+    .sort()
+    .filter((path) => path.endsWith('.md'))
+    .map((path) => ({ path, text: files[path] }));
+}
+
+/** Sorts files into the kinds of the layout. Files out of place are reported, not read. */
+export function classify(raw: readonly RawFile[]): LoadResult {
   const files: SourceFile[] = [];
   const pages = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const unexpected = (path: string, why: string) =>
     diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
 
-  for (const path of walk(dir, '')) {
-    if (!path.endsWith('.md')) continue;
+  for (const { path, ...content } of raw) {
     const parts = path.split('/');
     const name = (parts[parts.length - 1] ?? '').slice(0, -'.md'.length);
-    const read = () => readText(join(dir, path));
+    const read = () => content;
     if (parts.length === 1) {
-      if (name === 'ladder') files.push({ path, kind: 'ladder', id: 'ladder', text: read() });
-      else if ((OPTIONAL_PAGES as readonly string[]).includes(name)) pages.set(name, { path, kind: 'ladder', id: name, text: read() });
+      if (name === 'ladder') files.push({ path, kind: 'ladder', id: 'ladder', ...read() });
+      else if ((OPTIONAL_PAGES as readonly string[]).includes(name)) pages.set(name, { path, kind: 'ladder', id: name, ...read() });
       else unexpected(path, `${path} is not part of the ladder: only ladder.md${OPTIONAL_PAGES.map((p) => `, ${p}.md`).join('')} and the folders families/, competencies/, tracks/ and levels/ are read`);
     } else if (parts.length === 2 && parts[0] !== undefined && parts[0] in FOLDERS) {
-      files.push({ path, kind: FOLDERS[parts[0]] as FileKind, id: name, text: read() });
+      files.push({ path, kind: FOLDERS[parts[0]] as FileKind, id: name, ...read() });
     } else if (parts.length === 3 && parts[0] === 'levels') {
       const track = parts[1] as string;
-      files.push({ path, kind: 'level', id: `${track}/${name}`, track, text: read() });
+      files.push({ path, kind: 'level', id: `${track}/${name}`, track, ...read() });
     } else {
       unexpected(path, `${path} is not where the ladder looks for files, so it is ignored: levels go in levels/<track>/<level>.md`);
     }
@@ -96,18 +120,19 @@ function walk(root: string, rel: string): string[] {
   return out;
 }
 
-/** The file as UTF-8 text, or undefined when it is binary, not UTF-8 or too large to be an entry. */
-function readText(path: string): string | undefined {
+/** The file as UTF-8 text, or why it is not: binary, not UTF-8, or too large to be an entry. */
+function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { text: undefined, unreadable: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  if (bytes.length > MAX_FILE_BYTES || bytes.includes(0)) return undefined;
+  if (bytes.length > MAX_FILE_BYTES) return { text: undefined, unreadable: `The file is larger than 1 MiB (${bytes.length} bytes): a ladder entry is a page of text` };
+  if (bytes.includes(0)) return { text: undefined, unreadable: 'This is a binary file, not Markdown: save it as plain UTF-8 text' };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return undefined;
+    return { text: undefined, unreadable: 'The file is not valid UTF-8: save it with UTF-8 encoding' };
   }
 }

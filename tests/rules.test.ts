@@ -1,0 +1,379 @@
+/**
+ * Every rule of the spec: a ladder that triggers it (asserting rule, file,
+ * line and column) and the same ladder fixed (asserting silence).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../src/ladder/check.ts';
+import { checkFiles, cleanup, miniLadder, positionOf, rulesOf, SAMPLE, type Files } from './helpers/ladder.ts';
+
+afterAll(cleanup);
+
+interface Case {
+  rule: string;
+  /** Turns the valid mini ladder into one that breaks the rule. */
+  breakIt: (files: Files) => void;
+  /** The diagnostic expected: a file and the text at which it points. */
+  file: string;
+  at: string;
+  /** Characters into `at` where the column points. */
+  offset?: number;
+  severity?: 'error' | 'warning';
+  /** Turns the broken ladder into a valid one in a different way than undoing the edit, where one exists. */
+  fixIt?: (files: Files) => void;
+}
+
+const replace = (files: Files, path: string, from: string | RegExp, to: string) => {
+  const before = files[path]!;
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`${from} not found in ${path}`);
+  files[path] = after;
+};
+
+const IC1 = 'levels/eng-ic/engineer.md';
+const IC2 = 'levels/eng-ic/senior.md';
+const M2 = 'levels/eng-mgmt/manager.md';
+
+const cases: Record<string, Case> = {
+  'syntax/frontmatter (broken YAML)': {
+    rule: 'syntax/frontmatter',
+    breakIt: (f) => replace(f, IC1, 'grade: 1', 'grade: [1'),
+    file: IC1,
+    at: 'summary',
+    fixIt: (f) => replace(f, IC1, 'grade: [1', 'grade: 1'),
+  },
+  'syntax/frontmatter (no frontmatter)': {
+    rule: 'syntax/frontmatter',
+    breakIt: (f) => (f['families/eng.md'] = 'Just some text about engineering.\n'),
+    file: 'families/eng.md',
+    at: 'Just',
+    fixIt: (f) => (f['families/eng.md'] = '---\nname: Engineering\n---\n\nJust some text about engineering.\n'),
+  },
+  'schema/pay.min (missing key points at its parent)': {
+    rule: 'schema/pay.min',
+    breakIt: (f) => replace(f, IC2, '  min: 70000\n', ''),
+    file: IC2,
+    at: 'pay:',
+    fixIt: (f) => replace(f, IC2, 'pay:\n', 'pay:\n  min: 70000\n'),
+  },
+  'schema/grade (wrong type points at the value)': {
+    rule: 'schema/grade',
+    breakIt: (f) => replace(f, IC2, 'grade: 2', 'grade: two'),
+    file: IC2,
+    at: 'grade: two',
+    offset: 7,
+    fixIt: (f) => replace(f, IC2, 'grade: two', 'grade: 2'),
+  },
+  'schema/salary (unknown key points at the key)': {
+    rule: 'schema/salary',
+    breakIt: (f) => replace(f, IC2, 'pay:', 'salary: 3\npay:'),
+    file: IC2,
+    at: 'salary',
+    fixIt: (f) => replace(f, IC2, 'salary: 3\n', ''),
+  },
+  'schema/authority.budget (negative)': {
+    rule: 'schema/authority.budget',
+    breakIt: (f) => replace(f, M2, 'budget: 2000', 'budget: -5'),
+    file: M2,
+    at: 'budget: -5',
+    offset: 8,
+  },
+  'schema/currency': {
+    rule: 'schema/currency',
+    breakIt: (f) => replace(f, 'ladder.md', 'currency: EUR', 'currency: XYZ'),
+    file: 'ladder.md',
+    at: 'XYZ',
+    fixIt: (f) => replace(f, 'ladder.md', 'currency: XYZ', 'currency: GBP'),
+  },
+  'ref/unknown (family)': {
+    rule: 'ref/unknown',
+    breakIt: (f) => replace(f, 'tracks/eng-mgmt.md', 'family: eng', 'family: engineering'),
+    file: 'tracks/eng-mgmt.md',
+    at: 'engineering',
+    fixIt: (f) => {
+      f['families/engineering.md'] = '---\nname: Engineering too\n---\n';
+      f['tracks/eng-mgmt.md'] = f['tracks/eng-mgmt.md']!.replace('family: engineering', 'family: eng');
+    },
+  },
+  'ref/unknown (competency)': {
+    rule: 'ref/unknown',
+    breakIt: (f) => replace(f, 'tracks/eng-ic.md', '[craft, people]', '[craft, people, speed]'),
+    file: 'tracks/eng-ic.md',
+    at: 'speed',
+    fixIt: (f) => {
+      f['competencies/speed.md'] = '---\nname: Speed\n---\n';
+      for (const path of [IC1, IC2]) f[path] = `${f[path]}\n## Speed\n\n- Ships quickly.\n`;
+    },
+  },
+  'ref/unknown (scope)': {
+    rule: 'ref/unknown',
+    breakIt: (f) => {
+      replace(f, IC2, 'scope: group', 'scope: galaxy');
+      replace(f, M2, 'scope: group', 'scope: galaxy');
+    },
+    file: IC2,
+    at: 'galaxy',
+    fixIt: (f) => replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nscopes: [team, galaxy]'),
+  },
+  'ref/orphan-level': {
+    rule: 'ref/orphan-level',
+    breakIt: (f) => {
+      f['levels/eng-ops/operator.md'] = f[IC1]!;
+    },
+    file: 'levels/eng-ops/operator.md',
+    at: '---',
+    fixIt: (f) => {
+      f['tracks/eng-ops.md'] = '---\nname: Operations\nfamily: eng\nkind: individual-contributor\ncompetencies: [craft, people]\n---\n';
+      // The new IC track must reach the manager's grade too.
+      f['levels/eng-ops/lead.md'] = f[IC2]!;
+    },
+  },
+  'track/duplicate-grade': {
+    rule: 'track/duplicate-grade',
+    breakIt: (f) => {
+      f['levels/eng-ic/zz-senior-too.md'] = f[IC2]!;
+    },
+    file: 'levels/eng-ic/zz-senior-too.md',
+    at: 'grade: 2',
+    offset: 7,
+    fixIt: (f) => {
+      delete f['levels/eng-ic/zz-senior-too.md'];
+    },
+  },
+  'track/grade-gap': {
+    rule: 'track/grade-gap',
+    breakIt: (f) => {
+      replace(f, IC2, 'grade: 2', 'grade: 3');
+      replace(f, M2, 'grade: 2', 'grade: 3');
+    },
+    file: IC2,
+    at: 'grade: 3',
+    offset: 7,
+    fixIt: (f) => {
+      replace(f, IC1, 'grade: 1', 'grade: 2');
+      replace(f, IC1, 'scope: team', 'scope: group');
+    },
+  },
+  'pay/inverted': {
+    rule: 'pay/inverted',
+    breakIt: (f) => replace(f, IC1, /min: 50000\n {2}max: 70000/, 'min: 70000\n  max: 50000'),
+    file: IC1,
+    at: 'min: 70000',
+    offset: 5,
+  },
+  'pay/regression': {
+    rule: 'pay/regression',
+    breakIt: (f) => {
+      replace(f, IC2, 'min: 70000', 'min: 45000');
+      replace(f, M2, 'min: 70000', 'min: 45000');
+    },
+    file: IC2,
+    at: 'min: 45000',
+    offset: 5,
+    fixIt: (f) => replace(f, IC1, 'min: 50000', 'min: 40000'),
+  },
+  'content/missing-section': {
+    rule: 'content/missing-section',
+    breakIt: (f) => replace(f, M2, /## Craft\n\n- Does craft at grade 2\.\n/, ''),
+    file: M2,
+    at: '---\n\n## People',
+  },
+  'content/unknown-section': {
+    rule: 'content/unknown-section',
+    severity: 'warning',
+    breakIt: (f) => {
+      f[M2] = `${f[M2]}\n## Budgeting\n\n- Plans money.\n`;
+    },
+    file: M2,
+    at: '## Budgeting',
+    fixIt: (f) => replace(f, M2, '## Budgeting', '### Budgeting'),
+  },
+  'content/unsafe-html (script)': {
+    rule: 'content/unsafe-html',
+    breakIt: (f) => {
+      f['families/eng.md'] = `${f['families/eng.md']}\n<script>alert(1)</script>\n`;
+    },
+    file: 'families/eng.md',
+    at: '<script>',
+  },
+  'content/unsafe-html (javascript: link)': {
+    rule: 'content/unsafe-html',
+    breakIt: (f) => replace(f, IC1, '- Does craft at grade 1.', '- Does [craft](javascript:alert(1)) at grade 1.'),
+    file: IC1,
+    at: '[craft]',
+    fixIt: (f) => replace(f, IC1, 'javascript:alert(1)', 'https://example.com/craft'),
+  },
+  'parity/ceiling': {
+    rule: 'parity/ceiling',
+    breakIt: (f) => {
+      delete f[IC2];
+    },
+    file: M2,
+    at: 'grade: 2',
+    offset: 7,
+    fixIt: (f) => replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: Being tested.'),
+  },
+  'parity/pay': {
+    rule: 'parity/pay',
+    breakIt: (f) => replace(f, IC2, 'max: 90000', 'max: 85000'),
+    file: IC2,
+    at: 'max: 85000',
+    offset: 5,
+    fixIt: (f) => replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  pay: overlap'),
+  },
+  'parity/authority (budget)': {
+    rule: 'parity/authority',
+    breakIt: (f) => replace(f, M2, 'budget: 2000', 'budget: 9000'),
+    file: M2,
+    at: 'budget: 9000',
+    offset: 8,
+  },
+  'parity/authority (decisions)': {
+    rule: 'parity/authority',
+    breakIt: (f) => replace(f, IC2, 'decisions: [hiring]', 'decisions: [hiring, architecture]'),
+    file: IC2,
+    at: '[hiring, architecture]',
+    fixIt: (f) => replace(f, M2, 'decisions: [hiring]', 'decisions: [architecture, hiring]'),
+  },
+  'parity/exception-unused': {
+    rule: 'parity/exception-unused',
+    severity: 'warning',
+    breakIt: (f) =>
+      replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/pay\n      reason: Market data.'),
+    file: 'ladder.md',
+    at: 'family: eng',
+    fixIt: (f) => replace(f, IC2, 'max: 90000', 'max: 95000'),
+  },
+  'schema/id (file name is not a slug)': {
+    rule: 'schema/id',
+    breakIt: (f) => {
+      f['competencies/Soft Skills.md'] = '---\nname: Soft skills\n---\n';
+    },
+    file: 'competencies/Soft Skills.md',
+    at: '---',
+  },
+  'content/duplicate-section': {
+    rule: 'content/duplicate-section',
+    breakIt: (f) => {
+      f[M2] = `${f[M2]}\n## people\n\n- More people.\n`;
+    },
+    file: M2,
+    at: '## people',
+  },
+};
+
+describe('the mini ladder', () => {
+  it('is valid', () => {
+    const result = checkFiles(miniLadder());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.ladder.levels).toHaveLength(3);
+  });
+});
+
+describe('the sample ladder', () => {
+  it('passes every rule', () => {
+    const result = check(SAMPLE);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ladder.families.map((f) => f.id)).toEqual(['engineering', 'formulation-science']);
+  });
+
+  it('reaches the same top grade on both tracks of every family', () => {
+    const { ladder } = check(SAMPLE);
+    for (const family of ladder.families) {
+      const tops = (ladder.tracksByFamily.get(family.id) ?? []).map((t) => ladder.levelsByTrack.get(t.id)!.at(-1)!.grade);
+      expect(tops.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(tops).size).toBe(1);
+    }
+  });
+});
+
+describe.each(Object.entries(cases))('%s', (_name, c) => {
+  it('is reported at the file, line and column at fault', () => {
+    const files = miniLadder();
+    c.breakIt(files);
+    const result = checkFiles(files);
+    const found = result.diagnostics.filter((d) => d.rule === c.rule);
+    const expected = { file: c.file, ...positionOf(files[c.file]!, c.at, c.offset ?? 0), rule: c.rule, severity: c.severity ?? 'error' };
+    expect(found.map(({ file, line, column, rule, severity }) => ({ file, line, column, rule, severity }))).toContainEqual(expected);
+    expect(result.ok).toBe((c.severity ?? 'error') === 'warning' && !result.diagnostics.some((d) => d.severity === 'error'));
+    for (const d of found) expect(d.message.length).toBeGreaterThan(10);
+  });
+
+  it('is silent once fixed', () => {
+    const files = miniLadder();
+    c.breakIt(files);
+    if (c.fixIt) c.fixIt(files);
+    const result = c.fixIt ? checkFiles(files) : checkFiles(miniLadder());
+    expect(rulesOf(result.diagnostics)).not.toContain(c.rule);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('parity diagnostics', () => {
+  it('name the counterpart level in related, on both sides', () => {
+    const files = miniLadder();
+    replace(files, IC2, 'max: 90000', 'max: 85000');
+    const result = checkFiles(files);
+    const pay = result.diagnostics.filter((d) => d.rule === 'parity/pay');
+    expect(pay.map((d) => d.file).sort()).toEqual([IC2, M2]);
+    const onIc = pay.find((d) => d.file === IC2)!;
+    expect(onIc.message).toBe(`Pay band 70000–85000 differs from Manager (${M2}) at grade 2: 70000–90000`);
+    expect(onIc.related?.[0]).toMatchObject({ file: M2, ...positionOf(files[M2]!, 'min: 70000') });
+  });
+
+  it('compare decisions as sets, ignoring order', () => {
+    const files = miniLadder();
+    replace(files, IC2, 'decisions: [hiring]', 'decisions: [hiring, budgeting]');
+    replace(files, M2, 'decisions: [hiring]', 'decisions: [budgeting, hiring]');
+    expect(checkFiles(files).diagnostics).toEqual([]);
+  });
+
+  it('accept overlapping bands under the overlap policy and reject disjoint ones', () => {
+    const files = miniLadder();
+    replace(files, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  pay: overlap');
+    replace(files, M2, /min: 70000\n {2}max: 90000/, 'min: 80000\n  max: 99000');
+    expect(checkFiles(files).diagnostics).toEqual([]);
+    replace(files, M2, /min: 80000\n {2}max: 99000/, 'min: 95000\n  max: 99000');
+    const result = checkFiles(files);
+    expect(rulesOf(result.diagnostics)).toEqual(['parity/pay', 'parity/pay']);
+    expect(result.diagnostics[0]!.message).toContain('does not overlap');
+  });
+
+  it('are turned off by a matching exception, which the model records', () => {
+    const files = miniLadder();
+    delete files[IC2];
+    replace(files, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: No IC yet.');
+    const result = checkFiles(files);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ladder.parity.exceptions[0]).toMatchObject({ family: 'eng', grade: 2, excused: 1, reason: 'No IC yet.' });
+  });
+
+  it('report a family with a management track and no IC track', () => {
+    const files = miniLadder();
+    delete files['tracks/eng-ic.md'];
+    delete files[IC1];
+    delete files[IC2];
+    const result = checkFiles(files);
+    expect(result.diagnostics.map((d) => [d.rule, d.file])).toEqual([['parity/ceiling', 'tracks/eng-mgmt.md']]);
+  });
+});
+
+describe('every problem in one run', () => {
+  it('reports problems in many files and many rules together', () => {
+    const files = miniLadder();
+    replace(files, IC1, 'grade: 1', 'grade: 0');
+    replace(files, IC2, 'max: 90000', 'max: 85000');
+    replace(files, 'tracks/eng-mgmt.md', '[people, craft]', '[people, craft, nope]');
+    files['levels/ghost/one.md'] = files[M2]!;
+    const rules = rulesOf(checkFiles(files).diagnostics);
+    expect(rules).toEqual(expect.arrayContaining(['schema/grade', 'parity/pay', 'ref/unknown', 'ref/orphan-level']));
+  });
+
+  it('does not pile a reference error onto a file that is already rejected', () => {
+    const files = miniLadder();
+    replace(files, 'families/eng.md', 'name: Engineering', 'nam: Engineering');
+    const result = checkFiles(files);
+    expect(rulesOf(result.diagnostics)).toEqual(['schema/name', 'schema/nam']);
+    expect(result.diagnostics[1]!.message).toBe('Unknown field "nam": did you mean "name"?');
+  });
+});
