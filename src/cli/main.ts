@@ -47,5 +47,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 /** Errors thrown by node:util parseArgs for unknown or malformed options. */
 function isArgError(error: unknown): boolean {
-  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -104,7 +104,7 @@ export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): strin
     // Look through wrappers such as .default() and .optional().
     while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
     if (!node) return [];
-    const def = node._zod.def;
+    const def: z.core.$ZodTypeDef = node._zod.def;
     if (segment === null) return def.type === 'object' && 'shape' in def ? Object.keys(def.shape as object) : [];
     if (def.type === 'object' && 'shape' in def && typeof segment === 'string') node = (def.shape as Record<string, z.core.$ZodType>)[segment];
     else if (def.type === 'array' && 'element' in def) node = def.element as z.core.$ZodType;
