@@ -377,3 +377,16 @@ describe('every problem in one run', () => {
     expect(result.diagnostics[1]!.message).toBe('Unknown field "nam": did you mean "name"?');
   });
 });
+
+describe('files saved by other editors', () => {
+  it('reads CRLF line endings and a byte-order mark, with the same locations', () => {
+    const files = miniLadder();
+    replace(files, IC2, 'max: 90000', 'max: 85000');
+    const unix = checkFiles(files).diagnostics.find((d) => d.file === IC2)!;
+    files[IC2] = `\uFEFF${files[IC2]!.replace(/\n/g, '\r\n')}`;
+    files['families/eng.md'] = files['families/eng.md']!.replace(/\n/g, '\r\n');
+    const windows = checkFiles(files).diagnostics.find((d) => d.file === IC2)!;
+    expect(windows).toEqual(unix);
+    expect(windows).toMatchObject({ line: 7, column: 8, rule: 'parity/pay' });
+  });
+});
