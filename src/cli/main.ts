@@ -1,6 +1,9 @@
 /** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
 import { ContentDirectoryError } from '../ladder/load.ts';
 import { runCheck } from './check.ts';
+import { runDiff } from './diff.ts';
+import { runNew } from './new.ts';
+import { runSchema } from './schema.ts';
 import { EXIT, processIo, UsageError, type Io } from './usage.ts';
 
 export const mainHelp = `Usage: ladder <command> [options]
@@ -9,6 +12,9 @@ Parity checks and publishes a dual career ladder.
 
 Commands:
   check     check the ladder: format, references, tracks and parity
+  new       start a new level, track, family or competency from a template
+  diff      compare two versions of the ladder (directories or git refs)
+  schema    write JSON Schemas of the frontmatter, for editors
 
 Run "ladder <command> --help" for a command's options.
 The content directory is ./content, or $LADDER_CONTENT, or --content DIR.
@@ -18,6 +24,9 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  new: runNew,
+  diff: runDiff,
+  schema: runSchema,
 };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
