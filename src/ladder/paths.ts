@@ -1,0 +1,28 @@
+/**
+ * The URLs of the published site, as the format spec lists them, relative
+ * to the site's base (no leading slash, always a trailing slash). The core
+ * owns them because the JSON and CSV exports carry them too; the site adds
+ * its base path in src/site/urls.ts.
+ */
+import type { Level } from './model.ts';
+
+export const paths = {
+  home: () => '',
+  family: (family: string) => `families/${family}/`,
+  track: (track: string) => `tracks/${track}/`,
+  level: (level: Pick<Level, 'id'> | string) => `levels/${typeof level === 'string' ? level : level.id}/`,
+  promotion: (level: Pick<Level, 'id'> | string) => `levels/${typeof level === 'string' ? level : level.id}/next/`,
+  compare: () => 'compare/',
+  compareGrade: (family: string, grade: number) => `compare/${family}/${grade}/`,
+  competency: (competency: string) => `competencies/${competency}/`,
+  parity: () => 'parity/',
+  search: () => 'search/',
+  json: () => 'ladder.json',
+  csv: () => 'ladder.csv',
+} as const;
+
+/** Joins a base ("/", "/careers/", "https://example.com/careers/") and a site path. */
+export function withBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${path}`;
+}

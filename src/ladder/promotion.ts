@@ -1,0 +1,201 @@
+/**
+ * What changes at a promotion: a level beside the next one in its track,
+ * section by section (matched by competency), with a word-level diff of each
+ * section's plain text, and the change in pay and authority. Data only: the
+ * /levels/<track>/<level>/next/ page renders it.
+ */
+import { diffWords } from 'diff';
+import { nextLevel, type Ladder, type Level, type Section } from './model.ts';
+import { renderText } from './render.ts';
+
+export type PartKind = 'same' | 'added' | 'removed';
+
+export interface DiffPart {
+  kind: PartKind;
+  text: string;
+}
+
+export type SectionStatus = 'changed' | 'unchanged' | 'added' | 'removed';
+
+export interface SectionChange {
+  /** The competency id, or undefined for a section that matches no competency of the track. */
+  competency: string | undefined;
+  heading: string;
+  /** The anchor of the section on the level pages (and on the promotion page). */
+  anchor: string;
+  status: SectionStatus;
+  /** The whole diff, in reading order. */
+  parts: DiffPart[];
+  /** The text of the lower level: `same` and `removed` parts. */
+  before: DiffPart[];
+  /** The text of the higher level: `same` and `added` parts. */
+  after: DiffPart[];
+}
+
+export interface Change<T> {
+  from: T;
+  to: T;
+  changed: boolean;
+}
+
+export interface Promotion {
+  from: Level;
+  to: Level;
+  pay: {
+    from: Level['pay'];
+    to: Level['pay'];
+    /** Change of the band's bottom and top, in the ladder's currency. */
+    min: number;
+    max: number;
+    changed: boolean;
+  };
+  authority: {
+    scope: Change<string>;
+    budget: Change<number>;
+    decisions: { added: string[]; removed: string[]; kept: string[]; changed: boolean };
+  };
+  sections: SectionChange[];
+}
+
+/** The promotion from a level to the next one in its track, or undefined at the top of the track. */
+export function promotionFrom(ladder: Ladder, level: Level): Promotion | undefined {
+  const next = nextLevel(ladder, level);
+  return next ? comparePromotion(level, next) : undefined;
+}
+
+/** Compares two levels of one track (or any two levels: sections are matched by competency, then by anchor). */
+export function comparePromotion(from: Level, to: Level): Promotion {
+  const before = new Set(from.authority.decisions);
+  const after = new Set(to.authority.decisions);
+  const decisions = {
+    added: to.authority.decisions.filter((d) => !before.has(d)),
+    removed: from.authority.decisions.filter((d) => !after.has(d)),
+    kept: to.authority.decisions.filter((d) => before.has(d)),
+    changed: false,
+  };
+  decisions.changed = decisions.added.length > 0 || decisions.removed.length > 0;
+  return {
+    from,
+    to,
+    pay: {
+      from: from.pay,
+      to: to.pay,
+      min: to.pay.min - from.pay.min,
+      max: to.pay.max - from.pay.max,
+      changed: to.pay.min !== from.pay.min || to.pay.max !== from.pay.max,
+    },
+    authority: {
+      scope: change(from.authority.scope, to.authority.scope),
+      budget: change(from.authority.budget, to.authority.budget),
+      decisions,
+    },
+    sections: matchSections(from.sections, to.sections).map(([a, b]) => sectionChange(a, b)),
+  };
+}
+
+const change = <T>(from: T, to: T): Change<T> => ({ from, to, changed: from !== to });
+
+const key = (section: Section) => section.competency ?? `#${section.anchor}`;
+
+/** Pairs of sections with the same competency: in the higher level's order, then the lower level's leftovers. */
+function matchSections(from: Section[], to: Section[]): [Section | undefined, Section | undefined][] {
+  const byKey = new Map(from.map((s) => [key(s), s]));
+  const pairs: [Section | undefined, Section | undefined][] = to.map((s) => [byKey.get(key(s)), s]);
+  const used = new Set(to.map(key));
+  for (const s of from) if (!used.has(key(s))) pairs.push([s, undefined]);
+  return pairs;
+}
+
+function sectionChange(a: Section | undefined, b: Section | undefined): SectionChange {
+  const section = (b ?? a)!;
+  const parts = diffText(a ? renderText(a) : '', b ? renderText(b) : '');
+  const status: SectionStatus = !a ? 'added' : !b ? 'removed' : parts.every((p) => p.kind === 'same') ? 'unchanged' : 'changed';
+  return {
+    competency: section.competency,
+    heading: section.heading,
+    anchor: section.anchor,
+    status,
+    parts,
+    before: parts.filter((p) => p.kind !== 'added'),
+    after: parts.filter((p) => p.kind !== 'removed'),
+  };
+}
+
+/**
+ * A word-level diff (jsdiff's diffWords), cleaned up for people: a short run
+ * of common words caught between two edits ("the", "and the") is folded into
+ * the edits, so that a rewritten sentence reads as one deletion and one
+ * insertion instead of alternating fragments.
+ */
+export function diffText(before: string, after: string): DiffPart[] {
+  if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
+  const raw: DiffPart[] = diffWords(before, after).map((c) => ({
+    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value,
+  }));
+  return cleanup(raw);
+}
+
+/** Groups of consecutive edits, separated by common runs. */
+interface Run {
+  same: string | undefined;
+  removed: string;
+  added: string;
+}
+
+function cleanup(parts: DiffPart[]): DiffPart[] {
+  // Normalize into alternating runs: [same?, removed, added] ...
+  const runs: Run[] = [];
+  for (const part of parts) {
+    let last = runs.at(-1);
+    if (part.kind === 'same') {
+      runs.push({ same: part.text, removed: '', added: '' });
+      continue;
+    }
+    if (!last) runs.push((last = { same: undefined, removed: '', added: '' }));
+    if (part.kind === 'removed') last.removed += part.text;
+    else last.added += part.text;
+  }
+  // Fold a short common run into its neighbours' edits when edits surround it.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 1; i < runs.length; i++) {
+      const prev = runs[i - 1]!;
+      const run = runs[i]!;
+      const editedBefore = prev.removed !== '' || prev.added !== '';
+      const editedAfter = run.removed !== '' || run.added !== '';
+      if (run.same === undefined || !editedBefore || !editedAfter) continue;
+      if (!isMinor(run.same, prev, run)) continue;
+      prev.removed += run.same + run.removed;
+      prev.added += run.same + run.added;
+      runs.splice(i, 1);
+      changed = true;
+      break;
+    }
+  }
+  const out: DiffPart[] = [];
+  const push = (kind: PartKind, text: string) => {
+    if (text === '') return;
+    const last = out.at(-1);
+    if (last && last.kind === kind) last.text += text;
+    else out.push({ kind, text });
+  };
+  for (const run of runs) {
+    if (run.same !== undefined) push('same', run.same);
+    push('removed', run.removed);
+    push('added', run.added);
+  }
+  return out;
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+/** A common run is minor when it is at most two words and shorter than the edits on both sides of it. */
+function isMinor(same: string, prev: Run, next: Run): boolean {
+  if (same.includes('\n')) return false;
+  const n = words(same);
+  if (n > 2) return false;
+  const size = (run: Run) => Math.max(words(run.removed), words(run.added));
+  return n < size(prev) && n < size(next);
+}
