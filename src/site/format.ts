@@ -1,0 +1,53 @@
+/**
+ * How the site writes money, changes and slugs. Framework-free: the pages and
+ * the /compare/ picker script share it.
+ */
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(currency: string): Intl.NumberFormat {
+  let f = formatters.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 });
+    formatters.set(currency, f);
+  }
+  return f;
+}
+
+/** "$185,000" */
+export function formatMoney(amount: number, currency: string): string {
+  return formatter(currency).format(amount);
+}
+
+/** "$185,000 – $240,000" */
+export function formatBand(pay: { min: number; max: number }, currency: string): string {
+  return pay.min === pay.max ? formatMoney(pay.min, currency) : `${formatMoney(pay.min, currency)} – ${formatMoney(pay.max, currency)}`;
+}
+
+/** "+$35,000", "−$5,000", "no change" */
+export function formatChange(delta: number, currency: string): string {
+  if (delta === 0) return 'no change';
+  return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
+}
+
+/** "+15%" of a change from a base amount, or "" when the base is zero. */
+export function formatPercent(delta: number, base: number): string {
+  if (base === 0 || delta === 0) return '';
+  const pct = Math.round((delta / base) * 100);
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
+}
+
+/** "technical-direction" → "technical direction" */
+export function humanize(slug: string): string {
+  return slug.replace(/-/g, ' ');
+}
+
+/** "company" → "Company" */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const KIND_LABELS = {
+  'individual-contributor': 'Individual contributor',
+  management: 'Management',
+} as const;

@@ -1,0 +1,58 @@
+/**
+ * The Astro side of Parity:
+ * - `astro dev`: watches the content directory; on every change, runs the
+ *   check again, prints its diagnostics in the terminal and reloads the browser.
+ * - `astro build`: refuses a ladder with errors before any page is rendered
+ *   (the `ladder build` command has already checked it; this guards a bare
+ *   `astro build`).
+ */
+import { sep } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { contentDir } from '../ladder/check.ts';
+import { formatText } from '../ladder/formatters/text.ts';
+import { getCheck, invalidate } from './ladder.ts';
+
+export default function parity(): AstroIntegration {
+  return {
+    name: 'parity',
+    hooks: {
+      'astro:build:start': () => {
+        const result = getCheck();
+        if (!result.ok) {
+          process.stdout.write(formatText(result.diagnostics, result.summary));
+          throw new Error(`The ladder in ${result.dir} has errors: no site is built from it`);
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = contentDir();
+        const report = () => {
+          invalidate(dir);
+          let result;
+          try {
+            result = getCheck(dir);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+            return;
+          }
+          const text = formatText(result.diagnostics, result.summary, { color: Boolean(process.stdout.isTTY) });
+          process.stdout.write(`\n${text}`);
+        };
+        report();
+        server.watcher.add(dir);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const onChange = (file: string) => {
+          if (file !== dir && !file.startsWith(dir + sep)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            report();
+            // Astro caches getStaticPaths() in dev and clears that cache on this event
+            // (the one its content layer sends); then the browser reloads.
+            for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
+            server.ws.send({ type: 'full-reload', path: '*' });
+          }, 60);
+        };
+        for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
+      },
+    },
+  };
+}
