@@ -1,5 +1,6 @@
 /** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
 import { ContentDirectoryError } from '../ladder/load.ts';
+import { runBuild } from './build.ts';
 import { runCheck } from './check.ts';
 import { runDiff } from './diff.ts';
 import { runNew } from './new.ts';
@@ -12,6 +13,7 @@ Parity checks and publishes a dual career ladder.
 
 Commands:
   check     check the ladder: format, references, tracks and parity
+  build     check the ladder, then build the site and its search index
   new       start a new level, track, family or competency from a template
   diff      compare two versions of the ladder (directories or git refs)
   schema    write JSON Schemas of the frontmatter, for editors
@@ -24,6 +26,7 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  build: runBuild,
   new: runNew,
   diff: runDiff,
   schema: runSchema,

@@ -1,0 +1,122 @@
+/**
+ * `ladder build`: check the ladder, build the site with Astro into a staging
+ * folder next to the output, index it with Pagefind, then swap it in.
+ * A ladder with errors never reaches Astro; any failure removes the staging
+ * folder and leaves the previous output as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { check, contentDir } from '../ladder/check.ts';
+import { formatText } from '../ladder/formatters/index.ts';
+import { prime } from '../site/ladder.ts';
+import { EXIT, UsageError, type Io } from './usage.ts';
+
+export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
+
+Checks the ladder, then builds the published site with its search index.
+A ladder that "ladder check" rejects is never built: the command prints the
+same diagnostics and leaves the output folder untouched.
+
+Options:
+  --content DIR   the content directory (default: $LADDER_CONTENT, else ./content)
+  --out DIR       the output folder (default: $LADDER_OUT, else ./dist); replaced
+                  only once the new site is complete
+  -h, --help      show this help
+
+Environment: LADDER_SITE (the site's URL, for absolute links in print and
+ladder.csv) and LADDER_BASE (a sub-path such as /careers) are read by
+astro.config.mjs.
+
+Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
+`;
+
+/** The project root: where astro.config.mjs and src/pages live. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function runBuild(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      content: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout(buildHelp);
+    return EXIT.ok;
+  }
+
+  // 1. Check. Nothing is written unless the ladder passes.
+  const dir = contentDir(values.content === undefined ? undefined : resolve(io.cwd, values.content), { ...io.env, PWD: io.cwd });
+  const result = check(dir);
+  const rel = relative(io.cwd, result.dir).replace(/\\/g, '/');
+  const prefix = rel === '' ? '' : rel.startsWith('..') ? `${result.dir}/` : `${rel}/`;
+  io.stdout(formatText(result.diagnostics, result.summary, { color: io.tty, prefix }));
+  if (!result.ok) {
+    io.stderr('ladder build: the ladder has errors, so no site was built. Fix them and run "ladder build" again.\n');
+    return EXIT.problems;
+  }
+
+  const out = resolve(io.cwd, values.out ?? io.env.LADDER_OUT ?? 'dist');
+  if (out === ROOT.replace(/\/$/, '') || out === result.dir || result.dir.startsWith(`${out}/`)) {
+    throw new UsageError(`Refusing to build into ${out}: it holds the project or the ladder`);
+  }
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`The output ${out} exists and is not a folder`);
+  const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const staging = join(dirname(out), `.${basename(out)}.staging-${tag}`);
+  const retired = join(dirname(out), `.${basename(out)}.old-${tag}`);
+
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    // 2. Astro renders every page from the same check (the pages read $LADDER_CONTENT).
+    process.env.LADDER_CONTENT = result.dir;
+    prime(result);
+    const { build } = await import('astro');
+    await build({ root: ROOT, outDir: staging, mode: 'production' });
+    if (!existsSync(join(staging, 'index.html'))) throw new Error('Astro wrote no index.html');
+
+    // 3. Pagefind indexes the built pages.
+    await indexSite(staging);
+
+    // 4. Swap the new site in: rename the old one away, rename the new one in, then delete the old.
+    if (existsSync(out)) renameSync(out, retired);
+    try {
+      renameSync(staging, out);
+    } catch (error) {
+      if (existsSync(retired)) renameSync(retired, out);
+      throw error;
+    }
+    rmSync(retired, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (error instanceof UsageError) throw error;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+    io.stderr(`ladder build: the site could not be built: ${message.trim()}. ${existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.'}\n`);
+    if (io.env.LADDER_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    return EXIT.problems;
+  }
+  const pages = relative(io.cwd, out) || '.';
+  io.stdout(`✔ Built the site of ${result.ladder.name} into ${pages}/\n`);
+  return EXIT.ok;
+}
+
+async function indexSite(site: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ') || 'could not start'}`);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error('Pagefind found no page to index');
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+}
