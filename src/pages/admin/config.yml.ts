@@ -1,0 +1,31 @@
+/**
+ * /admin/config.yml: the Decap CMS configuration, generated at build time
+ * from the ladder format's schemas and the ladder's own tracks and scopes
+ * (src/ladder/cms.ts), so the web editor's forms can never drift from what
+ * `ladder check` accepts.
+ *
+ * Build-time settings (see docs/editing.md):
+ *   DECAP_AUTH_BASE_URL   the OAuth provider that logs editors in to GitHub
+ *   DECAP_AUTH_ENDPOINT   its authorization path, if not "auth"
+ *   DECAP_BRANCH          the branch pull requests target (default: main)
+ */
+import { relative, sep } from 'node:path';
+import type { APIRoute } from 'astro';
+import { contentDir } from '../../ladder/check.ts';
+import { decapConfigYaml } from '../../ladder/cms.ts';
+import { getLadder } from '../../site/ladder.ts';
+
+export const prerender = true;
+
+export const GET: APIRoute = ({ site }) => {
+  const contentPath = relative(process.cwd(), contentDir()).split(sep).join('/') || '.';
+  const env = process.env;
+  const yaml = decapConfigYaml(getLadder(), {
+    contentPath,
+    branch: env.DECAP_BRANCH || undefined,
+    authBaseUrl: env.DECAP_AUTH_BASE_URL || undefined,
+    authEndpoint: env.DECAP_AUTH_ENDPOINT || undefined,
+    siteUrl: site?.href,
+  });
+  return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
+};

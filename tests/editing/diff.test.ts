@@ -1,0 +1,244 @@
+/** `ladder diff`: exactly the changes made, and nothing else; over directories and git history. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/ladder/check.ts';
+import { COMMENT_MARKER, diffLadders, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff.ts';
+import { cleanup, copySample, editFile, SAMPLE, tempDir } from '../helpers/ladder.ts';
+import { ladder } from './run.ts';
+
+afterAll(cleanup);
+
+const brief = (changes: EntityChange[]) =>
+  changes.map((c) => ({ kind: c.kind, id: c.id, ...(c.from ? { from: c.from } : {}), fields: c.fields.map((f) => f.field), text: c.text.map((t) => `${t.section}:${t.kind}`) }));
+
+/** The sample, and a copy with a known set of edits. */
+function fixtures(): { base: string; head: string } {
+  const base = copySample();
+  const head = copySample();
+  // 1. A band raised across grade 4, in both tracks (parity kept).
+  for (const file of ['levels/engineering-ic/staff-engineer.md', 'levels/engineering-management/engineering-manager.md']) {
+    editFile(head, file, (t) => t.replace('max: 240000', 'max: 250000'));
+  }
+  // 2. A scope narrowed in one track only (parity broken).
+  editFile(head, 'levels/engineering-management/vp-of-engineering.md', (t) => t.replace('scope: company', 'scope: division'));
+  // 3. Words changed in one section.
+  editFile(head, 'levels/engineering-ic/staff-engineer.md', (t) => t.replace('Sets the architecture for systems', 'Sets the direction for systems'));
+  // 4. A file moved, content untouched.
+  renameSync(join(head, 'levels/engineering-ic/principal-engineer.md'), join(head, 'levels/engineering-ic/principal-engineer-i.md'));
+  // 5. A level retitled under a new file name, same track and grade.
+  const old = join(head, 'levels/formulation-ic/lead-formulator.md');
+  writeFileSync(join(head, 'levels/formulation-ic/staff-formulator.md'), readFileSync(old, 'utf8').replace(/^title: .*$/m, 'title: Staff Formulator'));
+  rmSync(old);
+  // 6. A family renamed (its name, not its id).
+  editFile(head, 'families/formulation-science.md', (t) => t.replace('name: Formulation Science', 'name: Formulation & Product Science'));
+  // 7. An exception that excuses nothing (a new warning).
+  editFile(head, 'ladder.md', (t) =>
+    t.replace('  pay: identical\n', '  pay: identical\n  exceptions:\n    - family: engineering\n      grade: 2\n      rule: parity/ceiling\n      reason: Testing.\n'),
+  );
+  return { base, head };
+}
+
+describe('diffLadders', () => {
+  it('reports exactly the changes made, and nothing else', () => {
+    const { base, head } = fixtures();
+    const diff = diffLadders(check(base), check(head));
+    const lead = check(base).ladder.level.get('formulation-ic/lead-formulator')!;
+
+    expect(brief(diff.levels)).toEqual([
+      { kind: 'changed', id: 'engineering-ic/staff-engineer', fields: ['pay'], text: ['technical-craft:changed'] },
+      { kind: 'changed', id: 'engineering-management/engineering-manager', fields: ['pay'], text: [] },
+      { kind: 'renamed', id: 'formulation-ic/staff-formulator', from: 'formulation-ic/lead-formulator', fields: ['title'], text: [] },
+      { kind: 'renamed', id: 'engineering-ic/principal-engineer-i', from: 'engineering-ic/principal-engineer', fields: [], text: [] },
+      { kind: 'changed', id: 'engineering-management/vp-of-engineering', fields: ['authority.scope'], text: [] },
+    ]); // by grade, then track, renames before changes
+    expect(lead.grade).toBe(diff.levels.find((c) => c.id === 'formulation-ic/staff-formulator')?.grade);
+
+    const staff = diff.levels.find((c) => c.id === 'engineering-ic/staff-engineer')!;
+    expect(staff.fields[0]).toEqual({ field: 'pay', before: { min: 185000, max: 240000 }, after: { min: 185000, max: 250000 } });
+    expect(staff.text[0]?.excerpts).toEqual([{ before: 'Sets the', removed: 'architecture', added: 'direction', after: 'for systems that several teams…' }]);
+    expect(diff.levels.find((c) => c.id === 'engineering-management/vp-of-engineering')?.fields).toEqual([
+      { field: 'authority.scope', before: 'company', after: 'division' },
+    ]);
+    expect(diff.levels.find((c) => c.kind === 'renamed' && c.from === 'formulation-ic/lead-formulator')?.fields).toEqual([
+      { field: 'title', before: 'Lead Formulator', after: 'Staff Formulator' },
+    ]);
+
+    expect(brief(diff.families)).toEqual([{ kind: 'changed', id: 'formulation-science', fields: ['name'], text: [] }]);
+    expect(diff.tracks).toEqual([]);
+    expect(diff.competencies).toEqual([]);
+    expect(diff.ladder.fields).toEqual([]);
+    expect(diff.ladder.exceptions).toEqual([{ kind: 'added', family: 'engineering', grade: 2, rule: 'parity/ceiling', reason: 'Testing.' }]);
+
+    // Parity broken at grade 8 (reported on both levels) and an unused exception; nothing about the moved files.
+    expect(diff.verdicts.map((v) => `${v.change} ${v.rule} ${v.file}`).sort()).toEqual([
+      'appeared parity/authority levels/engineering-ic/distinguished-engineer.md',
+      'appeared parity/authority levels/engineering-management/vp-of-engineering.md',
+      'appeared parity/exception-unused ladder.md',
+    ]);
+    expect(diff.summary).toEqual({
+      added: 0,
+      removed: 0,
+      renamed: 2,
+      changed: 5, // three levels, one family, ladder.md
+      errorsAppeared: 2,
+      errorsResolved: 0,
+      warningsAppeared: 1,
+      warningsResolved: 0,
+      identical: false,
+    });
+  });
+
+  it('reports added and removed levels with their terms, and resolved problems', () => {
+    const base = copySample();
+    const head = copySample();
+    editFile(base, 'levels/engineering-management/vp-of-engineering.md', (t) => t.replace('scope: company', 'scope: division'));
+    rmSync(join(head, 'levels/formulation-management/vp-of-r-and-d.md'));
+    cpSync(join(SAMPLE, 'levels/engineering-ic/distinguished-engineer.md'), join(head, 'levels/engineering-ic/fellow.md'));
+    editFile(head, 'levels/engineering-ic/fellow.md', (t) => t.replace('grade: 8', 'grade: 9').replace(/^title: .*$/m, 'title: Fellow'));
+    const diff = diffLadders(check(base), check(head));
+    expect(brief(diff.levels)).toEqual([
+      { kind: 'changed', id: 'engineering-management/vp-of-engineering', fields: ['authority.scope'], text: [] },
+      { kind: 'removed', id: 'formulation-management/vp-of-r-and-d', fields: [], text: [] },
+      { kind: 'added', id: 'engineering-ic/fellow', fields: [], text: [] },
+    ]);
+    expect(diff.levels.find((c) => c.kind === 'added')?.terms?.scope).toBe('company');
+    expect(diff.verdicts.map((v) => `${v.change} ${v.rule}`)).toEqual(['resolved parity/authority', 'resolved parity/authority']);
+    expect(diff.summary.errorsResolved).toBe(2);
+  });
+
+  it('finds nothing between two copies of the same ladder', () => {
+    const diff = diffLadders(check(SAMPLE), check(copySample()));
+    expect(diff.summary.identical).toBe(true);
+    expect([...diff.levels, ...diff.tracks, ...diff.families, ...diff.competencies, ...diff.verdicts]).toEqual([]);
+  });
+
+  it('follows a renamed track and its levels', () => {
+    const base = copySample();
+    const head = copySample();
+    renameSync(join(head, 'tracks/formulation-ic.md'), join(head, 'tracks/formulation-specialist.md'));
+    renameSync(join(head, 'levels/formulation-ic'), join(head, 'levels/formulation-specialist'));
+    const diff = diffLadders(check(base), check(head));
+    expect(brief(diff.tracks)).toEqual([{ kind: 'renamed', id: 'formulation-specialist', from: 'formulation-ic', fields: [], text: [] }]);
+    expect(diff.levels.every((c) => c.kind === 'renamed' && c.fields.length === 0 && c.text.length === 0)).toBe(true);
+    expect(diff.levels).toHaveLength(8);
+    expect(diff.verdicts).toEqual([]);
+  });
+
+  it('excerpts word changes with a little context', () => {
+    const { excerpts, more } = wordExcerpts('one two three four five six seven eight nine ten', 'one two three four FIVE six seven eight nine ten', 1);
+    expect(excerpts).toEqual([{ before: 'one two three four', removed: 'five', added: 'FIVE', after: 'six seven eight nine ten' }]);
+    expect(more).toBe(0);
+    expect(wordExcerpts('a b c d e f g h i j k l m n', 'A b c d e f g h i j k l M N', 1).more).toBe(1);
+  });
+});
+
+describe('ladder diff (the command)', () => {
+  it('prints text, a Markdown pull-request comment and JSON', async () => {
+    const { base, head } = fixtures();
+    const text = await ladder(['diff', base, head]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('pay band: $185,000–$240,000 → $185,000–$250,000');
+    expect(text.stdout).toContain('scope: "company" → "division"');
+    expect(text.stdout).toContain('Technical craft: Sets the [-architecture-] {+direction+} for systems');
+
+    const markdown = await ladder(['diff', base, head, '--format', 'markdown']);
+    expect(markdown.code).toBe(0);
+    const lines = markdown.stdout.split('\n');
+    expect(lines[0]).toBe(COMMENT_MARKER);
+    expect(markdown.stdout).toContain('**3 levels changed, 2 levels renamed, 1 other file changed, ladder.md changed**');
+    expect(markdown.stdout).toContain('❌ 2 new errors, 1 new warning; ladder check fails with 2 errors');
+    expect(markdown.stdout).toContain('| ✏️ changed | Staff Engineer | engineering-ic | 4 | pay band: $185,000–$240,000 → $185,000–$250,000<br>text: Technical craft |');
+    expect(markdown.stdout).toContain('~~architecture~~ **direction**');
+    expect(markdown.stdout).toContain('| ❌ new error | `levels/engineering-management/vp-of-engineering.md:9` |');
+
+    const json = await ladder(['diff', base, head, '--format', 'json']);
+    const parsed = JSON.parse(json.stdout) as LadderDiff;
+    expect(parsed.summary.renamed).toBe(2);
+    expect(parsed.levels.map((c) => c.id)).toContain('engineering-ic/principal-engineer-i');
+  });
+
+  it('reads a folder that holds content/ as its content directory', async () => {
+    const project = tempDir('parity-project-');
+    cpSync(SAMPLE, join(project, 'content'), { recursive: true });
+    const result = await ladder(['diff', project, SAMPLE, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as LadderDiff).summary.identical).toBe(true);
+  });
+
+  it('rejects a bad format, a missing version and an unknown ref with exit code 2', async () => {
+    expect((await ladder(['diff', SAMPLE, SAMPLE, '--format', 'html'])).code).toBe(2);
+    expect((await ladder(['diff'])).code).toBe(2);
+    expect((await ladder(['diff', 'a', 'b', 'c'])).code).toBe(2);
+    const repo = gitRepo();
+    const unknown = await ladder(['diff', 'no-such-branch', '--content', join(repo, 'content')], { cwd: repo });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"no-such-branch" is neither a directory nor a git commit');
+    const outside = tempDir('parity-nogit-');
+    const noRepo = await ladder(['diff', 'HEAD', '--content', SAMPLE], { cwd: outside });
+    expect(noRepo.code).toBe(0); // SAMPLE is inside this project's own repository
+  });
+});
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tempDir('parity-home-') };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' });
+
+/** A repository with the sample in content/ (commit 1), then a raised grade-4 band (commit 2). */
+function gitRepo(): string {
+  const repo = tempDir('parity-git-');
+  git(repo, 'init', '-q', '-b', 'main');
+  cpSync(SAMPLE, join(repo, 'content'), { recursive: true });
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'The sample ladder');
+  for (const file of ['content/levels/engineering-ic/staff-engineer.md', 'content/levels/engineering-management/engineering-manager.md']) {
+    editFile(repo, file, (t) => t.replace('min: 185000', 'min: 190000'));
+  }
+  git(repo, 'commit', '-q', '-am', 'Raise the bottom of the grade 4 band');
+  return repo;
+}
+
+describe('ladder diff over git history', () => {
+  it('compares HEAD~1 with the working tree without touching it', async () => {
+    const repo = gitRepo();
+    // An uncommitted edit in the working tree is part of HEAD (the working tree side).
+    editFile(repo, 'content/families/engineering.md', (t) => t.replace('name: Engineering', 'name: Software Engineering'));
+    const statusBefore = git(repo, 'status', '--porcelain');
+    const result = await ladder(['diff', 'HEAD~1', '--content', join(repo, 'content'), '--format', 'json'], { cwd: repo });
+    expect(result.code, result.stderr).toBe(0);
+    const diff = JSON.parse(result.stdout) as LadderDiff;
+    expect(diff.base.label).toMatch(/^HEAD~1 \([0-9a-f]{7}\)$/);
+    expect(brief(diff.levels)).toEqual([
+      { kind: 'changed', id: 'engineering-ic/staff-engineer', fields: ['pay'], text: [] },
+      { kind: 'changed', id: 'engineering-management/engineering-manager', fields: ['pay'], text: [] },
+    ]);
+    expect(brief(diff.families)).toEqual([{ kind: 'changed', id: 'engineering', fields: ['name'], text: [] }]);
+    expect(diff.verdicts).toEqual([]);
+    expect(git(repo, 'status', '--porcelain')).toBe(statusBefore);
+    expect(readFileSync(join(repo, 'content/families/engineering.md'), 'utf8')).toContain('Software Engineering');
+  });
+
+  it('compares two commits, and a commit with itself', async () => {
+    const repo = gitRepo();
+    const content = join(repo, 'content');
+    const two = await ladder(['diff', 'HEAD~1', 'HEAD', '--content', content], { cwd: repo });
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toContain('2 levels changed; ladder check passes');
+    expect(two.stdout).toContain('pay band: $185,000–$240,000 → $190,000–$240,000');
+    const same = await ladder(['diff', 'main', 'HEAD', '--content', content], { cwd: repo });
+    expect(same.stdout).toContain('No changes to the ladder');
+  });
+
+  it('says so when the content directory did not exist at that ref', async () => {
+    const repo = gitRepo();
+    const content = join(repo, 'content');
+    git(repo, 'checkout', '-q', '--orphan', 'empty');
+    git(repo, 'rm', '-rq', '--cached', '.');
+    writeFileSync(join(repo, 'README.md'), 'nothing\n');
+    git(repo, 'add', 'README.md');
+    git(repo, 'commit', '-q', '-m', 'empty');
+    const result = await ladder(['diff', 'empty', '--content', content], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('There is no ladder in content/ at empty');
+  });
+});
