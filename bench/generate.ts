@@ -1,0 +1,270 @@
+/**
+ * Generates a valid career ladder of any size for the benchmark: F families
+ * × 2 tracks (individual contributor and management, both spanning every one
+ * of G grades) × C competencies, with realistic text, deterministic from a
+ * seed.
+ *
+ * Every parity rule holds by construction: the two tracks of a family share
+ * one pay band, one scope, one budget and one set of decisions at each
+ * grade; bands, budgets and decision lists rise with the grade, and scopes
+ * (the default list) never narrow. Level bodies look like content/levels/*:
+ * an introduction, then one `## <Competency>` section per competency of the
+ * track with 3–5 bullets of 15–30 words each.
+ *
+ *   node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface GenerateOptions {
+  /** Job families; each has an IC and a management track. */
+  families: number;
+  /** Grades per track (both tracks span 1..grades). */
+  grades: number;
+  /** Competencies per track. */
+  competencies?: number;
+  /** PRNG seed: the same seed gives byte-identical files. */
+  seed?: number;
+}
+
+/** A small, fast, seedable PRNG (mulberry32): uniform floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+
+const SCOPES = ['team', 'group', 'org', 'division', 'company'] as const;
+
+// Word banks. Family names are "<area> <discipline>", numbered past the combinations.
+const AREAS = [
+  'Data', 'Platform', 'Supply Chain', 'Clinical', 'Retail', 'Payments', 'Security', 'Logistics', 'Growth', 'Quality',
+  'Research', 'Mobile', 'Hardware', 'Regulatory', 'Customer', 'Finance', 'Brand', 'Packaging', 'Manufacturing', 'Analytics',
+];
+const DISCIPLINES = ['Engineering', 'Science', 'Design', 'Operations', 'Product', 'Marketing', 'Analysis', 'Sales', 'Support', 'Research'];
+const ROLE = {
+  Engineering: 'Engineer', Science: 'Scientist', Design: 'Designer', Operations: 'Operations Specialist', Product: 'Product Manager',
+  Marketing: 'Marketer', Analysis: 'Analyst', Sales: 'Account Executive', Support: 'Support Specialist', Research: 'Researcher',
+} as Record<string, string>;
+const IC_TITLES = ['Associate', 'Junior', '', 'Senior', 'Lead', 'Staff', 'Senior Staff', 'Principal', 'Senior Principal', 'Distinguished', 'Fellow', 'Senior Fellow'];
+const MANAGER_TITLES = [
+  'Team Lead', 'Supervisor', 'Manager', 'Senior Manager', 'Group Manager', 'Associate Director', 'Director', 'Senior Director',
+  'Executive Director', 'Vice President', 'Senior Vice President', 'Executive Vice President',
+];
+const COMPETENCIES = [
+  'Technical craft', 'Delivery', 'Impact', 'Collaboration', 'Mentorship', 'Strategy', 'Communication', 'Customer focus',
+  'Operational excellence', 'Business acumen', 'Quality and safety', 'Innovation',
+];
+const LEADERSHIP = 'People leadership';
+const DECISIONS = [
+  'code-review', 'on-call-response', 'design-approval', 'hiring-panel', 'hiring', 'technical-direction', 'architecture',
+  'incident-command', 'vendor-selection', 'promotion-decisions', 'headcount-planning', 'build-vs-buy', 'product-launch',
+  'budget-planning', 'technical-strategy', 'executive-hiring', 'reorganisation', 'compensation-review', 'partnerships', 'mergers',
+];
+
+const VERBS = [
+  'Leads', 'Owns', 'Designs', 'Reviews', 'Shapes', 'Delivers', 'Coordinates', 'Improves', 'Sets', 'Builds', 'Runs', 'Mentors',
+  'Sponsors', 'Explains', 'Measures', 'Plans', 'Negotiates', 'Establishes', 'Challenges', 'Documents',
+];
+const OBJECTS = [
+  'the technical direction of shared systems', 'the quarterly roadmap of the group', 'the standards that other teams build on',
+  'the most consequential design decisions', 'a sequenced plan with clear owners and milestones', 'the hiring process for the team',
+  'incident reviews that lead to lasting fixes', 'the budget for tools, vendors and training', 'the interfaces between several teams',
+  'the quality of the work that ships to customers', 'a programme that reduces operating cost', 'the onboarding of new colleagues',
+  'decision records that explain what was chosen and why', 'the risks that could delay a launch', 'experiments that test new approaches',
+];
+const FILLERS = [
+  'across several teams', 'with product and finance partners', 'for the whole organisation', 'over one or two quarters',
+  'so that customers notice the difference', 'without waiting to be asked', 'in a way that others can follow',
+  'and makes the trade-offs visible', 'with measurable outcomes', 'and raises the bar of the group', 'even when priorities shift',
+  'by writing clear proposals', 'through careful review and coaching', 'and shares what was learned', 'while keeping costs under control',
+  'such as a platform migration or a new service', 'with the support of senior leaders', 'before problems reach production',
+];
+const ENDINGS = ['consistently', 'reliably', 'carefully', 'openly', 'early'];
+const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'for', 'with', 'in', 'on', 'by', 'or', 'as', 'so', 'that', 'such', 'without', 'while', 'even', 'when', 'over', 'through', 'before', 'across']);
+
+/** One bullet: a sentence of 15–30 words built from the banks. */
+function sentence(random: Random): string {
+  const target = int(random, 15, 30);
+  const words = [...`${pick(random, VERBS)} ${pick(random, OBJECTS)}`.split(' ')];
+  const fillers = [...FILLERS];
+  while (words.length < target && fillers.length > 0) words.push(...fillers.splice(Math.floor(random() * fillers.length), 1)[0]!.split(' '));
+  words.length = target;
+  // End on a word that can end a sentence, staying within 15–30 words.
+  while (STOP.has(words[words.length - 1]!.toLowerCase())) {
+    if (words.length > 15) words.pop();
+    else words.push(pick(random, ENDINGS));
+  }
+  return `${words.join(' ').replace(/,$/, '')}.`;
+}
+
+export const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Rounds to a thousand. */
+const round = (n: number) => Math.round(n / 1000) * 1000;
+
+/** The ladder as files: path relative to the content directory → text. */
+export function generateLadder(options: GenerateOptions): Record<string, string> {
+  const { families, grades } = options;
+  const count = options.competencies ?? 5;
+  const random = mulberry32(options.seed ?? 1);
+  if (!(families >= 1 && grades >= 1 && count >= 1 && count <= COMPETENCIES.length)) {
+    throw new RangeError(`families and grades must be at least 1, competencies between 1 and ${COMPETENCIES.length}`);
+  }
+  const files: Record<string, string> = {};
+  files['ladder.md'] = `---
+name: Generated Career Ladder (${families} families, ${grades} grades)
+currency: USD
+scopes: [${SCOPES.join(', ')}]
+parity:
+  pay: identical
+---
+
+This ladder was generated for the Parity benchmark. ${paragraph(random, 4)}
+`;
+
+  // Competencies: IC tracks use the first C, management tracks swap the last for people leadership.
+  const ic = COMPETENCIES.slice(0, count);
+  const management = [...COMPETENCIES.slice(0, count - 1), LEADERSHIP];
+  for (const name of new Set([...ic, ...management])) {
+    files[`competencies/${slugify(name)}.md`] = `---\nname: ${name}\n---\n\n${name} describes how a person works. ${paragraph(random, 3)}\n`;
+  }
+
+  for (let f = 0; f < families; f++) {
+    const area = AREAS[f % AREAS.length]!;
+    const discipline = DISCIPLINES[Math.floor(f / AREAS.length) % DISCIPLINES.length]!;
+    const round2 = Math.floor(f / (AREAS.length * DISCIPLINES.length));
+    const name = `${area} ${discipline}${round2 > 0 ? ` ${round2 + 1}` : ''}`;
+    const family = slugify(name);
+    const role = ROLE[discipline]!;
+    files[`families/${family}.md`] = `---\nname: ${name}\n---\n\n${name} is one of the job families of the generated ladder. ${paragraph(random, 2)}\n`;
+
+    // One set of terms per grade, shared by both tracks of the family: that is parity.
+    const base = 60_000 + f * 500 + int(random, 0, 20) * 1000;
+    const terms = Array.from({ length: grades }, (_, i) => {
+      const min = round(base * 1.16 ** i);
+      return {
+        grade: i + 1,
+        min,
+        max: round(min * 1.3),
+        scope: SCOPES[Math.min(SCOPES.length - 1, Math.floor((i * SCOPES.length) / grades))]!,
+        budget: round(5_000 * 1.9 ** i),
+        decisions: DECISIONS.slice(0, Math.min(DECISIONS.length, 2 + Math.floor((i * (DECISIONS.length - 2)) / Math.max(1, grades - 1)))),
+      };
+    });
+
+    for (const kind of ['individual-contributor', 'management'] as const) {
+      const isIc = kind === 'individual-contributor';
+      const track = `${family}-${isIc ? 'ic' : 'management'}`;
+      const competencies = isIc ? ic : management;
+      files[`tracks/${track}.md`] = `---
+name: ${name}, ${isIc ? 'individual contributor' : 'management'}
+family: ${family}
+kind: ${kind}
+competencies: [${competencies.map(slugify).join(', ')}]
+---
+
+${isIc ? 'The individual-contributor track grows through the depth and reach of the work.' : 'The management track grows by building and leading teams.'} ${paragraph(random, 2)}
+`;
+      const used = new Set<string>();
+      for (const t of terms) {
+        const title = levelTitle(isIc, role, discipline, t.grade);
+        let slug = slugify(title);
+        if (used.has(slug)) slug = `${slug}-${t.grade}`;
+        used.add(slug);
+        const sections = competencies
+          .map((competency) => {
+            const bullets = Array.from({ length: int(random, 3, 5) }, () => `- ${sentence(random)}`);
+            return `## ${competency}\n\n${bullets.join('\n')}`;
+          })
+          .join('\n\n');
+        files[`levels/${track}/${slug}.md`] = `---
+title: ${title}
+grade: ${t.grade}
+summary: ${sentence(random)}
+pay:
+  min: ${t.min}
+  max: ${t.max}
+authority:
+  scope: ${t.scope}
+  budget: ${t.budget}
+  decisions: [${t.decisions.join(', ')}]
+---
+
+${title} is the grade ${t.grade} level of the ${isIc ? 'individual-contributor' : 'management'} track in ${name}. ${sentence(random)}
+
+${sections}
+`;
+      }
+    }
+  }
+  return files;
+}
+
+function levelTitle(isIc: boolean, role: string, discipline: string, grade: number): string {
+  const titles = isIc ? IC_TITLES : MANAGER_TITLES;
+  const prefix = titles[grade - 1];
+  if (isIc) return prefix === undefined ? `${role}, grade ${grade}` : `${prefix ? `${prefix} ` : ''}${role}`;
+  return prefix === undefined ? `${discipline} Leader, grade ${grade}` : `${prefix}, ${discipline}`;
+}
+
+function paragraph(random: Random, sentences: number): string {
+  return Array.from({ length: sentences }, () => sentence(random)).join(' ');
+}
+
+/** Writes the files below dir, creating folders as needed. */
+export function writeLadder(dir: string, files: Record<string, string>): void {
+  const made = new Set<string>();
+  for (const [path, text] of Object.entries(files)) {
+    const target = join(dir, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, text);
+  }
+}
+
+/** Levels in a generated ladder of these dimensions. */
+export const levelCount = (families: number, grades: number) => families * grades * 2;
+
+if (import.meta.filename === resolve(process.argv[1] ?? '')) {
+  const { values } = parseArgs({
+    options: {
+      families: { type: 'string', default: '42' },
+      grades: { type: 'string', default: '12' },
+      competencies: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || !values.out) {
+    process.stdout.write('Usage: node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR\n');
+    process.exit(values.help ? 0 : 2);
+  }
+  const files = generateLadder({
+    families: Number(values.families),
+    grades: Number(values.grades),
+    competencies: Number(values.competencies),
+    seed: Number(values.seed),
+  });
+  writeLadder(resolve(values.out), files);
+  process.stdout.write(`Wrote ${Object.keys(files).length} files (${levelCount(Number(values.families), Number(values.grades))} levels) to ${values.out}\n`);
+}

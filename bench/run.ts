@@ -1,0 +1,565 @@
+/**
+ * The benchmark (`npm run bench`): how fast `ladder check` and `ladder build`
+ * are, measured beside a floor and a baseline, and how heavy the built pages
+ * are. Prints a table and writes bench/results.json. See docs/performance.md.
+ *
+ *   npm run bench                  check at sample, 1,000, 2,500 and 5,000 levels; builds at sample and 1,000
+ *   npm run bench -- --full        also builds the 5,000-level ladder
+ *   npm run bench -- --quick       one run of each, sample and 48 levels only (the test suite runs this)
+ *   options: --runs N (check/floor runs, default 5), --build-runs N (default 3), --out FILE, --keep
+ *
+ * Every measurement runs in a fresh child process, so no in-process cache
+ * (check.ts caches parsed files by their text) can flatter a number.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateLadder, levelCount, writeLadder } from './generate.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const TASKS = join(ROOT, 'bench', 'tasks');
+
+// ---------------------------------------------------------------- options
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    'build-runs': { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
+  process.exit(0);
+}
+const quick = args.quick;
+const checkRuns = Number(args.runs ?? (quick ? 1 : 5));
+const buildRuns = Number(args['build-runs'] ?? (quick ? 1 : 3));
+const outFile = resolve(args.out ?? join(ROOT, 'bench', 'results.json'));
+
+interface Size {
+  name: string;
+  /** Families and grades of a generated ladder; undefined for the sample (content/). */
+  families?: number;
+  grades?: number;
+  build: boolean;
+}
+const SIZES: Size[] = quick
+  ? [
+      { name: 'sample', build: true },
+      { name: '48', families: 2, grades: 12, build: true },
+    ]
+  : [
+      { name: 'sample', build: true },
+      { name: '1000', families: 42, grades: 12, build: true },
+      { name: '2500', families: 104, grades: 12, build: false },
+      { name: '5000', families: 209, grades: 12, build: args.full },
+    ];
+
+// ---------------------------------------------------------------- helpers
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)!, runs: values };
+}
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+interface Run {
+  ms: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion and measures its wall time. Fails loudly on a non-zero exit. */
+function run(command: string, argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) fail(new Error(`${command} ${argv.join(' ')} exited with ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
+      else done({ ms, stdout, stderr });
+    });
+  });
+}
+
+const node = (script: string, argv: string[], cwd = ROOT) => run(process.execPath, [script, ...argv], cwd);
+
+/** The last line of a task's output, as JSON. */
+const report = <T>(out: Run): T => JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
+
+function htmlFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((path) => path.endsWith('.html')).sort();
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+// ---------------------------------------------------------------- the machine
+
+function machine() {
+  let model = cpus()[0]?.model ?? 'unknown';
+  try {
+    model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+  } catch {
+    // not Linux: os.cpus() it is
+  }
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: model.trim(),
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    freeMemoryGiB: round(freemem() / 2 ** 30, 1),
+    loadAverage: loadavg().map((n) => round(n, 2)),
+  };
+}
+
+// ---------------------------------------------------------------- check beside the floor
+
+interface CheckReport {
+  ok: boolean;
+  files: number;
+  levels: number;
+  errors: number;
+  importMs: number;
+  workMs: number;
+  maxRssKb: number;
+}
+interface FloorReport {
+  files: number;
+  importMs: number;
+  workMs: number;
+  maxRssKb: number;
+}
+
+async function measureCheck(size: Size, dir: string) {
+  const check: { wall: number[]; work: number[]; import: number[]; rss: number[] } = { wall: [], work: [], import: [], rss: [] };
+  const floor: typeof check = { wall: [], work: [], import: [], rss: [] };
+  let files = 0;
+  let levels = 0;
+  for (let i = 0; i < checkRuns; i++) {
+    // Alternate which goes first, so that neither always runs on a warmer machine.
+    const order = i % 2 === 0 ? (['check', 'floor'] as const) : (['floor', 'check'] as const);
+    for (const task of order) {
+      const out = await node(join(TASKS, `${task}.ts`), [dir]);
+      const r = report<CheckReport | FloorReport>(out);
+      if (task === 'check') {
+        const c = r as CheckReport;
+        if (!c.ok || c.errors > 0) throw new Error(`The ${size.name} ladder does not pass ladder check (${c.errors} errors)`);
+        levels = c.levels;
+        files = c.files;
+      }
+      const into = task === 'check' ? check : floor;
+      into.wall.push(out.ms);
+      into.work.push(r.workMs);
+      into.import.push(r.importMs);
+      into.rss.push(r.maxRssKb / 1024);
+    }
+  }
+  const summary = (m: typeof check) => ({
+    wallMs: spread(m.wall.map((n) => round(n, 1))),
+    workMs: spread(m.work.map((n) => round(n, 1))),
+    importMs: spread(m.import.map((n) => round(n, 1))),
+    peakRssMiB: spread(m.rss.map((n) => round(n, 1))),
+  });
+  const c = summary(check);
+  const f = summary(floor);
+  return {
+    size: size.name,
+    levels,
+    files,
+    check: c,
+    floor: f,
+    /** Median wall time of check over median wall time of the floor. */
+    ratio: round(c.wallMs.median / f.wallMs.median),
+    /** The same, for the work after the imports (parsing and checking only). */
+    workRatio: round(c.workMs.median / f.workMs.median),
+    checkMsPerLevel: round(c.wallMs.median / levels),
+    checkWorkMsPerLevel: round(c.workMs.median / levels),
+    floorWorkMsPerLevel: round(f.workMs.median / levels),
+  };
+}
+
+// ---------------------------------------------------------------- site build beside plain Astro
+
+/** A plain Astro project with `pages` Markdown pages through a minimal layout, using this project's node_modules. */
+function baselineProject(dir: string, pages: number, bodies: string[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  mkdirSync(join(dir, 'src', 'layouts'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'plain-astro-baseline', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  cacheDir: './.astro-cache',\n  vite: { cacheDir: './.vite-cache' },\n  trailingSlash: 'always',\n  build: { format: 'directory' },\n  devToolbar: { enabled: false },\n});\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'layouts', 'Page.astro'),
+    `---\nconst { frontmatter } = Astro.props;\n---\n<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <meta name="viewport" content="width=device-width, initial-scale=1" />\n    <title>{frontmatter.title}</title>\n  </head>\n  <body>\n    <main>\n      <h1>{frontmatter.title}</h1>\n      <slot />\n    </main>\n  </body>\n</html>\n`,
+  );
+  for (let i = 0; i < pages; i++) {
+    const name = `page-${String(i + 1).padStart(5, '0')}`;
+    writeFileSync(join(dir, 'src', 'pages', `${name}.md`), `---\nlayout: ../layouts/Page.astro\ntitle: Page ${i + 1}\n---\n\n${bodies[i % bodies.length]}`);
+  }
+}
+
+/** The Markdown bodies of a ladder's level files: the baseline's pages carry the same text. */
+function levelBodies(dir: string): string[] {
+  const levels = join(dir, 'levels');
+  return (readdirSync(levels, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((path) => path.endsWith('.md'))
+    .sort()
+    .map((path) => {
+      const text = readFileSync(join(levels, path), 'utf8');
+      const lines = text.split('\n');
+      return lines.slice(lines.indexOf('---', 1) + 1).join('\n');
+    });
+}
+
+/** "2574 page(s) built in 24.41s" from an Astro build log, in ms. */
+function astroRenderMs(log: string): number | undefined {
+  const match = /page\(s\) built in ([\d.]+)(m?s)/.exec(log);
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+}
+
+async function measureBuild(size: Size, dir: string, work: string) {
+  const ours: number[] = [];
+  const oursRender: number[] = [];
+  let pages = 0;
+  let site = '';
+  for (let i = 0; i < buildRuns; i++) {
+    site = join(work, `site-${size.name}`);
+    const out = await node(join(ROOT, 'bin', 'ladder.js'), ['build', '--content', dir, '--out', site]);
+    ours.push(out.ms);
+    const render = astroRenderMs(out.stdout + out.stderr);
+    if (render !== undefined) oursRender.push(render);
+    pages = htmlFiles(site).length;
+    log(`  build ${size.name} run ${i + 1}: ${(out.ms / 1000).toFixed(1)} s, ${pages} pages`);
+  }
+  const project = join(work, `baseline-${size.name}`);
+  baselineProject(project, pages, levelBodies(dir));
+  const base: number[] = [];
+  const baseRender: number[] = [];
+  let basePages = 0;
+  for (let i = 0; i < buildRuns; i++) {
+    const out = await node(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build'], project);
+    base.push(out.ms);
+    const render = astroRenderMs(out.stdout + out.stderr);
+    if (render !== undefined) baseRender.push(render);
+    basePages = htmlFiles(join(project, 'dist')).length;
+    log(`  baseline ${size.name} run ${i + 1}: ${(out.ms / 1000).toFixed(1)} s, ${basePages} pages`);
+  }
+  if (!args.keep) rmSync(project, { recursive: true, force: true });
+  const o = spread(ours.map((n) => round(n / 1000, 2)));
+  const b = spread(base.map((n) => round(n / 1000, 2)));
+  const oursPerPage = o.median / pages;
+  const basePerPage = b.median / basePages;
+  return {
+    result: {
+      size: size.name,
+      pages,
+      ours: {
+        seconds: o,
+        /** Astro's own "N page(s) built in" figure: page rendering alone. */
+        renderSeconds: oursRender.length ? spread(oursRender.map((n) => round(n / 1000, 2))) : null,
+        pagesPerSecond: round(pages / o.median, 1),
+        msPerPage: round(oursPerPage * 1000),
+      },
+      baseline: {
+        pages: basePages,
+        seconds: b,
+        renderSeconds: baseRender.length ? spread(baseRender.map((n) => round(n / 1000, 2))) : null,
+        pagesPerSecond: round(basePages / b.median, 1),
+        msPerPage: round(basePerPage * 1000),
+      },
+      /** Seconds per page, ours over plain Astro. */
+      ratio: round(oursPerPage / basePerPage),
+    },
+    site,
+  };
+}
+
+// ---------------------------------------------------------------- page weight
+
+/** Executable scripts of a page: inline bytes, and the files it loads (with their static imports). */
+function scripts(site: string, html: string) {
+  let inline = 0;
+  const files = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    if (type && type !== 'module' && type !== 'text/javascript' && type !== 'application/javascript') continue; // data, not code
+    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
+    if (src) collect(site, src, files);
+    else inline += Buffer.byteLength(match[2] ?? '');
+  }
+  for (const match of html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*>/gi)) {
+    const href = /\bhref\s*=\s*["']?([^"'\s>]+)/i.exec(match[0])?.[1];
+    if (href) collect(site, href, files);
+  }
+  let loaded = 0;
+  for (const file of files) loaded += statSync(file).size;
+  return { inline, files: [...files].map((f) => relative(site, f)), bytes: inline + loaded };
+}
+
+/** A script file and the files it imports statically, recursively. */
+function collect(site: string, url: string, into: Set<string>): void {
+  if (/^[a-z]+:\/\//i.test(url)) return;
+  const file = join(site, url.split(/[?#]/)[0]!);
+  if (into.has(file) || !existsSync(file)) return;
+  into.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    const target = match[1]!;
+    if (target.startsWith('.') || target.startsWith('/')) collect(site, target.startsWith('/') ? target : `/${relative(site, join(dirname(file), target))}`, into);
+  }
+}
+
+function pageWeight(site: string) {
+  const html = htmlFiles(site);
+  const largest = (pattern: RegExp) => {
+    const matching = html.filter((path) => pattern.test(path));
+    if (matching.length === 0) return undefined;
+    return { path: matching.reduce((a, b) => (statSync(join(site, a)).size >= statSync(join(site, b)).size ? a : b)), of: matching.length };
+  };
+  const types: Array<[string, { path: string; of: number } | undefined, string]> = [
+    ['home', largest(/^index\.html$/), '/'],
+    ['level', largest(/^levels\/[^/]+\/[^/]+\/index\.html$/), 'the largest level page'],
+    ['promotion', largest(/^levels\/[^/]+\/[^/]+\/next\/index\.html$/), 'the largest /next/ page'],
+    ['compare', largest(/^compare\/[^/]+\/[^/]+\/index\.html$/), 'the largest /compare/<family>/<grade>/ page'],
+    ['compare picker', largest(/^compare\/index\.html$/), '/compare/'],
+    ['search', largest(/^search\/index\.html$/), '/search/'],
+  ];
+  const pages = types
+    .filter((entry): entry is [string, { path: string; of: number }, string] => entry[1] !== undefined)
+    .map(([type, found, what]) => {
+      const text = readFileSync(join(site, found.path));
+      const js = scripts(site, text.toString('utf8'));
+      return {
+        type,
+        what,
+        url: `/${found.path.replace(/index\.html$/, '')}`,
+        ofPages: found.of,
+        htmlBytes: text.length,
+        htmlGzipBytes: gzipSync(text, { level: 9 }).length,
+        jsBytes: js.bytes,
+        inlineJsBytes: js.inline,
+        jsFiles: js.files,
+      };
+    });
+  const size = (path: string) => (existsSync(join(site, path)) ? statSync(join(site, path)).size : 0);
+  const css = [...new Set(html.flatMap((path) => [...readFileSync(join(site, path), 'utf8').matchAll(/<link[^>]+rel=["']?stylesheet["']?[^>]*href=["']?([^"'\s>]+)/g)].map((m) => m[1]!)))];
+  return {
+    pages,
+    /** The stylesheets shared by every page (cached after the first). */
+    cssBytes: css.reduce((sum, href) => sum + size(href), 0),
+    /** Loaded by the search page only when it runs: Pagefind's UI and its runtime (the index comes in fragments on top). */
+    searchOnUseJsBytes: size('pagefind/pagefind-ui.js') + size('pagefind/pagefind.js'),
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'parity-bench-'));
+  log(`Parity benchmark${quick ? ' (quick)' : ''}: ${checkRuns} run(s) of check and floor, ${buildRuns} of each build; scratch in ${work}`);
+  const results = {
+    meta: { ...machine(), quick, full: args.full, checkRuns, buildRuns },
+    check: [] as Awaited<ReturnType<typeof measureCheck>>[],
+    build: [] as Awaited<ReturnType<typeof measureBuild>>['result'][],
+    weight: undefined as ReturnType<typeof pageWeight> | undefined,
+    growth: undefined as ReturnType<typeof growth> | undefined,
+    targets: [] as ReturnType<typeof targets>,
+    seconds: 0,
+  };
+  try {
+    const dirs = new Map<string, string>();
+    for (const size of SIZES) {
+      if (size.families === undefined) {
+        dirs.set(size.name, join(ROOT, 'content'));
+        continue;
+      }
+      const dir = join(work, `ladder-${size.name}`);
+      writeLadder(dir, generateLadder({ families: size.families, grades: size.grades!, competencies: 5, seed: 1 }));
+      dirs.set(size.name, dir);
+      log(`Generated ${levelCount(size.families, size.grades!)} levels in ${dir}`);
+    }
+
+    // Warm-up, not measured: fills the compile cache and the file cache.
+    await node(join(TASKS, 'check.ts'), [dirs.get('sample')!]);
+    await node(join(TASKS, 'floor.ts'), [dirs.get('sample')!]);
+
+    for (const size of SIZES) {
+      log(`check and floor: ${size.name}`);
+      const measured = await measureCheck(size, dirs.get(size.name)!);
+      results.check.push(measured);
+      log(`  check ${measured.check.wallMs.median.toFixed(0)} ms, floor ${measured.floor.wallMs.median.toFixed(0)} ms, ratio ${measured.ratio}`);
+    }
+    for (const size of SIZES.filter((s) => s.build)) {
+      log(`site build: ${size.name}`);
+      const { result, site } = await measureBuild(size, dirs.get(size.name)!, work);
+      results.build.push(result);
+      if (size.name === 'sample') results.weight = pageWeight(site);
+    }
+    results.growth = growth(results.check);
+    results.targets = targets(results);
+    results.seconds = round((performance.now() - started) / 1000, 1);
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(table(results));
+    process.stdout.write(`\nWrote ${relative(process.cwd(), outFile) || outFile} in ${results.seconds} s.\n`);
+  } finally {
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+    else log(`Kept ${work}`);
+  }
+}
+
+/** How check time grows: the cost per level between consecutive sizes (marginal), from the medians. */
+function growth(check: Awaited<ReturnType<typeof measureCheck>>[]) {
+  const generated = check.filter((c) => c.size !== 'sample').sort((a, b) => a.levels - b.levels);
+  const steps = [];
+  for (let i = 1; i < generated.length; i++) {
+    const a = generated[i - 1]!;
+    const b = generated[i]!;
+    steps.push({
+      from: a.levels,
+      to: b.levels,
+      marginalCheckMsPerLevel: round((b.check.workMs.median - a.check.workMs.median) / (b.levels - a.levels)),
+      marginalFloorMsPerLevel: round((b.floor.workMs.median - a.floor.workMs.median) / (b.levels - a.levels)),
+    });
+  }
+  const first = generated[0];
+  const last = generated.at(-1);
+  return {
+    steps,
+    /** Check work per level at the largest size over the smallest generated size: 1.0 is perfectly linear. */
+    perLevelGrowth: first && last && first !== last ? round(last.checkWorkMsPerLevel / first.checkWorkMsPerLevel) : null,
+    floorPerLevelGrowth: first && last && first !== last ? round(last.floorWorkMsPerLevel / first.floorWorkMsPerLevel) : null,
+  };
+}
+
+/** The issue's targets, judged on this run. */
+function targets(r: { check: Awaited<ReturnType<typeof measureCheck>>[]; build: Awaited<ReturnType<typeof measureBuild>>['result'][]; weight?: ReturnType<typeof pageWeight>; growth?: ReturnType<typeof growth> }) {
+  const out: { target: string; limit: number; value: number | null; met: boolean | null }[] = [];
+  const check1k = r.check.find((c) => c.size === '1000');
+  out.push({ target: 'ladder check / floor at 1,000 levels (wall time)', limit: 1.5, value: check1k?.ratio ?? null, met: check1k ? check1k.ratio <= 1.5 : null });
+  const growthValue = r.growth?.perLevelGrowth ?? null;
+  const has5k = r.check.some((c) => c.size === '5000');
+  out.push({
+    target: 'ladder check linear to 5,000 levels (work per level at 5,000 over 1,000)',
+    limit: 1.25,
+    value: has5k ? growthValue : null,
+    met: has5k && growthValue !== null ? growthValue <= 1.25 : null,
+  });
+  const build1k = r.build.find((b) => b.size === '1000');
+  out.push({ target: 'site build / plain Astro per page at 1,000 levels', limit: 2, value: build1k?.ratio ?? null, met: build1k ? build1k.ratio <= 2 : null });
+  const level = r.weight?.pages.find((p) => p.type === 'level');
+  out.push({ target: 'largest level page of the sample, HTML KB', limit: 40, value: level ? round(level.htmlBytes / 1024, 1) : null, met: level ? level.htmlBytes < 40 * 1024 : null });
+  return out;
+}
+
+function table(r: {
+  meta: ReturnType<typeof machine> & { checkRuns: number; buildRuns: number };
+  check: Awaited<ReturnType<typeof measureCheck>>[];
+  build: Awaited<ReturnType<typeof measureBuild>>['result'][];
+  weight?: ReturnType<typeof pageWeight>;
+  growth?: ReturnType<typeof growth>;
+  targets: ReturnType<typeof targets>;
+}): string {
+  const lines: string[] = [];
+  const grid = (head: string[], rows: string[][]) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+    // Numbers (with their units and spreads) align right, words left.
+    const numeric = head.map((_, i) => rows.length > 0 && rows.every((row) => /^[\d.,()–×\s-]+$|^not measured$/.test(row[i] ?? '')));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+    lines.push(line(head), `|${widths.map((w, i) => (numeric[i] ? `-${'-'.repeat(w)}:` : `-${'-'.repeat(w)}-`)).join('|')}|`, ...rows.map(line), '');
+  };
+  const ms = (s: Spread) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+  const sec = (s: Spread) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  const { meta } = r;
+  lines.push(
+    `Machine: ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGiB} GiB, Node ${meta.node}, load ${meta.loadAverage.join(' ')} at start`,
+    `Medians of ${meta.checkRuns} run(s) (check, floor) and ${meta.buildRuns} run(s) (builds), min–max in brackets.`,
+    '',
+    '`ladder check` beside the floor (read + parse frontmatter and Markdown, nothing else), fresh process each run:',
+    '',
+  );
+  grid(
+    ['ladder', 'levels', 'files', 'check ms', 'floor ms', 'check/floor', 'work ratio', 'check ms/level', 'check RSS MiB', 'floor RSS MiB'],
+    r.check.map((c) => [
+      c.size,
+      String(c.levels),
+      String(c.files),
+      ms(c.check.wallMs),
+      ms(c.floor.wallMs),
+      `${c.ratio.toFixed(2)}×`,
+      `${c.workRatio.toFixed(2)}×`,
+      c.checkWorkMsPerLevel.toFixed(2),
+      c.check.peakRssMiB.median.toFixed(0),
+      c.floor.peakRssMiB.median.toFixed(0),
+    ]),
+  );
+  if (r.growth && r.growth.steps.length > 0) {
+    lines.push('Growth (marginal ms per added level, in-process work):', '');
+    grid(
+      ['levels', 'check ms/level', 'floor ms/level'],
+      r.growth.steps.map((s) => [`${s.from} → ${s.to}`, s.marginalCheckMsPerLevel.toFixed(2), s.marginalFloorMsPerLevel.toFixed(2)]),
+    );
+  }
+  if (r.build.length > 0) {
+    lines.push('Site build (`ladder build`: check, Astro, Pagefind) beside plain Astro rendering as many Markdown pages:', '');
+    grid(
+      ['ladder', 'pages', 'ours s', 'pages/s', 'plain Astro s', 'pages/s', 's/page ratio'],
+      r.build.map((b) => [
+        b.size,
+        String(b.pages),
+        sec(b.ours.seconds),
+        b.ours.pagesPerSecond.toFixed(1),
+        sec(b.baseline.seconds),
+        b.baseline.pagesPerSecond.toFixed(1),
+        `${b.ratio.toFixed(2)}×`,
+      ]),
+    );
+  }
+  if (r.weight) {
+    lines.push('Page weight of the built sample (CSS, shared by every page: ' + `${r.weight.cssBytes} B; search loads ${r.weight.searchOnUseJsBytes} B of Pagefind JS when used):`, '');
+    grid(
+      ['page', 'url', 'HTML bytes', 'gzip', 'JS bytes'],
+      r.weight.pages.map((p) => [p.type, p.url, String(p.htmlBytes), String(p.htmlGzipBytes), String(p.jsBytes)]),
+    );
+  }
+  lines.push('Targets (issue 6):', '');
+  grid(
+    ['target', 'limit', 'measured', 'met'],
+    r.targets.map((t) => [t.target, String(t.limit), t.value === null ? 'not measured' : String(t.value), t.met === null ? '–' : t.met ? 'yes' : 'NO']),
+  );
+  return `${lines.join('\n')}`;
+}
+
+await main();

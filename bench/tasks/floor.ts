@@ -1,0 +1,41 @@
+/**
+ * The floor for `ladder check`, in a fresh process: read the same files and
+ * parse their frontmatter and Markdown bodies with the same libraries and
+ * the same options (yaml parseDocument with a LineCounter, then toJS;
+ * unified + remark-parse + remark-gfm), and nothing else: no validation, no
+ * model, no rules. No checker can do less work and still have read the ladder.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
+import { join } from 'node:path';
+
+const started = performance.now();
+enableCompileCache?.();
+const [{ LineCounter, parseDocument }, { unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+  import('yaml'),
+  import('unified'),
+  import('remark-parse'),
+  import('remark-gfm'),
+]);
+const imported = performance.now();
+
+const dir = process.argv[2]!;
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+let files = 0;
+let nodes = 0;
+for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+  if (!path.endsWith('.md')) continue;
+  const text = readFileSync(join(dir, path), 'utf8');
+  const lines = text.split(/\r?\n/);
+  const close = lines.indexOf('---', 1);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const data = doc.toJS();
+  const tree = parser.parse(lines.slice(close + 1).join('\n'));
+  files++;
+  nodes += tree.children.length + (data ? 1 : 0);
+}
+const done = performance.now();
+process.stdout.write(
+  `${JSON.stringify({ files, nodes, importMs: imported - started, workMs: done - imported, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);
