@@ -25,7 +25,7 @@ export const GET: APIRoute = ({ site }) => {
     branch: env.DECAP_BRANCH || undefined,
     authBaseUrl: env.DECAP_AUTH_BASE_URL || undefined,
     authEndpoint: env.DECAP_AUTH_ENDPOINT || undefined,
-    siteUrl: site?.href,
+    siteUrl: site ? new URL(import.meta.env.BASE_URL, site).href : undefined,
   });
   return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
 };
