@@ -5,8 +5,8 @@
  * folder and leaves the previous output as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
@@ -71,6 +71,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const staging = join(dirname(out), `.${basename(out)}.staging-${tag}`);
   const retired = join(dirname(out), `.${basename(out)}.old-${tag}`);
+  const cleanups = [staging];
 
   try {
     mkdirSync(dirname(out), { recursive: true });
@@ -78,8 +79,15 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     process.env.LADDER_CONTENT = result.dir;
     prime(result);
     const { build } = await import('astro');
-    await build({ root: ROOT, outDir: staging, mode: 'production' });
-    if (!existsSync(join(staging, 'index.html'))) throw new Error('Astro wrote no index.html');
+    // Astro keeps its intermediate files in <outDir>/.prerender when outDir is inside the working
+    // directory, else in the shared <cwd>/.astro/.prerender, where two builds would collide. So an
+    // output outside the working directory is built in a folder of its own first, then moved.
+    const inside = isInside(process.cwd(), staging);
+    const astroOut = inside ? staging : join(process.cwd(), '.astro', `ladder-build-${tag}`);
+    cleanups.push(astroOut);
+    await build({ root: ROOT, outDir: astroOut, mode: 'production' });
+    if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
+    if (!inside) move(astroOut, staging);
 
     // 3. Pagefind indexes the built pages.
     await indexSite(staging);
@@ -94,7 +102,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     }
     rmSync(retired, { recursive: true, force: true });
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
     if (error instanceof UsageError) throw error;
     const message = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
     io.stderr(`ladder build: the site could not be built: ${message.trim()}. ${existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.'}\n`);
@@ -104,6 +112,22 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   const pages = relative(io.cwd, out) || '.';
   io.stdout(`✔ Built the site of ${result.ladder.name} into ${pages}/\n`);
   return EXIT.ok;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** Renames a folder, or copies it when it is on another file system. */
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 async function indexSite(site: string): Promise<void> {

@@ -4,7 +4,7 @@
  * section's plain text, and the change in pay and authority. Data only: the
  * /levels/<track>/<level>/next/ page renders it.
  */
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import { nextLevel, type Ladder, type Level, type Section } from './model.ts';
 import { renderText } from './render.ts';
 
@@ -122,14 +122,16 @@ function sectionChange(a: Section | undefined, b: Section | undefined): SectionC
 }
 
 /**
- * A word-level diff (jsdiff's diffWords), cleaned up for people: a short run
- * of common words caught between two edits ("the", "and the") is folded into
- * the edits, so that a rewritten sentence reads as one deletion and one
- * insertion instead of alternating fragments.
+ * A word-level diff, cleaned up for people: a short run of common words
+ * caught between two edits ("the", "and the") is folded into the edits, so
+ * that a rewritten sentence reads as one deletion and one insertion instead
+ * of alternating fragments. jsdiff's diffWordsWithSpace (diffWords that keeps
+ * whitespace as tokens), so that the `same` and `removed` parts spell the old
+ * text exactly and the `same` and `added` parts the new one.
  */
 export function diffText(before: string, after: string): DiffPart[] {
   if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
-  const raw: DiffPart[] = diffWords(before, after).map((c) => ({
+  const raw: DiffPart[] = diffWordsWithSpace(before, after).map((c) => ({
     kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
     text: c.value,
   }));
@@ -189,13 +191,25 @@ function cleanup(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
+/** Splits parts into lines (blocks of the plain text: paragraphs and list items), keeping each part's kind. */
+export function diffLines(parts: DiffPart[]): DiffPart[][] {
+  const lines: DiffPart[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n').forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text !== '') lines.at(-1)!.push({ kind: part.kind, text });
+    });
+  }
+  return lines.filter((line) => line.some((part) => part.text.trim() !== ''));
+}
+
 const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
 
-/** A common run is minor when it is at most two words and shorter than the edits on both sides of it. */
+/** A common run is minor when it is at most two words, no longer than the edits on either side, and within one line. */
 function isMinor(same: string, prev: Run, next: Run): boolean {
   if (same.includes('\n')) return false;
   const n = words(same);
   if (n > 2) return false;
   const size = (run: Run) => Math.max(words(run.removed), words(run.added));
-  return n < size(prev) && n < size(next);
+  return n <= size(prev) && n <= size(next);
 }
