@@ -1,0 +1,307 @@
+/**
+ * The published site, built for real: `ladder build` in a child process, the
+ * output read back with linkedom. Three runs in all: the sample ladder, a
+ * smaller ladder made from it (through LADDER_CONTENT, with one sentence
+ * edited for the promotion diff), and a rejected ladder.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/ladder/check.ts';
+import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
+import { equivalents, familyGrades, nextLevel, type Ladder } from '../../src/ladder/model.ts';
+import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
+import { cleanup, copySample, editFile, ROOT, SAMPLE, tempDir } from '../helpers/ladder.ts';
+import { Site } from './site-files.ts';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'bin/ladder.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function ladder(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const base = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** Every URL of the spec's site table, for a ladder. */
+function specUrls(ladder: Ladder): string[] {
+  return [
+    '/',
+    ...ladder.families.map((f) => `/families/${f.id}/`),
+    ...ladder.tracks.map((t) => `/tracks/${t.id}/`),
+    ...ladder.levels.map((l) => `/levels/${l.id}/`),
+    ...ladder.levels.filter((l) => nextLevel(ladder, l)).map((l) => `/levels/${l.id}/next/`),
+    '/compare/',
+    ...ladder.families.flatMap((f) => familyGrades(ladder, f.id).map((g) => `/compare/${f.id}/${g}/`)),
+    ...ladder.competencies.map((c) => `/competencies/${c.id}/`),
+    '/parity/',
+    '/ladder.json',
+    '/ladder.csv',
+  ];
+}
+
+/** Pages that use the site's layout: everything but the web editor's shell (/admin/, Decap CMS). */
+const layoutPages = (site: Site) => site.pages().filter((path) => !path.startsWith('/admin/'));
+
+/** Every internal link and #anchor of every built page that does not resolve. */
+function brokenLinks(site: Site): string[] {
+  const broken: string[] = [];
+  for (const page of site.pages()) {
+    const targets = [
+      ...site.links(page, 'a[href]'),
+      ...site.links(page, 'link[href]'),
+      ...site.links(page, 'script[src]'),
+      ...site.links(page, 'form[action]'),
+    ];
+    for (const target of targets) {
+      if (/^[a-z]+:/.test(target)) continue; // another origin
+      const [path, hash] = target.split('#') as [string, string | undefined];
+      if (!site.has(path)) {
+        broken.push(`${page} → ${target} (no such page)`);
+        continue;
+      }
+      if (hash && path.endsWith('/') && !site.page(path).getElementById(decodeURIComponent(hash))) {
+        broken.push(`${page} → ${target} (no such anchor)`);
+      }
+    }
+  }
+  return broken;
+}
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+const EDITED_SENTENCE = 'Runs a yearly zeppelin census of every service the group owns.';
+
+let work: string;
+let sample: { site: Site; ladder: Ladder; run: Run };
+let other: { site: Site; ladder: Ladder; run: Run; content: string };
+let rejected: { run: Run; out: string; content: string };
+
+beforeAll(async () => {
+  work = tempDir('parity-site-');
+
+  // A second ladder: the sample without Formulation Science, renamed, with a sentence added to Senior Staff Engineer.
+  const content = copySample();
+  for (const path of ['families/formulation-science.md', 'tracks/formulation-ic.md', 'tracks/formulation-management.md', 'levels/formulation-ic', 'levels/formulation-management']) {
+    rmSync(join(content, path), { recursive: true });
+  }
+  for (const c of ['formulation-craft', 'experimentation', 'regulatory-and-safety']) rmSync(join(content, `competencies/${c}.md`));
+  editFile(content, 'ladder.md', (text) => text.replace('name: Northwind Labs Career Ladder', 'name: Contoso Engineering Ladder'));
+  editFile(content, 'levels/engineering-ic/senior-staff-engineer.md', (text) =>
+    text.replace(/## Technical craft\n\n/, `## Technical craft\n\n- ${EDITED_SENTENCE}\n`),
+  );
+
+  // A rejected ladder: an inverted pay band.
+  const bad = copySample();
+  editFile(bad, 'levels/engineering-ic/staff-engineer.md', (text) => text.replace(/max: \d+/, 'max: 1000'));
+
+  // The rejected ladder stops before Astro, so it runs beside the first build; the two
+  // Astro builds run one after the other (they share the project's cache folders).
+  const [a, c] = await Promise.all([
+    ladder(['build', '--content', SAMPLE, '--out', join(work, 'sample')]),
+    ladder(['build', '--content', bad, '--out', join(work, 'rejected')]),
+  ]);
+  const d = await ladder(['build', '--out', join(work, 'other')], { LADDER_CONTENT: content });
+  sample = { site: new Site(join(work, 'sample')), ladder: check(SAMPLE).ladder, run: a };
+  other = { site: new Site(join(work, 'other')), ladder: check(content).ladder, run: d, content };
+  rejected = { run: c, out: join(work, 'rejected'), content: bad };
+}, 180_000);
+
+afterAll(() => cleanup());
+
+describe('ladder build on the sample ladder', () => {
+  it('succeeds', () => {
+    expect(sample.run.stderr).not.toMatch(/error/i);
+    expect(sample.run.code).toBe(0);
+    expect(sample.run.stdout).toContain('No problems');
+  });
+
+  it('builds every URL of the spec', () => {
+    const missing = specUrls(sample.ladder).filter((url) => !sample.site.has(url));
+    expect(missing).toEqual([]);
+  });
+
+  it('builds the search page and the Pagefind index', () => {
+    expect(sample.site.has('/search/')).toBe(true);
+    expect(sample.site.has('/pagefind/pagefind.js')).toBe(true);
+    expect(sample.site.has('/pagefind/pagefind-ui.js')).toBe(true);
+  });
+
+  it('leaves no staging folder behind', () => {
+    expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('has no broken internal link or #anchor on any page', () => {
+    expect(sample.site.pages().length).toBeGreaterThan(60);
+    expect(brokenLinks(sample.site)).toEqual([]);
+  });
+
+  it('gives every page a title, one h1, landmarks and a skip link', () => {
+    for (const path of layoutPages(sample.site)) {
+      const doc = sample.site.page(path);
+      expect(doc.querySelector('title')?.textContent, path).toBeTruthy();
+      expect(doc.querySelectorAll('h1').length, path).toBe(1);
+      expect(doc.querySelector('main'), path).toBeTruthy();
+      expect(doc.querySelector('header nav'), path).toBeTruthy();
+      expect(doc.querySelector('a.skip-link')?.getAttribute('href'), path).toBe('#_main');
+      for (const table of doc.querySelectorAll('table')) {
+        expect(table.querySelector('caption')?.textContent?.trim(), `${path}: table caption`).toBeTruthy();
+        for (const th of table.querySelectorAll('th')) expect(th.getAttribute('scope'), `${path}: th scope`).toMatch(/^(col|row|rowgroup)$/);
+      }
+    }
+  });
+
+  it('loads scripts only on the search and compare pages', () => {
+    const withScripts = layoutPages(sample.site).filter((path) => sample.site.page(path).querySelector('script'));
+    expect(withScripts.sort()).toEqual(['/compare/', '/search/']);
+  });
+
+  it('shows the grid of each family on the home page, highest grade first, IC left of management', () => {
+    const doc = sample.site.page('/');
+    const tables = [...doc.querySelectorAll('table.grid')];
+    expect(tables).toHaveLength(sample.ladder.families.length);
+    const engineering = tables[0]!;
+    const headers = [...engineering.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+    expect(headers).toEqual(['Grade', 'Engineering, individual contributor', 'Engineering, management']);
+    const grades = [...engineering.querySelectorAll('tbody th')].map((th) => Number(th.textContent?.trim()));
+    expect(grades).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    const top = engineering.querySelector('tbody tr')!;
+    expect(sample.site.links('/', 'a', top)).toEqual([
+      '/compare/engineering/8/',
+      '/levels/engineering-ic/distinguished-engineer/',
+      '/levels/engineering-management/vp-of-engineering/',
+    ]);
+    expect(engineering.querySelectorAll('td.empty')).toHaveLength(3);
+    expect(engineering.querySelector('td.empty')?.textContent).toContain('No level at this grade');
+  });
+
+  it('shows each level page with its equivalents, linked to the comparison page', () => {
+    for (const level of sample.ladder.levels) {
+      const path = `/levels/${level.id}/`;
+      const doc = sample.site.page(path);
+      expect(doc.querySelector('h1')?.textContent).toBe(level.title);
+      const box = doc.querySelector('.equivalents')!;
+      const links = sample.site.links(path, 'a', box);
+      for (const peer of equivalents(sample.ladder, level)) expect(links, path).toContain(`/levels/${peer.id}/`);
+      expect(links, path).toContain(`/compare/${level.family}/${level.grade}/`);
+      for (const section of level.sections) expect(doc.getElementById(section.anchor), `${path}#${section.anchor}`).toBeTruthy();
+      const text = doc.querySelector('main')!.textContent!;
+      expect(text).toContain(`Grade ${level.grade}`);
+      expect(text).toContain('$');
+      if (!nextLevel(sample.ladder, level)) expect(text, path).toContain('top of the');
+    }
+  });
+
+  it('holds every track level of the grade on each comparison page', () => {
+    for (const family of sample.ladder.families) {
+      for (const grade of familyGrades(sample.ladder, family.id)) {
+        const path = `/compare/${family.id}/${grade}/`;
+        const head = sample.site.page(path).querySelector('table.compare thead')!;
+        const expected = levelsAtGrade(sample.ladder, family.id, grade).map((l) => `/levels/${l.id}/`);
+        expect(sample.site.links(path, 'a', head), path).toEqual(expected);
+        expect(sample.site.page(path).querySelector('.verdicts')?.textContent).toMatch(/Pay: Equal|Pay: Nothing to compare/);
+      }
+    }
+  });
+
+  it('publishes /ladder.json equal to the core model', () => {
+    const json = JSON.parse(sample.site.text('/ladder.json'));
+    expect(json).toStrictEqual(JSON.parse(JSON.stringify(toLadderJson(check(SAMPLE).ladder))));
+  });
+
+  it('publishes /ladder.csv with one row per level', () => {
+    const rows = parseCsv(sample.site.text('/ladder.csv'));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(sample.ladder.levels.map((l) => l.id));
+    for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
+  });
+
+  it('marks level and competency pages for Pagefind, with filters', () => {
+    const level = sample.site.page('/levels/engineering-ic/staff-engineer/');
+    const body = level.querySelector('[data-pagefind-body]')!;
+    expect(body).toBeTruthy();
+    const filters = Object.fromEntries([...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]));
+    expect(filters).toEqual({ grade: '4', family: 'Engineering', track: 'Engineering, individual contributor' });
+    expect(sample.site.page('/competencies/impact/').querySelector('[data-pagefind-body]')).toBeTruthy();
+    expect(sample.site.page('/parity/').querySelector('[data-pagefind-body]')).toBeNull();
+  });
+
+  it('offers every pre-built comparison on /compare/ without JavaScript', () => {
+    const links = sample.site.links('/compare/');
+    for (const url of specUrls(sample.ladder).filter((u) => /^\/compare\/.+\/\d+\/$|\/next\/$/.test(u))) expect(links).toContain(url);
+    const form = sample.site.page('/compare/').querySelector('form#picker')!;
+    expect(form.hasAttribute('hidden')).toBe(true);
+    for (const select of form.querySelectorAll('select')) {
+      expect(form.querySelector(`label[for="${select.id}"]`)).toBeTruthy();
+      expect(select.querySelectorAll('option')).toHaveLength(sample.ladder.levels.length);
+    }
+  });
+});
+
+describe('LADDER_CONTENT builds another ladder', () => {
+  it('succeeds', () => {
+    expect(other.run.code).toBe(0);
+  });
+
+  it('publishes that ladder, not the sample', () => {
+    expect(other.site.page('/').querySelector('h1')?.textContent).toBe('Contoso Engineering Ladder');
+    expect(other.site.has('/families/formulation-science/')).toBe(false);
+    expect(specUrls(other.ladder).filter((url) => !other.site.has(url))).toEqual([]);
+    expect(brokenLinks(other.site)).toEqual([]);
+    expect(JSON.parse(other.site.text('/ladder.json')).ladder.name).toBe('Contoso Engineering Ladder');
+  });
+
+  it('marks the edited sentence as inserted on the promotion page', () => {
+    const doc = other.site.page('/levels/engineering-ic/staff-engineer/next/');
+    const section = doc.getElementById('technical-craft')!;
+    const inserted = [...section.querySelectorAll('ins')].map((e) => e.textContent ?? '');
+    expect(inserted.some((text) => text.includes('zeppelin census of every service'))).toBe(true);
+    expect([...section.querySelectorAll('del')].some((e) => e.textContent?.includes('zeppelin'))).toBe(false);
+    // The sample, built without the edit, has no such text.
+    expect(sample.site.text('/levels/engineering-ic/staff-engineer/next/')).not.toContain('zeppelin');
+  });
+});
+
+describe('a rejected ladder', () => {
+  it('fails with the located diagnostics and writes nothing', () => {
+    expect(rejected.run.code).toBe(1);
+    const output = rejected.run.stdout + rejected.run.stderr;
+    expect(output).toMatch(/levels\/engineering-ic\/staff-engineer\.md:\d+:\d+\s+error\s+.*pay\/inverted/);
+    expect(existsSync(rejected.out)).toBe(false);
+    expect(output).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+

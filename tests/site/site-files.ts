@@ -1,0 +1,72 @@
+/**
+ * Reading a built site in tests: its HTML files parsed with linkedom, the
+ * links of every page, and whether a link (with its #anchor) resolves.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+
+export const ORIGIN = 'http://site.test';
+
+export class Site {
+  readonly dir: string;
+  #documents = new Map<string, Document>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Every HTML file, as the URL path that serves it ("/", "/levels/a/b/", "/404.html"). */
+  pages(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (name !== 'pagefind' && name !== '_astro') walk(path);
+        } else if (name.endsWith('.html')) {
+          const rel = `/${relative(this.dir, path).replace(/\\/g, '/')}`;
+          out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+        }
+      }
+    };
+    walk(this.dir);
+    return out.sort();
+  }
+
+  /** The file that serves a URL path, if there is one. */
+  file(pathname: string): string | undefined {
+    const decoded = decodeURIComponent(pathname);
+    const candidate = join(this.dir, decoded.endsWith('/') ? `${decoded}index.html` : decoded);
+    return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
+  }
+
+  has(pathname: string): boolean {
+    return this.file(pathname) !== undefined;
+  }
+
+  text(pathname: string): string {
+    const file = this.file(pathname);
+    if (!file) throw new Error(`${pathname} was not built`);
+    return readFileSync(file, 'utf8');
+  }
+
+  /** The parsed page at a URL path. */
+  page(pathname: string): Document {
+    let doc = this.#documents.get(pathname);
+    if (!doc) {
+      doc = parseHTML(this.text(pathname)).document as unknown as Document;
+      this.#documents.set(pathname, doc);
+    }
+    return doc;
+  }
+
+  /** Hrefs of the links in a part of a page, as URL paths (with #hash when present). */
+  links(pathname: string, selector = 'a[href]', within?: Element | Document): string[] {
+    const root = within ?? this.page(pathname);
+    return [...root.querySelectorAll(selector)].map((a) => {
+      const url = new URL(a.getAttribute('href') ?? a.getAttribute('src') ?? a.getAttribute('action') ?? '', `${ORIGIN}${pathname}`);
+      return url.origin === ORIGIN ? `${url.pathname}${url.hash}` : url.href;
+    });
+  }
+}
