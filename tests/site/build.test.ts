@@ -119,7 +119,9 @@ beforeAll(async () => {
     rmSync(join(content, path), { recursive: true });
   }
   for (const c of ['formulation-craft', 'experimentation', 'regulatory-and-safety']) rmSync(join(content, `competencies/${c}.md`));
-  editFile(content, 'ladder.md', (text) => text.replace('name: Northwind Labs Career Ladder', 'name: Contoso Engineering Ladder'));
+  editFile(content, 'ladder.md', (text) =>
+    text.replace('name: Northwind Labs Career Ladder', 'name: Contoso Engineering Ladder\nrepository: https://github.com/contoso/ladder'),
+  );
   editFile(content, 'levels/engineering-ic/senior-staff-engineer.md', (text) =>
     text.replace(/## Technical craft\n\n/, `## Technical craft\n\n- ${EDITED_SENTENCE}\n`),
   );
@@ -282,6 +284,11 @@ describe('LADDER_CONTENT builds another ladder', () => {
     expect(specUrls(other.ladder).filter((url) => !other.site.has(url))).toEqual([]);
     expect(brokenLinks(other.site)).toEqual([]);
     expect(JSON.parse(other.site.text('/ladder.json')).ladder.name).toBe('Contoso Engineering Ladder');
+  });
+
+  it('links each level to its source for suggested changes when the ladder names its repository', () => {
+    const links = other.site.links('/levels/engineering-ic/staff-engineer/', '.suggest-change a');
+    expect(links.some((href) => href.startsWith('https://github.com/contoso/ladder/') && href.includes('levels/engineering-ic/staff-engineer.md'))).toBe(true);
   });
 
   it('marks the edited sentence as inserted on the promotion page', () => {
