@@ -6,7 +6,7 @@
  *   (the `ladder build` command has already checked it; this guards a bare
  *   `astro build`).
  */
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/text.ts';
@@ -34,7 +34,9 @@ export default function parity(): AstroIntegration {
             logger.error(error instanceof Error ? error.message : String(error));
             return;
           }
-          const text = formatText(result.diagnostics, result.summary, { color: Boolean(process.stdout.isTTY) });
+          const rel = relative(process.cwd(), dir).split(sep).join('/');
+          const prefix = rel === '' ? '' : rel.startsWith('..') ? `${dir}/` : `${rel}/`;
+          const text = formatText(result.diagnostics, result.summary, { color: Boolean(process.stdout.isTTY), prefix });
           process.stdout.write(`\n${text}`);
         };
         report();
@@ -49,7 +51,7 @@ export default function parity(): AstroIntegration {
             // (the one its content layer sends); then the browser reloads.
             for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
             server.ws.send({ type: 'full-reload', path: '*' });
-          }, 60);
+          }, 120);
         };
         for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
       },
