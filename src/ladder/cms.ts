@@ -58,7 +58,7 @@ export interface DecapCollection {
 }
 
 export interface DecapConfig {
-  backend: { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string; api_root?: string };
+  backend: { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string; site_domain?: string; api_root?: string };
   publish_mode: 'editorial_workflow';
   local_backend: boolean;
   site_url?: string;
@@ -78,6 +78,8 @@ export interface CmsOptions {
   authBaseUrl?: string;
   /** Its path for authorization (Decap's backend.auth_endpoint). */
   authEndpoint?: string;
+  /** With Netlify as the OAuth provider: the Netlify site's domain (Decap's backend.site_domain). */
+  authSiteDomain?: string;
   /** The published site, for "view live" links. */
   siteUrl?: string;
 }
@@ -287,6 +289,7 @@ export function decapConfig(ladder: Ladder, options: CmsOptions = {}): DecapConf
       ...(repo && repo.host !== 'github.com' ? { api_root: `https://${repo.host}/api/v3` } : {}),
       ...(options.authBaseUrl ? { base_url: options.authBaseUrl } : {}),
       ...(options.authEndpoint ? { auth_endpoint: options.authEndpoint } : {}),
+      ...(options.authSiteDomain ? { site_domain: options.authSiteDomain } : {}),
     },
     publish_mode: 'editorial_workflow',
     // On localhost, `npx decap-server` lets Decap edit the files of a local clone without GitHub.

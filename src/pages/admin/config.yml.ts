@@ -7,6 +7,7 @@
  * Build-time settings (see docs/editing.md):
  *   DECAP_AUTH_BASE_URL   the OAuth provider that logs editors in to GitHub
  *   DECAP_AUTH_ENDPOINT   its authorization path, if not "auth"
+ *   DECAP_SITE_DOMAIN     with Netlify as the OAuth provider: the Netlify site's domain
  *   DECAP_BRANCH          the branch pull requests target (default: main)
  */
 import { relative, sep } from 'node:path';
@@ -25,6 +26,7 @@ export const GET: APIRoute = ({ site }) => {
     branch: env.DECAP_BRANCH || undefined,
     authBaseUrl: env.DECAP_AUTH_BASE_URL || undefined,
     authEndpoint: env.DECAP_AUTH_ENDPOINT || undefined,
+    authSiteDomain: env.DECAP_SITE_DOMAIN || undefined,
     siteUrl: site ? new URL(import.meta.env.BASE_URL, site).href : undefined,
   });
   return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
