@@ -40,7 +40,7 @@ function shown(output: string): void {
   expect(doc, `docs/editing.md no longer matches:\n${output}`).toContain(body);
 }
 
-const band = (dir: string, file: string, from: [number, number], to: [number | string, number | string]) =>
+const band = (dir: string, file: string, from: [number | string, number | string], to: [number | string, number | string]) =>
   editFile(dir, `content/${file}`, (t) => t.replace(`  min: ${from[0]}\n  max: ${from[1]}`, `  min: ${to[0]}\n  max: ${to[1]}`));
 
 const STAFF = 'levels/engineering-ic/staff-engineer.md';
