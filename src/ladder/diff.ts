@@ -145,6 +145,13 @@ export interface LadderDiff {
   tracks: EntityChange[];
   levels: EntityChange[];
   verdicts: VerdictChange[];
+  /**
+   * Files that exist in a version but that `ladder check` could not read
+   * (a syntax or schema error): they are not reported as removed or added,
+   * since only their problems (in verdicts) are known. Ids by kind, e.g.
+   * "level:engineering-ic/staff-engineer".
+   */
+  unreadable: { base: string[]; head: string[] };
   summary: DiffSummary;
 }
 
@@ -183,6 +190,22 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
     (x, y) => fingerprint(levelData(x, trackMap)) === fingerprint(levelData(y)),
     (x, y) => mapped(trackMap, x.track) === y.track && x.grade === y.grade,
   ]);
+  // A file that one version has but cannot read is broken, not removed or added: leave it to the verdicts.
+  const unreadable = { base: unreadableIds(a), head: unreadableIds(b) };
+  type Kind = keyof Ladder['rejected'];
+  const broken = (ladder: Ladder, kind: Kind, e: Entity, map?: Map<string, string>): boolean => {
+    if (kind !== 'level' || !('grade' in e)) return ladder.rejected[kind].has(e.id);
+    const track = map ? mapped(map, e.track) : e.track;
+    return ladder.rejected.level.has(e.id) || ladder.rejected.level.has(`${track}/${e.slug}`) || ladder.rejected.track.has(track);
+  };
+  const keep = <T extends Entity>(matched: Matched<T>, kind: Kind) => {
+    matched.removed = matched.removed.filter((e) => !broken(b, kind, e, trackMap));
+    matched.added = matched.added.filter((e) => !broken(a, kind, e));
+  };
+  keep(families, 'family');
+  keep(competencies, 'competency');
+  keep(tracks, 'track');
+  keep(levels, 'level');
 
   const out: LadderDiff = {
     base: side(base, options.baseLabel ?? 'base'),
@@ -235,10 +258,15 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
       (x, y) => compareLevelText(x, y, a, b, competencyMap),
     ),
     verdicts: compareVerdicts(base.diagnostics, head.diagnostics, renamedFiles([families, competencies, tracks, levels])),
+    unreadable,
     summary: { added: 0, removed: 0, renamed: 0, changed: 0, errorsAppeared: 0, errorsResolved: 0, warningsAppeared: 0, warningsResolved: 0, identical: true },
   };
   out.summary = summarize(out);
   return out;
+}
+
+function unreadableIds(ladder: Ladder): string[] {
+  return (['family', 'competency', 'track', 'level'] as const).flatMap((kind) => [...ladder.rejected[kind]].sort().map((id) => `${kind}:${id}`));
 }
 
 function side(result: CheckResult, label: string): DiffSide {
@@ -588,6 +616,8 @@ export function describeSummary(diff: LadderDiff): string {
     if (o > 0) parts.push(`${o} other file${o === 1 ? '' : 's'} ${kind}`);
   }
   if (diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0) parts.push('ladder.md changed');
+  const unreadable = diff.unreadable.head.filter((id) => !diff.unreadable.base.includes(id)).length;
+  if (unreadable > 0) parts.push(`${unreadable} file${unreadable === 1 ? '' : 's'} no longer readable (see the checks)`);
   return parts.length > 0 ? parts.join(', ') : 'No content changes';
 }
 

@@ -4,7 +4,7 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { COMMENT_MARKER, diffLadders, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff.ts';
+import { COMMENT_MARKER, diffLadders, formatDiffText, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff.ts';
 import { cleanup, copySample, editFile, SAMPLE, tempDir } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
@@ -106,6 +106,23 @@ describe('diffLadders', () => {
     expect(diff.levels.find((c) => c.kind === 'added')?.terms?.scope).toBe('company');
     expect(diff.verdicts.map((v) => `${v.change} ${v.rule}`)).toEqual(['resolved parity/authority', 'resolved parity/authority']);
     expect(diff.summary.errorsResolved).toBe(2);
+  });
+
+  it('does not call a file that became unreadable removed: its problem is the change', () => {
+    const head = copySample();
+    editFile(head, 'levels/engineering-ic/staff-engineer.md', (t) => t.replace('max: 240000', 'max: 240,000'));
+    editFile(head, 'tracks/formulation-ic.md', (t) => t.replace('kind: individual-contributor', 'kind: specialist'));
+    const diff = diffLadders(check(SAMPLE), check(head));
+    expect(diff.levels).toEqual([]);
+    expect(diff.tracks).toEqual([]);
+    expect(diff.unreadable).toEqual({ base: [], head: ['track:formulation-ic', 'level:engineering-ic/staff-engineer'] });
+    expect(diff.verdicts.filter((v) => v.change === 'appeared').map((v) => v.rule)).toEqual(expect.arrayContaining(['schema/pay.max', 'schema/kind']));
+    expect(diff.verdicts.every((v) => v.change === 'appeared')).toBe(true);
+    expect(formatDiffText(diff)).toContain('2 files no longer readable (see the checks)');
+    // Fixed again: the level is back, unchanged, and the problems are resolved.
+    const back = diffLadders(check(head), check(SAMPLE));
+    expect(back.levels).toEqual([]);
+    expect(back.verdicts.every((v) => v.change === 'resolved')).toBe(true);
   });
 
   it('finds nothing between two copies of the same ladder', () => {
