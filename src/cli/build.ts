@@ -33,6 +33,9 @@ astro.config.mjs.
 Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
 `;
 
+/** Names of Astro's built-in import.meta.env values: set in the environment, they override the config. */
+const SHADOWING_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'] as const;
+
 /** The project root: where astro.config.mjs and src/pages live. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -77,6 +80,11 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     mkdirSync(dirname(out), { recursive: true });
     // 2. Astro renders every page from the same check (the pages read $LADDER_CONTENT).
     process.env.LADDER_CONTENT = result.dir;
+    // A published site is a production build, whatever the shell or a test runner left behind.
+    // Vitest, for one, exports BASE_URL=/, MODE, DEV, PROD and SSR, which Astro would read as
+    // import.meta.env and which would silently replace the configured base path.
+    process.env.NODE_ENV = 'production';
+    for (const name of SHADOWING_ENV) delete process.env[name];
     prime(result);
     const { build } = await import('astro');
     // Astro keeps its intermediate files in <outDir>/.prerender when outDir is inside the working

@@ -13,9 +13,13 @@ import { formatText } from '../ladder/formatters/text.ts';
 import { getCheck, invalidate } from './ladder.ts';
 
 export default function parity(): AstroIntegration {
+  let command = '';
   return {
     name: 'parity',
     hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
       'astro:build:start': () => {
         const result = getCheck();
         if (!result.ok) {
@@ -24,6 +28,8 @@ export default function parity(): AstroIntegration {
         }
       },
       'astro:server:setup': ({ server, logger }) => {
+        // Astro also starts a short-lived Vite server during `astro build` (to sync types); only `astro dev` watches.
+        if (command !== 'dev') return;
         const dir = contentDir();
         const report = () => {
           invalidate(dir);

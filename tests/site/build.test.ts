@@ -36,8 +36,8 @@ async function ladder(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run>
   }
 }
 
-/** Every URL of the spec's site table, for a ladder. */
-function specUrls(ladder: Ladder): string[] {
+/** Every URL of the spec's site table, for a ladder (under a base path). */
+function specUrls(ladder: Ladder, base = '/'): string[] {
   return [
     '/',
     ...ladder.families.map((f) => `/families/${f.id}/`),
@@ -50,7 +50,7 @@ function specUrls(ladder: Ladder): string[] {
     '/parity/',
     '/ladder.json',
     '/ladder.csv',
-  ];
+  ].map((url) => `${base}${url.slice(1)}`);
 }
 
 /** Pages that use the site's layout: everything but the web editor's shell (/admin/, Decap CMS). */
@@ -103,6 +103,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const OTHER_ORIGIN = 'https://careers.contoso.example';
 const EDITED_SENTENCE = 'Runs a yearly zeppelin census of every service the group owns.';
 
 let work: string;
@@ -136,9 +137,9 @@ beforeAll(async () => {
     ladder(['build', '--content', SAMPLE, '--out', join(work, 'sample')]),
     ladder(['build', '--content', bad, '--out', join(work, 'rejected')]),
   ]);
-  const d = await ladder(['build', '--out', join(work, 'other')], { LADDER_CONTENT: content });
+  const d = await ladder(['build', '--out', join(work, 'other')], { LADDER_CONTENT: content, LADDER_BASE: '/careers', LADDER_SITE: OTHER_ORIGIN });
   sample = { site: new Site(join(work, 'sample')), ladder: check(SAMPLE).ladder, run: a };
-  other = { site: new Site(join(work, 'other')), ladder: check(content).ladder, run: d, content };
+  other = { site: new Site(join(work, 'other'), { base: '/careers/', origin: OTHER_ORIGIN }), ladder: check(content).ladder, run: d, content };
   rejected = { run: c, out: join(work, 'rejected'), content: bad };
 }, 180_000);
 
@@ -273,26 +274,39 @@ describe('ladder build on the sample ladder', () => {
   });
 });
 
-describe('LADDER_CONTENT builds another ladder', () => {
+describe('LADDER_CONTENT builds another ladder (published under /careers/ on its own site)', () => {
   it('succeeds', () => {
     expect(other.run.code).toBe(0);
   });
 
   it('publishes that ladder, not the sample', () => {
-    expect(other.site.page('/').querySelector('h1')?.textContent).toBe('Contoso Engineering Ladder');
-    expect(other.site.has('/families/formulation-science/')).toBe(false);
-    expect(specUrls(other.ladder).filter((url) => !other.site.has(url))).toEqual([]);
+    expect(other.site.page('/careers/').querySelector('h1')?.textContent).toBe('Contoso Engineering Ladder');
+    expect(other.site.has('/careers/families/formulation-science/')).toBe(false);
+    expect(JSON.parse(other.site.text('/careers/ladder.json')).ladder.name).toBe('Contoso Engineering Ladder');
+  });
+
+  it('builds every URL of the spec under the base, with every link and anchor resolving', () => {
+    expect(specUrls(other.ladder, '/careers/').filter((url) => !other.site.has(url))).toEqual([]);
     expect(brokenLinks(other.site)).toEqual([]);
-    expect(JSON.parse(other.site.text('/ladder.json')).ladder.name).toBe('Contoso Engineering Ladder');
+    expect(other.site.links('/careers/').filter((href) => href.startsWith('/') && !href.startsWith('/careers/'))).toEqual([]);
+  });
+
+  it('uses the configured site for canonical links, printed URLs and ladder.csv', () => {
+    const path = '/careers/levels/engineering-ic/staff-engineer/';
+    const doc = other.site.page(path);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${OTHER_ORIGIN}${path}`);
+    expect(doc.querySelector('.print-url')?.textContent).toContain(`${OTHER_ORIGIN}${path}`);
+    expect(other.site.text('/careers/ladder.csv')).toContain(`,${OTHER_ORIGIN}${path}\r\n`);
+    expect(JSON.parse(other.site.text('/careers/ladder.json')).levels[0].url).toMatch(/^\/careers\/levels\//);
   });
 
   it('links each level to its source for suggested changes when the ladder names its repository', () => {
-    const links = other.site.links('/levels/engineering-ic/staff-engineer/', '.suggest-change a');
+    const links = other.site.links('/careers/levels/engineering-ic/staff-engineer/', '.suggest-change a');
     expect(links.some((href) => href.startsWith('https://github.com/contoso/ladder/') && href.includes('levels/engineering-ic/staff-engineer.md'))).toBe(true);
   });
 
   it('marks the edited sentence as inserted on the promotion page', () => {
-    const doc = other.site.page('/levels/engineering-ic/staff-engineer/next/');
+    const doc = other.site.page('/careers/levels/engineering-ic/staff-engineer/next/');
     const section = doc.getElementById('technical-craft')!;
     const inserted = [...section.querySelectorAll('ins')].map((e) => e.textContent ?? '');
     expect(inserted.some((text) => text.includes('zeppelin census of every service'))).toBe(true);

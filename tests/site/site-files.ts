@@ -8,12 +8,23 @@ import { parseHTML } from 'linkedom';
 
 export const ORIGIN = 'http://site.test';
 
+export interface SiteOptions {
+  /** The base path the site is published under ("/" or "/careers/"). */
+  base?: string;
+  /** The origin links are resolved against; links to other origins are external. */
+  origin?: string;
+}
+
 export class Site {
   readonly dir: string;
+  readonly base: string;
+  readonly origin: string;
   #documents = new Map<string, Document>();
 
-  constructor(dir: string) {
+  constructor(dir: string, options: SiteOptions = {}) {
     this.dir = dir;
+    this.base = options.base ?? '/';
+    this.origin = options.origin ?? ORIGIN;
   }
 
   /** Every HTML file, as the URL path that serves it ("/", "/levels/a/b/", "/404.html"). */
@@ -25,7 +36,7 @@ export class Site {
         if (statSync(path).isDirectory()) {
           if (name !== 'pagefind' && name !== '_astro') walk(path);
         } else if (name.endsWith('.html')) {
-          const rel = `/${relative(this.dir, path).replace(/\\/g, '/')}`;
+          const rel = `${this.base}${relative(this.dir, path).replace(/\\/g, '/')}`;
           out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
         }
       }
@@ -34,9 +45,10 @@ export class Site {
     return out.sort();
   }
 
-  /** The file that serves a URL path, if there is one. */
+  /** The file that serves a URL path (under the base), if there is one. */
   file(pathname: string): string | undefined {
-    const decoded = decodeURIComponent(pathname);
+    if (!pathname.startsWith(this.base)) return undefined;
+    const decoded = decodeURIComponent(pathname.slice(this.base.length - 1));
     const candidate = join(this.dir, decoded.endsWith('/') ? `${decoded}index.html` : decoded);
     return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
   }
@@ -65,8 +77,8 @@ export class Site {
   links(pathname: string, selector = 'a[href]', within?: Element | Document): string[] {
     const root = within ?? this.page(pathname);
     return [...root.querySelectorAll(selector)].map((a) => {
-      const url = new URL(a.getAttribute('href') ?? a.getAttribute('src') ?? a.getAttribute('action') ?? '', `${ORIGIN}${pathname}`);
-      return url.origin === ORIGIN ? `${url.pathname}${url.hash}` : url.href;
+      const url = new URL(a.getAttribute('href') ?? a.getAttribute('src') ?? a.getAttribute('action') ?? '', `${this.origin}${pathname}`);
+      return url.origin === this.origin ? `${url.pathname}${url.hash}` : url.href;
     });
   }
 }
