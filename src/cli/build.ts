@@ -112,14 +112,28 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
     if (error instanceof UsageError) throw error;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
-    io.stderr(`ladder build: the site could not be built: ${message.trim()}. ${existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.'}\n`);
+    const where = existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.';
+    io.stderr(`ladder build: the site could not be built: ${oneLine(error)}. ${where}\n`);
     if (io.env.LADDER_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.problems;
   }
   const pages = relative(io.cwd, out) || '.';
   io.stdout(`✔ Built the site of ${result.ladder.name} into ${pages}/\n`);
   return EXIT.ok;
+}
+
+/** One line that says what went wrong: Astro's and Zod's errors carry a title or issues, others a message. */
+function oneLine(error: unknown): string {
+  const e = error as { title?: unknown; issues?: { path?: unknown[]; message?: unknown }[]; message?: unknown };
+  const issue = Array.isArray(e?.issues) ? e.issues[0] : undefined;
+  if (issue && typeof issue.message === 'string') {
+    const path = Array.isArray(issue.path) && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return `${path}${issue.message}`;
+  }
+  const text = typeof e?.message === 'string' ? e.message : String(error);
+  const line = text.split('\n').find((l) => /[A-Za-z]/.test(l))?.trim() ?? 'unknown error';
+  const title = typeof e?.title === 'string' && e.title !== line ? `${e.title}: ` : '';
+  return `${title}${line}`.replace(/[.\s]+$/, '');
 }
 
 function isInside(parent: string, child: string): boolean {
