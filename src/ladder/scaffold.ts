@@ -36,6 +36,9 @@ export interface NewLevel {
 
 export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   const track = ladder.track.get(options.track);
+  if (!track && ladder.rejected.track.has(options.track)) {
+    throw new ScaffoldError(`tracks/${options.track}.md has errors, so its levels cannot be planned yet: run "ladder check" and fix it first.`);
+  }
   if (!track) {
     const known = ladder.tracks.map((t) => t.id).join(', ') || 'none yet';
     throw new ScaffoldError(`There is no track "${options.track}" (tracks: ${known}). Create it first with "ladder new track".`);
@@ -117,6 +120,9 @@ export interface NewTrack {
 export function scaffoldTrack(ladder: Ladder, options: NewTrack): Scaffold {
   const name = clean(options.name, 'name');
   const id = idFor(options.id, name);
+  if (!ladder.family.has(options.family) && ladder.rejected.family.has(options.family)) {
+    throw new ScaffoldError(`families/${options.family}.md has errors: run "ladder check" and fix it first.`);
+  }
   if (!ladder.family.has(options.family)) {
     const known = ladder.families.map((f) => f.id).join(', ') || 'none yet';
     throw new ScaffoldError(`There is no family "${options.family}" (families: ${known}). Create it first with "ladder new family".`);
