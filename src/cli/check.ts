@@ -39,7 +39,7 @@ export function runCheck(argv: string[], io: Io): number {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
-  const dir = contentDir(values.content ?? undefined, { ...io.env, PWD: io.cwd });
+  const dir = contentDir(values.content, io.env, io.cwd);
   const result = check(dir);
   const rel = relative(io.cwd, result.dir).replace(/\\/g, '/');
   const prefix = rel === '' ? '' : rel.startsWith('..') ? `${result.dir}/` : `${rel}/`;

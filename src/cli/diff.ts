@@ -62,7 +62,7 @@ export function runDiff(argv: string[], io: Io): number {
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('Give one or two versions to compare: ladder diff BASE [HEAD]');
   const [baseSpec, headSpec] = positionals as [string, string | undefined];
-  const content = resolve(io.cwd, contentDir(values.content ?? undefined, io.env));
+  const content = contentDir(values.content, io.env, io.cwd);
 
   const cleanups: (() => void)[] = [];
   try {

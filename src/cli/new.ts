@@ -84,7 +84,7 @@ export function runNew(argv: string[], io: Io): number {
     return value;
   };
 
-  const dir = contentDir(values.content ?? undefined, io.env);
+  const dir = contentDir(values.content, io.env, io.cwd);
   const { ladder } = check(dir);
   let scaffold: Scaffold;
   try {

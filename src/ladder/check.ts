@@ -26,9 +26,9 @@ export interface CheckResult {
 
 export const DEFAULT_CONTENT_DIR = 'content';
 
-/** The content directory: an explicit one, else LADDER_CONTENT, else ./content. */
-export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(explicit ?? env.LADDER_CONTENT ?? DEFAULT_CONTENT_DIR);
+/** The content directory: an explicit one, else LADDER_CONTENT, else ./content, resolved against cwd. */
+export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, explicit ?? env.LADDER_CONTENT ?? DEFAULT_CONTENT_DIR);
 }
 
 /** Checks a ladder. Throws ContentDirectoryError only if the directory itself cannot be read. */
