@@ -8,7 +8,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(currency: string): Intl.NumberFormat {
   let f = formatters.get(currency);
   if (!f) {
-    f = new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 });
+    f = new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
     formatters.set(currency, f);
   }
   return f;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { capitalize, formatBand, formatChange, formatMoney, formatPercent, humanize } from '../../src/site/format.ts';
+
+describe('site formatting', () => {
+  it('writes money in the ladder currency without cents', () => {
+    expect(formatMoney(185000, 'USD')).toBe('$185,000');
+    expect(formatMoney(52000.5, 'EUR')).toBe('€52,001');
+    expect(formatMoney(9000000, 'JPY')).toBe('¥9,000,000');
+    expect(formatBand({ min: 185000, max: 240000 }, 'USD')).toBe('$185,000 – $240,000');
+    expect(formatBand({ min: 1000, max: 1000 }, 'GBP')).toBe('£1,000');
+  });
+
+  it('writes changes with a sign', () => {
+    expect(formatChange(35000, 'USD')).toBe('+$35,000');
+    expect(formatChange(-5000, 'USD')).toBe('−$5,000');
+    expect(formatChange(0, 'USD')).toBe('no change');
+    expect(formatPercent(35000, 185000)).toBe('+19%');
+    expect(formatPercent(1, 0)).toBe('');
+  });
+
+  it('turns slugs into words', () => {
+    expect(humanize('technical-direction')).toBe('technical direction');
+    expect(capitalize('company')).toBe('Company');
+  });
+});
