@@ -5,7 +5,7 @@
  * edited for the promotion diff), and a rejected ladder.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,17 @@ beforeAll(async () => {
   for (const c of ['formulation-craft', 'experimentation', 'regulatory-and-safety']) rmSync(join(content, `competencies/${c}.md`));
   editFile(content, 'ladder.md', (text) =>
     text.replace('name: Northwind Labs Career Ladder', 'name: Contoso Engineering Ladder\nrepository: https://github.com/contoso/ladder'),
+  );
+  // A chief technology officer at grade 9, which no IC level reaches: excused by an exception.
+  editFile(content, 'ladder.md', (text) =>
+    text.replace(
+      '  pay: identical\n',
+      '  pay: identical\n  exceptions:\n    - family: engineering\n      grade: 9\n      rule: parity/ceiling\n      reason: The CTO answers to the board; no individual contributor does.\n',
+    ),
+  );
+  writeFileSync(
+    join(content, 'levels/engineering-management/cto.md'),
+    `---\ntitle: Chief Technology Officer\ngrade: 9\nsummary: Leads technology at Northwind Labs.\npay:\n  min: 480000\n  max: 600000\nauthority:\n  scope: company\n  budget: 20000000\n  decisions: [everything]\n---\n\n${['People leadership', 'Delivery', 'Impact', 'Collaboration', 'Strategy'].map((h) => `## ${h}\n\n- Leads ${h.toLowerCase()} for the company.\n`).join('\n')}`,
   );
   editFile(content, 'levels/engineering-ic/senior-staff-engineer.md', (text) =>
     text.replace(/## Technical craft\n\n/, `## Technical craft\n\n- ${EDITED_SENTENCE}\n`),
@@ -289,6 +300,24 @@ describe('LADDER_CONTENT builds another ladder (published under /careers/ on its
     expect(specUrls(other.ladder, '/careers/').filter((url) => !other.site.has(url))).toEqual([]);
     expect(brokenLinks(other.site)).toEqual([]);
     expect(other.site.links('/careers/').filter((href) => href.startsWith('/') && !href.startsWith('/careers/'))).toEqual([]);
+  });
+
+  it('shows a grade excused by an exception: grid, comparison, level and parity report', () => {
+    expect(other.run.stdout).toContain('No problems');
+    const grid = other.site.page('/careers/').querySelector('table.grid tbody tr')!;
+    expect(grid.querySelector('th')?.textContent?.trim()).toBe('9');
+    expect(grid.querySelector('td.empty')).toBeTruthy();
+    const compare = other.site.page('/careers/compare/engineering/9/');
+    expect(compare.querySelector('.verdict-excused')?.textContent).toContain('The CTO answers to the board');
+    expect(other.site.links('/careers/compare/engineering/9/', 'table.compare thead a')).toEqual(['/careers/levels/engineering-management/cto/']);
+    expect(other.site.page('/careers/levels/engineering-management/cto/').querySelector('main')?.textContent).toContain('top of the Engineering, management track');
+    expect(other.site.has('/careers/levels/engineering-management/vp-of-engineering/next/')).toBe(true);
+    const exceptions = other.site.page('/careers/parity/').querySelector('table.exceptions')!;
+    expect(exceptions.textContent).toContain('The CTO answers to the board; no individual contributor does.');
+    expect(exceptions.textContent).toContain('parity/ceiling');
+    expect(JSON.parse(other.site.text('/careers/ladder.json')).exceptions).toEqual([
+      { family: 'engineering', grade: 9, rule: 'parity/ceiling', reason: 'The CTO answers to the board; no individual contributor does.', used: true },
+    ]);
   });
 
   it('uses the configured site for canonical links, printed URLs and ladder.csv', () => {
