@@ -56,7 +56,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
 
   // 1. Check. Nothing is written unless the ladder passes.
-  const dir = contentDir(values.content === undefined ? undefined : resolve(io.cwd, values.content), { ...io.env, PWD: io.cwd });
+  const dir = contentDir(values.content, io.env, io.cwd);
   const result = check(dir);
   const rel = relative(io.cwd, result.dir).replace(/\\/g, '/');
   const prefix = rel === '' ? '' : rel.startsWith('..') ? `${result.dir}/` : `${rel}/`;
