@@ -37,7 +37,7 @@ Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
 const SHADOWING_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'] as const;
 
 /** The project root: where astro.config.mjs and src/pages live. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
 
 export async function runBuild(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -67,7 +67,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
 
   const out = resolve(io.cwd, values.out ?? io.env.LADDER_OUT ?? 'dist');
-  if (out === ROOT.replace(/\/$/, '') || out === result.dir || result.dir.startsWith(`${out}/`)) {
+  if (out === ROOT || isInside(out, ROOT) || out === result.dir || isInside(out, result.dir)) {
     throw new UsageError(`Refusing to build into ${out}: it holds the project or the ladder`);
   }
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`The output ${out} exists and is not a folder`);
@@ -87,13 +87,15 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     for (const name of SHADOWING_ENV) delete process.env[name];
     prime(result);
     const { build } = await import('astro');
-    // Astro keeps its intermediate files in <outDir>/.prerender when outDir is inside the working
-    // directory, else in the shared <cwd>/.astro/.prerender, where two builds would collide. So an
-    // output outside the working directory is built in a folder of its own first, then moved.
-    const inside = isInside(process.cwd(), staging);
-    const astroOut = inside ? staging : join(process.cwd(), '.astro', `ladder-build-${tag}`);
+    // Astro keeps its intermediate files (the server chunks that render the pages) in
+    // <outDir>/.prerender when outDir is inside the working directory, else in the shared
+    // <cwd>/.astro/.prerender, and those chunks import packages from node_modules. So Astro runs
+    // from the project root, and an output outside the project is built in a folder of its own
+    // inside it first, then moved: concurrent builds cannot collide and imports resolve.
+    const inside = isInside(ROOT, staging);
+    const astroOut = inside ? staging : join(ROOT, '.astro', `ladder-build-${tag}`);
     cleanups.push(astroOut);
-    await build({ root: ROOT, outDir: astroOut, mode: 'production' });
+    await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
     if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
     if (!inside) move(astroOut, staging);
 
@@ -134,6 +136,18 @@ function oneLine(error: unknown): string {
   const line = text.split('\n').find((l) => /[A-Za-z]/.test(l))?.trim() ?? 'unknown error';
   const title = typeof e?.title === 'string' && e.title !== line ? `${e.title}: ` : '';
   return `${title}${line}`.replace(/[.\s]+$/, '');
+}
+
+/** Runs a task with the process in another working directory, then returns to the first. */
+async function inDirectory<T>(dir: string, task: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  if (previous === dir) return task();
+  process.chdir(dir);
+  try {
+    return await task();
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 function isInside(parent: string, child: string): boolean {
