@@ -6,7 +6,8 @@
  *   npm run bench                  check at sample, 1,000, 2,500 and 5,000 levels; builds at sample and 1,000
  *   npm run bench -- --full        also builds the 5,000-level ladder
  *   npm run bench -- --quick       one run of each, sample and 48 levels only (the test suite runs this)
- *   options: --runs N (check/floor runs, default 5), --build-runs N (default 3), --out FILE, --keep
+ *   options: --runs N (check/floor runs, default 5), --build-runs N (default 3), --out FILE, --keep,
+ *            --sizes sample,1000 (a subset of the sizes), --only check|build (one half)
  *
  * Every measurement runs in a fresh child process, so no in-process cache
  * (check.ts caches parsed files by their text) can flatter a number.
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     'build-runs': { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -52,7 +55,7 @@ interface Size {
   grades?: number;
   build: boolean;
 }
-const SIZES: Size[] = quick
+const ALL_SIZES: Size[] = quick
   ? [
       { name: 'sample', build: true },
       { name: '48', families: 2, grades: 12, build: true },
@@ -63,6 +66,10 @@ const SIZES: Size[] = quick
       { name: '2500', families: 104, grades: 12, build: false },
       { name: '5000', families: 209, grades: 12, build: args.full },
     ];
+const wanted = args.sizes?.split(',').map((name) => name.trim());
+const SIZES = wanted ? ALL_SIZES.filter((size) => wanted.includes(size.name)) : ALL_SIZES;
+if (SIZES.length === 0) throw new Error(`--sizes: none of ${wanted} is one of ${ALL_SIZES.map((size) => size.name).join(', ')}`);
+if (args.only !== undefined && args.only !== 'check' && args.only !== 'build') throw new Error('--only is check or build');
 
 // ---------------------------------------------------------------- helpers
 
@@ -148,17 +155,19 @@ interface CheckReport {
   importMs: number;
   workMs: number;
   maxRssKb: number;
+  cpuMs: number;
 }
 interface FloorReport {
   files: number;
   importMs: number;
   workMs: number;
   maxRssKb: number;
+  cpuMs: number;
 }
 
 async function measureCheck(size: Size, dir: string) {
-  const check: { wall: number[]; work: number[]; import: number[]; rss: number[] } = { wall: [], work: [], import: [], rss: [] };
-  const floor: typeof check = { wall: [], work: [], import: [], rss: [] };
+  const check: { wall: number[]; cpu: number[]; work: number[]; import: number[]; rss: number[] } = { wall: [], cpu: [], work: [], import: [], rss: [] };
+  const floor: typeof check = { wall: [], cpu: [], work: [], import: [], rss: [] };
   let files = 0;
   let levels = 0;
   for (let i = 0; i < checkRuns; i++) {
@@ -175,6 +184,7 @@ async function measureCheck(size: Size, dir: string) {
       }
       const into = task === 'check' ? check : floor;
       into.wall.push(out.ms);
+      into.cpu.push(r.cpuMs);
       into.work.push(r.workMs);
       into.import.push(r.importMs);
       into.rss.push(r.maxRssKb / 1024);
@@ -182,6 +192,7 @@ async function measureCheck(size: Size, dir: string) {
   }
   const summary = (m: typeof check) => ({
     wallMs: spread(m.wall.map((n) => round(n, 1))),
+    cpuMs: spread(m.cpu.map((n) => round(n, 1))),
     workMs: spread(m.work.map((n) => round(n, 1))),
     importMs: spread(m.import.map((n) => round(n, 1))),
     peakRssMiB: spread(m.rss.map((n) => round(n, 1))),
@@ -196,6 +207,8 @@ async function measureCheck(size: Size, dir: string) {
     floor: f,
     /** Median wall time of check over median wall time of the floor. */
     ratio: round(c.wallMs.median / f.wallMs.median),
+    /** The same on CPU time (user + system), which other work on the machine disturbs less. */
+    cpuRatio: round(c.cpuMs.median / f.cpuMs.median),
     /** The same, for the work after the imports (parsing and checking only). */
     workRatio: round(c.workMs.median / f.workMs.median),
     checkMsPerLevel: round(c.wallMs.median / levels),
@@ -247,36 +260,53 @@ function astroRenderMs(log: string): number | undefined {
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
 
+interface Timed {
+  status: number;
+  wallMs: number;
+  cpuMs: number | null;
+}
+
+/** A node script run through bench/tasks/timed.ts: its wall time and the CPU time of it and its children. */
+async function timed(script: string, argv: string[], cwd = ROOT): Promise<Timed & { log: string }> {
+  const out = await node(join(TASKS, 'timed.ts'), [process.execPath, script, ...argv], cwd);
+  return { ...report<Timed>(out), log: out.stdout + out.stderr };
+}
+
 async function measureBuild(size: Size, dir: string, work: string) {
   const ours: number[] = [];
+  const oursCpu: number[] = [];
   const oursRender: number[] = [];
   let pages = 0;
-  let site = '';
+  const site = join(work, `site-${size.name}`);
   for (let i = 0; i < buildRuns; i++) {
-    site = join(work, `site-${size.name}`);
-    const out = await node(join(ROOT, 'bin', 'ladder.js'), ['build', '--content', dir, '--out', site]);
-    ours.push(out.ms);
-    const render = astroRenderMs(out.stdout + out.stderr);
+    const out = await timed(join(ROOT, 'bin', 'ladder.js'), ['build', '--content', dir, '--out', site]);
+    ours.push(out.wallMs);
+    if (out.cpuMs !== null) oursCpu.push(out.cpuMs);
+    const render = astroRenderMs(out.log);
     if (render !== undefined) oursRender.push(render);
     pages = htmlFiles(site).length;
-    log(`  build ${size.name} run ${i + 1}: ${(out.ms / 1000).toFixed(1)} s, ${pages} pages`);
+    log(`  build ${size.name} run ${i + 1}: ${(out.wallMs / 1000).toFixed(1)} s (CPU ${((out.cpuMs ?? 0) / 1000).toFixed(1)} s), ${pages} pages`);
   }
   const project = join(work, `baseline-${size.name}`);
   baselineProject(project, pages, levelBodies(dir));
   const base: number[] = [];
+  const baseCpu: number[] = [];
   const baseRender: number[] = [];
   let basePages = 0;
   for (let i = 0; i < buildRuns; i++) {
-    const out = await node(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build'], project);
-    base.push(out.ms);
-    const render = astroRenderMs(out.stdout + out.stderr);
+    const out = await timed(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build'], project);
+    base.push(out.wallMs);
+    if (out.cpuMs !== null) baseCpu.push(out.cpuMs);
+    const render = astroRenderMs(out.log);
     if (render !== undefined) baseRender.push(render);
     basePages = htmlFiles(join(project, 'dist')).length;
-    log(`  baseline ${size.name} run ${i + 1}: ${(out.ms / 1000).toFixed(1)} s, ${basePages} pages`);
+    log(`  baseline ${size.name} run ${i + 1}: ${(out.wallMs / 1000).toFixed(1)} s (CPU ${((out.cpuMs ?? 0) / 1000).toFixed(1)} s), ${basePages} pages`);
   }
   if (!args.keep) rmSync(project, { recursive: true, force: true });
   const o = spread(ours.map((n) => round(n / 1000, 2)));
   const b = spread(base.map((n) => round(n / 1000, 2)));
+  const oc = oursCpu.length ? spread(oursCpu.map((n) => round(n / 1000, 2))) : null;
+  const bc = baseCpu.length ? spread(baseCpu.map((n) => round(n / 1000, 2))) : null;
   const oursPerPage = o.median / pages;
   const basePerPage = b.median / basePages;
   return {
@@ -285,6 +315,7 @@ async function measureBuild(size: Size, dir: string, work: string) {
       pages,
       ours: {
         seconds: o,
+        cpuSeconds: oc,
         /** Astro's own "N page(s) built in" figure: page rendering alone. */
         renderSeconds: oursRender.length ? spread(oursRender.map((n) => round(n / 1000, 2))) : null,
         pagesPerSecond: round(pages / o.median, 1),
@@ -293,12 +324,15 @@ async function measureBuild(size: Size, dir: string, work: string) {
       baseline: {
         pages: basePages,
         seconds: b,
+        cpuSeconds: bc,
         renderSeconds: baseRender.length ? spread(baseRender.map((n) => round(n / 1000, 2))) : null,
         pagesPerSecond: round(basePages / b.median, 1),
         msPerPage: round(basePerPage * 1000),
       },
       /** Seconds per page, ours over plain Astro. */
       ratio: round(oursPerPage / basePerPage),
+      /** The same on CPU seconds (all threads and child processes). */
+      cpuRatio: oc && bc ? round(oc.median / pages / (bc.median / basePages)) : null,
     },
     site,
   };
@@ -395,7 +429,7 @@ async function main() {
     build: [] as Awaited<ReturnType<typeof measureBuild>>['result'][],
     weight: undefined as ReturnType<typeof pageWeight> | undefined,
     growth: undefined as ReturnType<typeof growth> | undefined,
-    targets: [] as ReturnType<typeof targets>,
+    targets: [] as Target[],
     seconds: 0,
   };
   try {
@@ -412,16 +446,16 @@ async function main() {
     }
 
     // Warm-up, not measured: fills the compile cache and the file cache.
-    await node(join(TASKS, 'check.ts'), [dirs.get('sample')!]);
-    await node(join(TASKS, 'floor.ts'), [dirs.get('sample')!]);
+    await node(join(TASKS, 'check.ts'), [join(ROOT, 'content')]);
+    await node(join(TASKS, 'floor.ts'), [join(ROOT, 'content')]);
 
-    for (const size of SIZES) {
+    for (const size of args.only === 'build' ? [] : SIZES) {
       log(`check and floor: ${size.name}`);
       const measured = await measureCheck(size, dirs.get(size.name)!);
       results.check.push(measured);
       log(`  check ${measured.check.wallMs.median.toFixed(0)} ms, floor ${measured.floor.wallMs.median.toFixed(0)} ms, ratio ${measured.ratio}`);
     }
-    for (const size of SIZES.filter((s) => s.build)) {
+    for (const size of args.only === 'check' ? [] : SIZES.filter((s) => s.build)) {
       log(`site build: ${size.name}`);
       const { result, site } = await measureBuild(size, dirs.get(size.name)!, work);
       results.build.push(result);
@@ -440,47 +474,74 @@ async function main() {
   }
 }
 
-/** How check time grows: the cost per level between consecutive sizes (marginal), from the medians. */
+/** How check time grows with the ladder: cost per level at each size, and per added level between sizes (marginal). */
 function growth(check: Awaited<ReturnType<typeof measureCheck>>[]) {
   const generated = check.filter((c) => c.size !== 'sample').sort((a, b) => a.levels - b.levels);
   const steps = [];
   for (let i = 1; i < generated.length; i++) {
     const a = generated[i - 1]!;
     const b = generated[i]!;
+    const added = b.levels - a.levels;
     steps.push({
       from: a.levels,
       to: b.levels,
-      marginalCheckMsPerLevel: round((b.check.workMs.median - a.check.workMs.median) / (b.levels - a.levels)),
-      marginalFloorMsPerLevel: round((b.floor.workMs.median - a.floor.workMs.median) / (b.levels - a.levels)),
+      marginalCheckMsPerLevel: round((b.check.workMs.median - a.check.workMs.median) / added),
+      marginalFloorMsPerLevel: round((b.floor.workMs.median - a.floor.workMs.median) / added),
+      marginalCheckCpuMsPerLevel: round((b.check.cpuMs.median - a.check.cpuMs.median) / added),
+      marginalFloorCpuMsPerLevel: round((b.floor.cpuMs.median - a.floor.cpuMs.median) / added),
     });
   }
   const first = generated[0];
   const last = generated.at(-1);
+  const both = first && last && first !== last;
   return {
     steps,
-    /** Check work per level at the largest size over the smallest generated size: 1.0 is perfectly linear. */
-    perLevelGrowth: first && last && first !== last ? round(last.checkWorkMsPerLevel / first.checkWorkMsPerLevel) : null,
-    floorPerLevelGrowth: first && last && first !== last ? round(last.floorWorkMsPerLevel / first.floorWorkMsPerLevel) : null,
+    /** Check work (after imports) per level at the largest size over the smallest generated size: 1.0 is linear. */
+    perLevelGrowth: both ? round(last.checkWorkMsPerLevel / first.checkWorkMsPerLevel) : null,
+    floorPerLevelGrowth: both ? round(last.floorWorkMsPerLevel / first.floorWorkMsPerLevel) : null,
+    /** The same on CPU time (which includes the fixed start-up, so it reads slightly below 1.0 when linear). */
+    perLevelGrowthCpu: both ? round(last.check.cpuMs.median / last.levels / (first.check.cpuMs.median / first.levels)) : null,
   };
 }
 
-/** The issue's targets, judged on this run. */
+type Target = { target: string; limit: number; value: number | null; cpuValue: number | null; met: boolean | null };
+
+/** The issue's targets, judged on this run's wall-time medians (CPU time beside them, as a cross-check under load). */
 function targets(r: { check: Awaited<ReturnType<typeof measureCheck>>[]; build: Awaited<ReturnType<typeof measureBuild>>['result'][]; weight?: ReturnType<typeof pageWeight>; growth?: ReturnType<typeof growth> }) {
-  const out: { target: string; limit: number; value: number | null; met: boolean | null }[] = [];
+  const out: Target[] = [];
   const check1k = r.check.find((c) => c.size === '1000');
-  out.push({ target: 'ladder check / floor at 1,000 levels (wall time)', limit: 1.5, value: check1k?.ratio ?? null, met: check1k ? check1k.ratio <= 1.5 : null });
-  const growthValue = r.growth?.perLevelGrowth ?? null;
-  const has5k = r.check.some((c) => c.size === '5000');
   out.push({
-    target: 'ladder check linear to 5,000 levels (work per level at 5,000 over 1,000)',
+    target: 'ladder check / floor at 1,000 levels',
+    limit: 1.5,
+    value: check1k?.ratio ?? null,
+    cpuValue: check1k?.cpuRatio ?? null,
+    met: check1k ? check1k.ratio <= 1.5 : null,
+  });
+  const has5k = r.check.some((c) => c.size === '5000');
+  const growthValue = has5k ? (r.growth?.perLevelGrowth ?? null) : null;
+  out.push({
+    target: 'ladder check linear to 5,000 levels (per level at 5,000 / at 1,000)',
     limit: 1.25,
-    value: has5k ? growthValue : null,
-    met: has5k && growthValue !== null ? growthValue <= 1.25 : null,
+    value: growthValue,
+    cpuValue: has5k ? (r.growth?.perLevelGrowthCpu ?? null) : null,
+    met: growthValue !== null ? growthValue <= 1.25 : null,
   });
   const build1k = r.build.find((b) => b.size === '1000');
-  out.push({ target: 'site build / plain Astro per page at 1,000 levels', limit: 2, value: build1k?.ratio ?? null, met: build1k ? build1k.ratio <= 2 : null });
+  out.push({
+    target: 'site build / plain Astro, per page, at 1,000 levels',
+    limit: 2,
+    value: build1k?.ratio ?? null,
+    cpuValue: build1k?.cpuRatio ?? null,
+    met: build1k ? build1k.ratio <= 2 : null,
+  });
   const level = r.weight?.pages.find((p) => p.type === 'level');
-  out.push({ target: 'largest level page of the sample, HTML KB', limit: 40, value: level ? round(level.htmlBytes / 1024, 1) : null, met: level ? level.htmlBytes < 40 * 1024 : null });
+  out.push({
+    target: 'largest level page of the sample, KB of HTML',
+    limit: 40,
+    value: level ? round(level.htmlBytes / 1024, 1) : null,
+    cpuValue: null,
+    met: level ? level.htmlBytes < 40 * 1024 : null,
+  });
   return out;
 }
 
@@ -490,7 +551,7 @@ function table(r: {
   build: Awaited<ReturnType<typeof measureBuild>>['result'][];
   weight?: ReturnType<typeof pageWeight>;
   growth?: ReturnType<typeof growth>;
-  targets: ReturnType<typeof targets>;
+  targets: Target[];
 }): string {
   const lines: string[] = [];
   const grid = (head: string[], rows: string[][]) => {
@@ -501,41 +562,48 @@ function table(r: {
     lines.push(line(head), `|${widths.map((w, i) => (numeric[i] ? `-${'-'.repeat(w)}:` : `-${'-'.repeat(w)}-`)).join('|')}|`, ...rows.map(line), '');
   };
   const ms = (s: Spread) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
-  const sec = (s: Spread) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  const sec = (s: Spread | null) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '–');
+  const times = (n: number | null) => (n === null ? '–' : `${n.toFixed(2)}×`);
   const { meta } = r;
   lines.push(
-    `Machine: ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGiB} GiB, Node ${meta.node}, load ${meta.loadAverage.join(' ')} at start`,
-    `Medians of ${meta.checkRuns} run(s) (check, floor) and ${meta.buildRuns} run(s) (builds), min–max in brackets.`,
+    `Machine: ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGiB} GiB, Node ${meta.node}; load average ${meta.loadAverage.join(' ')} at start.`,
+    `Medians of ${meta.checkRuns} run(s) of check and floor, ${meta.buildRuns} of each build; min–max in brackets. Wall time unless marked CPU.`,
     '',
-    '`ladder check` beside the floor (read + parse frontmatter and Markdown, nothing else), fresh process each run:',
+    '`ladder check` beside the floor (read the files, parse frontmatter and Markdown, nothing else), a fresh process each run:',
     '',
   );
   grid(
-    ['ladder', 'levels', 'files', 'check ms', 'floor ms', 'check/floor', 'work ratio', 'check ms/level', 'check RSS MiB', 'floor RSS MiB'],
+    ['ladder', 'levels', 'files', 'check ms', 'floor ms', 'check/floor', 'CPU check/floor', 'check ms/level', 'check MiB', 'floor MiB'],
     r.check.map((c) => [
       c.size,
       String(c.levels),
       String(c.files),
       ms(c.check.wallMs),
       ms(c.floor.wallMs),
-      `${c.ratio.toFixed(2)}×`,
-      `${c.workRatio.toFixed(2)}×`,
+      times(c.ratio),
+      times(c.cpuRatio),
       c.checkWorkMsPerLevel.toFixed(2),
       c.check.peakRssMiB.median.toFixed(0),
       c.floor.peakRssMiB.median.toFixed(0),
     ]),
   );
   if (r.growth && r.growth.steps.length > 0) {
-    lines.push('Growth (marginal ms per added level, in-process work):', '');
+    lines.push('Growth: ms per added level between sizes (in-process work, and CPU):', '');
     grid(
-      ['levels', 'check ms/level', 'floor ms/level'],
-      r.growth.steps.map((s) => [`${s.from} → ${s.to}`, s.marginalCheckMsPerLevel.toFixed(2), s.marginalFloorMsPerLevel.toFixed(2)]),
+      ['levels', 'check ms', 'floor ms', 'check CPU ms', 'floor CPU ms'],
+      r.growth.steps.map((s) => [
+        `${s.from} → ${s.to}`,
+        s.marginalCheckMsPerLevel.toFixed(2),
+        s.marginalFloorMsPerLevel.toFixed(2),
+        s.marginalCheckCpuMsPerLevel.toFixed(2),
+        s.marginalFloorCpuMsPerLevel.toFixed(2),
+      ]),
     );
   }
   if (r.build.length > 0) {
     lines.push('Site build (`ladder build`: check, Astro, Pagefind) beside plain Astro rendering as many Markdown pages:', '');
     grid(
-      ['ladder', 'pages', 'ours s', 'pages/s', 'plain Astro s', 'pages/s', 's/page ratio'],
+      ['ladder', 'pages', 'ours s', 'pages/s', 'plain Astro s', 'pages/s', 's/page ratio', 'ours CPU s', 'plain CPU s', 'CPU ratio'],
       r.build.map((b) => [
         b.size,
         String(b.pages),
@@ -543,12 +611,18 @@ function table(r: {
         b.ours.pagesPerSecond.toFixed(1),
         sec(b.baseline.seconds),
         b.baseline.pagesPerSecond.toFixed(1),
-        `${b.ratio.toFixed(2)}×`,
+        times(b.ratio),
+        sec(b.ours.cpuSeconds),
+        sec(b.baseline.cpuSeconds),
+        times(b.cpuRatio),
       ]),
     );
   }
   if (r.weight) {
-    lines.push('Page weight of the built sample (CSS, shared by every page: ' + `${r.weight.cssBytes} B; search loads ${r.weight.searchOnUseJsBytes} B of Pagefind JS when used):`, '');
+    lines.push(
+      `Page weight of the built sample (the stylesheet, shared and cached: ${r.weight.cssBytes} B; the search page loads ${r.weight.searchOnUseJsBytes} B of Pagefind JS when it runs):`,
+      '',
+    );
     grid(
       ['page', 'url', 'HTML bytes', 'gzip', 'JS bytes'],
       r.weight.pages.map((p) => [p.type, p.url, String(p.htmlBytes), String(p.htmlGzipBytes), String(p.jsBytes)]),
@@ -556,8 +630,14 @@ function table(r: {
   }
   lines.push('Targets (issue 6):', '');
   grid(
-    ['target', 'limit', 'measured', 'met'],
-    r.targets.map((t) => [t.target, String(t.limit), t.value === null ? 'not measured' : String(t.value), t.met === null ? '–' : t.met ? 'yes' : 'NO']),
+    ['target', 'limit', 'measured', 'on CPU time', 'met'],
+    r.targets.map((t) => [
+      t.target,
+      String(t.limit),
+      t.value === null ? 'not measured' : String(t.value),
+      t.cpuValue === null ? '–' : String(t.cpuValue),
+      t.met === null ? '–' : t.met ? 'yes' : 'NO',
+    ]),
   );
   return `${lines.join('\n')}`;
 }

@@ -37,5 +37,11 @@ for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort(
 }
 const done = performance.now();
 process.stdout.write(
-  `${JSON.stringify({ files, nodes, importMs: imported - started, workMs: done - imported, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  `${JSON.stringify({ files, nodes, importMs: imported - started, workMs: done - imported, ...usage() })}\n`,
 );
+
+/** Peak memory, and CPU time (user + system): less sensitive than wall time to other work on the machine. */
+function usage() {
+  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+  return { maxRssKb: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 };
+}
