@@ -51,6 +51,8 @@ export async function loadSearch(host: HTMLElement, status: HTMLElement | null):
       resetStyles: false,
       autofocus: true,
     });
+    // Pagefind's input is labelled only by its title attribute: give it a proper accessible name.
+    host.querySelector('input')?.setAttribute('aria-label', 'Search the ladder');
     const term = new URLSearchParams(location.search).get('q');
     if (term) ui.triggerSearch(term);
     if (status) status.textContent = '';
