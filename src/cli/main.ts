@@ -1,10 +1,5 @@
 /** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
 import { ContentDirectoryError } from '../ladder/load.ts';
-import { runBuild } from './build.ts';
-import { runCheck } from './check.ts';
-import { runDiff } from './diff.ts';
-import { runNew } from './new.ts';
-import { runSchema } from './schema.ts';
 import { EXIT, processIo, UsageError, type Io } from './usage.ts';
 
 export const mainHelp = `Usage: ladder <command> [options]
@@ -24,12 +19,13 @@ The content directory is ./content, or $LADDER_CONTENT, or --content DIR.
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
-const commands: Record<string, Command> = {
-  check: runCheck,
-  build: runBuild,
-  new: runNew,
-  diff: runDiff,
-  schema: runSchema,
+/** Each command is imported only when it runs, so `ladder check` loads neither Astro nor the diff engine. */
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.ts')).runCheck,
+  build: async () => (await import('./build.ts')).runBuild,
+  new: async () => (await import('./new.ts')).runNew,
+  diff: async () => (await import('./diff.ts')).runDiff,
+  schema: async () => (await import('./schema.ts')).runSchema,
 };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -38,12 +34,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout(mainHelp);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.stderr(`ladder: unknown command "${name}"\n\n${mainHelp}`);
     return EXIT.usage;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ContentDirectoryError || isArgError(error)) {
