@@ -4,7 +4,7 @@
  */
 import type { Body } from './markdown.ts';
 import { splitSections } from './markdown.ts';
-import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Section, type Source, type Track } from './model.ts';
+import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
 import type { CompetencyData, FamilyData, LadderData, LevelData, TrackData } from './schema.ts';
 
 export interface Entry<T> {
@@ -22,7 +22,7 @@ export interface Entries {
   competencies: Entry<CompetencyData>[];
   tracks: Entry<TrackData>[];
   levels: Entry<LevelData>[];
-  pages: Map<string, Body>;
+  pages: Map<string, Page>;
   rejected: Ladder['rejected'];
 }
 

@@ -11,8 +11,8 @@ import { classify, rawFiles, readContentDir, type RawFile, type SourceFile } fro
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
 import type { Ladder, Source } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
-import { SLUG_PATTERN } from './schema.ts';
-import { validateFrontmatter } from './validate.ts';
+import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, type PageName } from './schema.ts';
+import { validateFrontmatter, validateWith } from './validate.ts';
 
 export interface CheckResult {
   /** The absolute content directory. */
@@ -78,7 +78,13 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
   }
   for (const [name, file] of loaded.pages) {
     const read = readEntry(file, diagnostics, false);
-    if (read) entries.pages.set(name, read.body);
+    if (!read) continue;
+    const result = validateWith(pageSchemas[name as PageName], read.parsed);
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    entries.pages.set(name, { title: result.data.title, body: read.body, source: read.source });
   }
 
   const ladder = buildLadder(entries);
@@ -124,6 +130,16 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
     if (bad !== undefined) {
       diagnostics.push(
         diagnostic(at, 'schema/id', `"${bad}" is not a valid id: file and folder names must be lowercase slugs such as "staff-engineer.md"`),
+      );
+      return undefined;
+    }
+    if (file.kind === 'track' && RESERVED_TRACK_IDS.has(file.id)) {
+      diagnostics.push(
+        diagnostic(
+          at,
+          'schema/id',
+          `"${file.id}" cannot be a track id: /tracks/${file.id}/ is the site's "Which track fits me?" page. Rename tracks/${file.id}.md (and its levels folder)`,
+        ),
       );
       return undefined;
     }

@@ -59,6 +59,14 @@ export interface Level extends LevelData {
   source: Source;
 }
 
+/** An optional page of the content directory, such as choose.md. */
+export interface Page {
+  /** The frontmatter's title, if it has one. */
+  title: string | undefined;
+  body: Body;
+  source: Source;
+}
+
 export interface Exception extends ExceptionData {
   source: Source;
   /** Index in ladder.md's parity.exceptions. */
@@ -79,8 +87,8 @@ export interface Ladder {
   competencies: Competency[];
   tracks: Track[];
   levels: Level[];
-  /** Optional pages, such as choose.md, by name. */
-  pages: Map<string, Body>;
+  /** Optional pages, such as choose.md, by name (only those whose frontmatter is valid). */
+  pages: Map<string, Page>;
   /** Lookups. */
   family: Map<string, Family>;
   competency: Map<string, Competency>;

@@ -126,6 +126,29 @@ export const levelSchema = z
   })
   .meta({ title: 'Level', description: 'content/levels/<track>/<level>.md: one level of a track.' });
 
+/**
+ * content/choose.md, the optional text of the "Which track fits me?" page
+ * (/tracks/choose/). Not one of the ladder's entities: it has no id and no
+ * rules beyond its own fields.
+ */
+export const choosePageSchema = z
+  .strictObject({
+    title: text.max(120).optional().meta({ description: 'The heading of the page; "Which track fits me?" when left out.' }),
+  })
+  .meta({ title: 'Which track fits me?', description: 'content/choose.md: the text of the "Which track fits me?" page.' });
+
+/** Optional pages at the top of the content directory, by name, with the schema of their frontmatter. */
+export const pageSchemas = { choose: choosePageSchema } as const;
+
+export type PageName = keyof typeof pageSchemas;
+export type ChoosePageData = z.output<typeof choosePageSchema>;
+
+/**
+ * Track ids that the site's own pages use below /tracks/: a track with such
+ * an id would have no page of its own. `ladder check` rejects them (schema/id).
+ */
+export const RESERVED_TRACK_IDS: ReadonlySet<string> = new Set(['choose']);
+
 export const schemas = {
   ladder: ladderSchema,
   family: familySchema,

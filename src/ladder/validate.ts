@@ -12,15 +12,20 @@ export type ValidationResult<K extends FileKind> =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export function validateFrontmatter<K extends FileKind>(kind: K, parsed: ParsedFile): ValidationResult<K> {
-  const result = schemas[kind].safeParse(parsed.data, { reportInput: true });
-  if (result.success) return { ok: true, data: result.data as z.output<(typeof schemas)[K]> };
+  return validateWith(schemas[kind], parsed) as ValidationResult<K>;
+}
+
+/** The same, against any object schema (such as an optional page's). */
+export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile): { ok: true; data: z.output<S> } | { ok: false; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.data, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data };
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key] as PathSegment[];
         diagnostics.push(
-          diagnostic(parsed.locate(path, 'key'), ruleFor(path), `Unknown field "${fieldName(path)}"${suggestion(kind, issue.path as PathSegment[], key)}`),
+          diagnostic(parsed.locate(path, 'key'), ruleFor(path), `Unknown field "${fieldName(path)}"${suggestion(schema, issue.path as PathSegment[], key)}`),
         );
       }
       continue;
@@ -91,8 +96,8 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PathSegment[], missi
 }
 
 /** ", did you mean "summary"?" for a near miss of a field the schema knows at that place. */
-function suggestion(kind: FileKind, parent: readonly PathSegment[], key: string): string {
-  const known = fieldsAt(schemas[kind], parent);
+function suggestion(schema: z.ZodType, parent: readonly PathSegment[], key: string): string {
+  const known = fieldsAt(schema, parent);
   const near = closest(key, known);
   return near ? `: did you mean "${near}"?` : `: allowed fields here are ${known.map((k) => `"${k}"`).join(', ')}`;
 }
