@@ -106,8 +106,16 @@ type JsonSchema = {
 
 /** The JSON Schema of a kind of file, as Decap's fields are derived from it. */
 export function frontmatterSchema(kind: FileKind): JsonSchema {
-  return z.toJSONSchema(schemas[kind], { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema;
+  // Converted once per kind (8 ms each): the config needs the level schema once per track.
+  let schema = jsonSchemas.get(kind);
+  if (!schema) jsonSchemas.set(kind, (schema = z.toJSONSchema(schemas[kind], { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema));
+  return structuredClone(schema);
 }
+
+const jsonSchemas = new Map<FileKind, JsonSchema>();
+
+/** The decisions that the ladder's levels use, sorted; computed once per ladder, not once per track. */
+const decisionsInUse = new WeakMap<Ladder, string[]>();
 
 /** Where a field needs more than its type says: references to other files, and the ladder's own scopes. */
 type Override = (field: DecapField, ladder: Ladder) => DecapField;
@@ -131,7 +139,8 @@ const OVERRIDES: Partial<Record<FileKind, Record<string, Override>>> = {
   level: {
     'authority.scope': (field, ladder) => ({ ...field, widget: 'select', options: [...ladder.scopes], pattern: undefined }),
     'authority.decisions': (field, ladder) => {
-      const used = [...new Set(ladder.levels.flatMap((l) => l.authority.decisions))].sort();
+      let used = decisionsInUse.get(ladder);
+      if (!used) decisionsInUse.set(ladder, (used = [...new Set(ladder.levels.flatMap((l) => l.authority.decisions))].sort()));
       const hint = used.length > 0 ? `${field.hint ?? ''} In use: ${used.join(', ')}.`.trim() : field.hint;
       return { ...field, ...(hint ? { hint } : {}) };
     },
