@@ -42,6 +42,11 @@ export function checkSources(files: Record<string, string>, dir = '<memory>'): C
   return checkRaw(rawFiles(files), dir);
 }
 
+/** Checks files already read (from disk, from git or from memory); `dir` only labels the result. */
+export function checkFiles(raw: readonly RawFile[], dir: string): CheckResult {
+  return checkRaw(raw, dir);
+}
+
 function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
   const loaded = classify(raw);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];

@@ -128,6 +128,11 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   } catch (error) {
     return { text: undefined, unreadable: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  return decodeText(bytes);
+}
+
+/** Bytes as UTF-8 text, or why they are not: binary, not UTF-8, or too large to be an entry. For files read from disk or from git. */
+export function decodeText(bytes: Uint8Array): Pick<SourceFile, 'text' | 'unreadable'> {
   if (bytes.length > MAX_FILE_BYTES) return { text: undefined, unreadable: `The file is larger than 1 MiB (${bytes.length} bytes): a ladder entry is a page of text` };
   if (bytes.includes(0)) return { text: undefined, unreadable: 'This is a binary file, not Markdown: save it as plain UTF-8 text' };
   try {

@@ -12,6 +12,13 @@ export const paths = {
   track: (track: string) => `tracks/${track}/`,
   level: (level: Pick<Level, 'id'> | string) => `levels/${typeof level === 'string' ? level : level.id}/`,
   promotion: (level: Pick<Level, 'id'> | string) => `levels/${typeof level === 'string' ? level : level.id}/next/`,
+  /** The self-assessment worksheet of a level. */
+  assessLevel: (level: Pick<Level, 'id'> | string) => `levels/${typeof level === 'string' ? level : level.id}/assess/`,
+  assess: () => 'assess/',
+  /** "Which track fits me?" (a track may not be called "choose": see RESERVED_TRACK_IDS). */
+  choose: () => 'tracks/choose/',
+  changes: () => 'changes/',
+  changesFeed: () => 'changes.xml',
   compare: () => 'compare/',
   compareGrade: (family: string, grade: number) => `compare/${family}/${grade}/`,
   competency: (competency: string) => `competencies/${competency}/`,

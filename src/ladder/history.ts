@@ -1,0 +1,464 @@
+/**
+ * The ladder's history, read from git at build time: the commits that
+ * touched the content directory, each described in words by the diff engine
+ * of `ladder diff` (src/ladder/diff.ts), and when each file last changed.
+ *
+ * Never throws: when the content directory is not inside a git work tree,
+ * when git is missing or refuses the repository, the history is simply
+ * unavailable and says why. Framework-free; the site memoizes it per check
+ * (src/site/history.ts).
+ *
+ * Limits (see docs/site.md): the last `limit` commits (50 by default) of the
+ * first-parent line (what landed on the branch that was built: a merged pull
+ * request is one entry) that touched the content directory; each is compared
+ * with its first parent by `diffLadders`. The versions are rebuilt from git's
+ * objects in memory, with four git calls in all, instead of a temporary
+ * checkout per commit as `ladder diff` does for its two versions. In a
+ * shallow clone, a commit whose parent was not fetched is listed without its
+ * changes. Edits that are not committed are not history, but the files they
+ * touch are reported in `uncommitted`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { decodeText, type RawFile } from './load.ts';
+import { checkFiles, type CheckResult } from './check.ts';
+import {
+  describeException,
+  describeField,
+  describeTerms,
+  diffLadders,
+  gitRoot,
+  GitRefError,
+  money,
+  shorten,
+  type EntityChange,
+  type FieldChange,
+  type LadderDiff,
+  type TextChange,
+} from './diff.ts';
+
+export const DEFAULT_HISTORY_LIMIT = 50;
+
+/** Something that changed in one commit, with the phrases that say what. */
+export interface HistoryItem {
+  /** What kind of thing changed; 'ladder' is ladder.md. */
+  type: 'ladder' | 'family' | 'competency' | 'track' | 'level';
+  kind: 'added' | 'removed' | 'renamed' | 'changed';
+  /** The id after the commit (before it, for a removal); "ladder" for ladder.md. */
+  id: string;
+  /** A level's title or another entity's name, after the commit (before it, for a removal). */
+  name: string;
+  /** For levels: the track's id and the grade. */
+  track?: string;
+  grade?: number;
+  /** Short sentences, such as "Pay band raised from $185,000–$240,000 to $190,000–$250,000". */
+  phrases: string[];
+}
+
+export interface HistoryEntry {
+  /** The full commit id. */
+  commit: string;
+  /** The first 7 characters. */
+  short: string;
+  /** The committer date, ISO 8601 with the committer's offset. */
+  date: string;
+  /** The first line of the commit message. */
+  subject: string;
+  /**
+   * 'diff': compared with its parent; 'initial': the first version of the
+   * ladder (no parent, or no ladder in the parent); 'unknown': the parent is
+   * not in this clone (shallow) or could not be read.
+   */
+  status: 'diff' | 'initial' | 'unknown';
+  /** In words: "2 levels changed", "First version of the ladder: 26 levels in 4 tracks". */
+  summary: string;
+  items: HistoryItem[];
+}
+
+export interface FileChange {
+  commit: string;
+  date: string;
+}
+
+export interface LadderHistory {
+  available: boolean;
+  /** Why the history is unavailable. */
+  reason?: string;
+  /** Newest first. */
+  entries: HistoryEntry[];
+  /** The cap on entries. */
+  limit: number;
+  /** True when older commits touched the content directory than those listed. */
+  truncated: boolean;
+  /** The last commit that touched each file, by path relative to the content directory. */
+  lastChanged: Map<string, FileChange>;
+  /** Files with edits that are not committed (paths relative to the content directory). */
+  uncommitted: Set<string>;
+}
+
+export interface HistoryOptions {
+  /** How many commits to describe (default 50). 0 turns history off. */
+  limit?: number;
+}
+
+/** An unavailable history, with the reason. */
+export function noHistory(reason: string, limit = DEFAULT_HISTORY_LIMIT): LadderHistory {
+  return { available: false, reason, entries: [], limit, truncated: false, lastChanged: new Map(), uncommitted: new Set() };
+}
+
+/** The history of the ladder in `contentDir`. Never throws. */
+export function readHistory(contentDir: string, options: HistoryOptions = {}): LadderHistory {
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_HISTORY_LIMIT));
+  if (limit === 0) return noHistory('History is turned off (LADDER_HISTORY_LIMIT=0).', limit);
+  try {
+    return read(resolve(contentDir), limit);
+  } catch (error) {
+    return noHistory(error instanceof Error ? error.message : String(error), limit);
+  }
+}
+
+interface Commit {
+  commit: string;
+  parents: string[];
+  date: string;
+  subject: string;
+  /** What the commit changed in the content directory, against its first parent: path → blob id after (undefined: deleted). */
+  changes: { path: string; before: string | undefined; after: string | undefined }[];
+}
+
+/** A version of the content directory: path (relative to it) → blob id. */
+type Version = Map<string, string>;
+
+function read(dir: string, limit: number): LadderHistory {
+  let root: string | undefined;
+  try {
+    root = gitRoot(dir);
+  } catch (error) {
+    return noHistory(error instanceof GitRefError ? error.message : 'git could not be run', limit);
+  }
+  if (!root) return noHistory(`${dir} is not inside a git repository`, limit);
+  const rel = relative(realpath(root), realpath(dir)).split(sep).join('/');
+  if (rel.startsWith('..')) return noHistory(`${dir} is outside the git repository ${root}`, limit);
+  const pathspec = rel === '' ? '.' : rel;
+
+  // The commits of the first-parent line (what landed on the branch) that touched the content
+  // directory, newest first, each with its changes against its first parent: one git call.
+  const commits = commitLog(root, pathspec, rel, limit + 1);
+  if (!commits) return noHistory('git log could not read the history', limit);
+  const truncated = commits.length > limit;
+  const shown = commits.slice(0, limit);
+  const shallow = shallowCommits(root);
+
+  // Each version of the content directory, rebuilt from the newest one by undoing each commit's
+  // changes; the blobs of every version are then read in one call, and equal versions checked once.
+  const versions: (Version | undefined)[] = [];
+  let current: Version | undefined = shown[0] ? listVersion(root, shown[0].commit, pathspec, rel) : undefined;
+  for (const c of shown) {
+    versions.push(current);
+    if (!current) break;
+    const before: Version = new Map(current);
+    for (const change of c.changes) {
+      if (change.before) before.set(change.path, change.before);
+      else before.delete(change.path);
+    }
+    current = before;
+  }
+  const parentVersions = shown.map((_, i) => (i + 1 < versions.length ? versions[i + 1] : current));
+  const blobs = readBlobs(root, [...versions, ...parentVersions]);
+  const checks = new Map<string, CheckResult | undefined>();
+  const checked = (version: Version | undefined): CheckResult | undefined => {
+    if (!version || version.size === 0) return undefined;
+    const key = [...version].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, oid]) => `${path}\0${oid}`).join('\n');
+    if (!checks.has(key)) checks.set(key, checkVersion(version, blobs, dir));
+    return checks.get(key);
+  };
+
+  const entries: HistoryEntry[] = shown.map((c, i) => {
+    const base = { commit: c.commit, short: c.commit.slice(0, 7), date: c.date, subject: c.subject };
+    const head = checked(versions[i]);
+    if (!head) return { ...base, status: 'unknown', summary: 'The ladder could not be read at this commit', items: [] };
+    if (c.parents.length > 0 && shallow.has(c.commit)) return { ...base, status: 'unknown', summary: 'Earlier history is not in this clone of the repository', items: [] };
+    const before = c.parents.length > 0 ? checked(parentVersions[i]) : undefined;
+    if (!before) return { ...base, status: 'initial', summary: initialSummary(head), items: [] };
+    const diff = diffLadders(before, head);
+    return { ...base, status: 'diff', summary: entrySummary(diff), items: describeDiff(diff, head) };
+  });
+
+  return {
+    available: true,
+    entries,
+    limit,
+    truncated,
+    lastChanged: lastChanges(root, rel, pathspec),
+    uncommitted: uncommittedFiles(root, rel, pathspec),
+  };
+}
+
+// ─── Words ──────────────────────────────────────────────────────────────────
+
+/** What one diff means, entity by entity, in short sentences. */
+export function describeDiff(diff: LadderDiff, head: CheckResult): HistoryItem[] {
+  const items: HistoryItem[] = [];
+  const { currency } = diff;
+  const scopes = head.ladder.scopes;
+  const l = diff.ladder;
+  const ladderPhrases = [
+    ...l.fields.map((f) => sentence(fieldPhrase(f, currency, scopes))),
+    ...l.exceptions.map((e) => sentence(describeException(e))),
+    ...l.text.map((t) => textPhrase(t)),
+  ];
+  if (ladderPhrases.length > 0) items.push({ type: 'ladder', kind: 'changed', id: 'ladder', name: head.ladder.name, phrases: ladderPhrases });
+  for (const c of [...diff.families, ...diff.tracks, ...diff.competencies, ...diff.levels]) items.push(entityItem(c, currency, scopes));
+  return items;
+}
+
+const TYPE_WORDS = { family: 'Family', competency: 'Competency', track: 'Track', level: 'Level' } as const;
+
+function entityItem(c: EntityChange, currency: string, scopes: readonly string[]): HistoryItem {
+  const phrases: string[] = [];
+  const what = TYPE_WORDS[c.type];
+  if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${describeTerms(c.terms, currency)}` : ''}.`);
+  else if (c.kind === 'removed') phrases.push(`${what} removed.`);
+  else if (c.kind === 'renamed') phrases.push(`${what} moved from ${c.from} to ${c.id}.`);
+  for (const f of c.fields) phrases.push(sentence(fieldPhrase(f, currency, scopes)));
+  for (const t of c.text) phrases.push(textPhrase(t));
+  return {
+    type: c.type,
+    kind: c.kind,
+    id: c.id,
+    name: c.name,
+    ...(c.track !== undefined ? { track: c.track } : {}),
+    ...(c.grade !== undefined ? { grade: c.grade } : {}),
+    phrases,
+  };
+}
+
+type Band = { min: number; max: number };
+
+/** "Pay band raised from $1–$2 to $3–$4", "Scope widened from group to org", else the diff's own words. */
+export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
+  if (f.field === 'pay') {
+    const a = f.before as Band;
+    const b = f.after as Band;
+    const verb = b.min >= a.min && b.max >= a.max ? 'raised' : b.min <= a.min && b.max <= a.max ? 'lowered' : 'changed';
+    return `Pay band ${verb} from ${band(a, currency)} to ${band(b, currency)}`;
+  }
+  if (f.field === 'authority.budget') {
+    const a = f.before as number;
+    const b = f.after as number;
+    return `Budget ${b > a ? 'raised' : 'lowered'} from ${money(a, currency)} to ${money(b, currency)}`;
+  }
+  if (f.field === 'authority.scope') {
+    const a = scopes.indexOf(String(f.before));
+    const b = scopes.indexOf(String(f.after));
+    const verb = a >= 0 && b >= 0 ? (b > a ? 'widened' : 'narrowed') : 'changed';
+    return `Scope ${verb} from ${String(f.before)} to ${String(f.after)}`;
+  }
+  if (f.field === 'authority.decisions') {
+    const parts = [
+      ...(f.added ?? []).length > 0 ? [`added ${(f.added ?? []).join(', ')}`] : [],
+      ...(f.removed ?? []).length > 0 ? [`removed ${(f.removed ?? []).join(', ')}`] : [],
+    ];
+    return `Decision rights: ${parts.join('; ')}`;
+  }
+  if (f.field === 'summary') return 'Summary rewritten';
+  if (f.field === 'title') return `Title changed from "${shorten(String(f.before), 80)}" to "${shorten(String(f.after), 80)}"`;
+  if (f.field === 'grade') return `Grade changed from ${String(f.before)} to ${String(f.after)}`;
+  const text = describeField(f, currency);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "Technical craft section rewritten", "Strategy section added". */
+export function textPhrase(t: TextChange): string {
+  const what = t.section === 'intro' || t.section === 'body' ? t.heading : `${t.heading} section`;
+  if (t.kind === 'added') return `${what} added.`;
+  if (t.kind === 'removed') return `${what} removed.`;
+  return `${what} rewritten.`;
+}
+
+function entrySummary(diff: LadderDiff): string {
+  const s = diff.summary;
+  if (s.identical) return 'No change to the ladder itself (formatting or files the ladder does not read)';
+  const count = (n: number, what: string, kind: string) => (n > 0 ? [`${n} ${what}${n === 1 ? '' : 's'} ${kind}`] : []);
+  const parts: string[] = [];
+  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
+  const others = [...diff.families, ...diff.tracks, ...diff.competencies];
+  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(others.filter((c) => c.kind === kind).length, 'other page', kind));
+  if (diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0) parts.push('ladder settings changed');
+  return parts.length > 0 ? capitalize(parts.join(', ')) : 'Only the checks changed';
+}
+
+function initialSummary(head: CheckResult): string {
+  const l = head.ladder;
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  return `First version of the ladder: ${n(l.levels.length, 'level')} in ${n(l.tracks.length, 'track')} of ${n(l.families.length, 'family').replace(/familys$/, 'families')}`;
+}
+
+const band = (pay: Band, currency: string) => `${money(pay.min, currency)}–${money(pay.max, currency)}`;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${capitalize(text)}.`);
+
+// ─── Git ────────────────────────────────────────────────────────────────────
+
+function git(args: string[], cwd: string, input?: string): { ok: boolean; stdout: string; stderr: string } {
+  const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+  });
+  if (result.error) return { ok: false, stdout: '', stderr: result.error.message };
+  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr.trim() };
+}
+
+/** A path of the content directory that the ladder may read: a Markdown file, not a symbolic link, nothing odd. */
+function inside(path: string, rel: string, mode: string): string | undefined {
+  if (mode === '120000' || mode === '160000' || !path.endsWith('.md')) return undefined;
+  const local = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
+  if (local === undefined || local.split('/').some((part) => part === '..' || part === '')) return undefined;
+  return local;
+}
+
+/** `git log --first-parent --raw` of the content directory, parsed; undefined when git fails. */
+function commitLog(root: string, pathspec: string, rel: string, max: number): Commit[] | undefined {
+  const log = git(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', `--max-count=${max}`, '--format=%x1e%H%x1f%P%x1f%cI%x1f%s%x1f%b', '--', pathspec], root);
+  if (!log.ok) return undefined;
+  const commits: Commit[] = [];
+  for (const record of log.stdout.split('\x1e')) {
+    const end = record.indexOf('\0');
+    if (end < 0) continue;
+    const [commit = '', parents = '', date = '', subject = '', body = ''] = record.slice(0, end).split('\x1f');
+    const changes: Commit['changes'] = [];
+    const fields = record.slice(end + 1).replace(/^\n/, '').split('\0');
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const meta = fields[i]!;
+      if (!meta.startsWith(':')) break;
+      const [modeBefore = '', modeAfter = '', before = '', after = ''] = meta.slice(1).split(' ');
+      const path = fields[i + 1]!;
+      const local = inside(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
+      if (local === undefined) continue;
+      const none = (oid: string, mode: string) => (/^0+$/.test(oid) || mode === '120000' || mode === '160000' ? undefined : oid);
+      changes.push({ path: local, before: none(before, modeBefore), after: none(after, modeAfter) });
+    }
+    // A merge's own subject says little ("Merge pull request #12 from ..."): the first line of its message body says what it merged.
+    const title = parents.split(' ').filter(Boolean).length > 1 && /^Merge /.test(subject) ? body.split('\n').find((l) => l.trim())?.trim() || subject : subject;
+    commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject: title, changes });
+  }
+  return commits;
+}
+
+/** The Markdown files of the content directory at a commit. */
+function listVersion(root: string, commit: string, pathspec: string, rel: string): Version | undefined {
+  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec], root);
+  if (!listing.ok) return undefined;
+  const version: Version = new Map();
+  for (const record of listing.stdout.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', type, oid] = record.slice(0, tab).split(' ');
+    const local = inside(record.slice(tab + 1), rel, mode);
+    if (type === 'blob' && oid && local !== undefined) version.set(local, oid);
+  }
+  return version;
+}
+
+/** Every blob of the given versions, read in one `git cat-file --batch`. */
+function readBlobs(root: string, versions: (Version | undefined)[]): Map<string, Buffer> {
+  const oids = [...new Set(versions.flatMap((v) => (v ? [...v.values()] : [])))];
+  const out = new Map<string, Buffer>();
+  if (oids.length === 0) return out;
+  const result = spawnSync('git', ['cat-file', '--batch'], {
+    cwd: root,
+    input: `${oids.join('\n')}\n`,
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+  });
+  if (result.error || result.status !== 0) return out;
+  const data = result.stdout;
+  let offset = 0;
+  for (const oid of oids) {
+    const newline = data.indexOf(0x0a, offset);
+    if (newline < 0) break;
+    const header = data.subarray(offset, newline).toString('utf8').split(' ');
+    if (header[1] === 'missing' || header[0] !== oid) {
+      offset = newline + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    out.set(oid, data.subarray(newline + 1, newline + 1 + size));
+    offset = newline + 1 + size + 1;
+  }
+  return out;
+}
+
+/** One version of the ladder, checked from memory; undefined when it has no ladder.md. */
+function checkVersion(version: Version, blobs: Map<string, Buffer>, dir: string): CheckResult | undefined {
+  if (!version.has('ladder.md')) return undefined;
+  const files: RawFile[] = [...version]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, oid]) => {
+      const bytes = blobs.get(oid);
+      return bytes ? { path, ...decodeText(bytes) } : { path, text: undefined, unreadable: 'The file could not be read from git' };
+    });
+  return checkFiles(files, dir);
+}
+
+/** Commits at the edge of a shallow clone: their parents were not fetched. */
+function shallowCommits(root: string): Set<string> {
+  const shallow = git(['rev-parse', '--is-shallow-repository'], root);
+  if (!shallow.ok || shallow.stdout.trim() !== 'true') return new Set();
+  const path = git(['rev-parse', '--git-path', 'shallow'], root);
+  if (!path.ok) return new Set();
+  try {
+    const text = readFileSync(resolve(root, path.stdout.trim()), 'utf8');
+    return new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/** The last commit that touched each file of the content directory, from one pass over its log. */
+function lastChanges(root: string, rel: string, pathspec: string): Map<string, FileChange> {
+  const out = new Map<string, FileChange>();
+  const log = git(['log', '-z', '--first-parent', '-m', '--name-only', '--format=%x1e%H%x1f%cI', '--', pathspec], root);
+  if (!log.ok) return out;
+  for (const record of log.stdout.split('\x1e')) {
+    const end = record.indexOf('\0');
+    if (end < 0) continue;
+    const [commit = '', date = ''] = record.slice(0, end).split('\x1f');
+    for (const path of record.slice(end + 1).replace(/^\n/, '').split('\0')) {
+      if (!path) continue;
+      const inside = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
+      if (inside !== undefined && !out.has(inside)) out.set(inside, { commit, date });
+    }
+  }
+  return out;
+}
+
+/** Files of the content directory that differ from HEAD (modified, added or untracked). */
+function uncommittedFiles(root: string, rel: string, pathspec: string): Set<string> {
+  const out = new Set<string>();
+  const status = git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', pathspec], root);
+  if (!status.ok) return out;
+  const records = status.stdout.split('\0');
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    if (record.length < 4) continue;
+    const code = record.slice(0, 2);
+    const path = record.slice(3);
+    if (code.startsWith('R') || code.startsWith('C')) i++; // the next record is the old path
+    const inside = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
+    if (inside !== undefined) out.add(inside);
+  }
+  return out;
+}
+
+function realpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The ladder's history for the pages: the core's readHistory() of the
+ * content directory, once per check (so once per build, and again in dev
+ * after the content changes). Shared through globalThis like the check
+ * (see src/site/ladder.ts): the CLI, the integration and the bundled pages
+ * may each hold a copy of this module.
+ *
+ * LADDER_HISTORY_LIMIT sets how many commits /changes/ describes (default
+ * 50); 0 turns history off.
+ */
+import type { CheckResult } from '../ladder/check.ts';
+import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../ladder/history.ts';
+import type { Ladder, Level } from '../ladder/model.ts';
+import { getCheck } from './ladder.ts';
+import { links } from './urls.ts';
+
+const STORE = Symbol.for('parity.site.history');
+
+function store(): WeakMap<CheckResult, LadderHistory> {
+  const holder = globalThis as typeof globalThis & { [STORE]?: WeakMap<CheckResult, LadderHistory> };
+  return (holder[STORE] ??= new WeakMap());
+}
+
+/** How many commits to describe: LADDER_HISTORY_LIMIT, else 50. */
+export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.LADDER_HISTORY_LIMIT;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_HISTORY_LIMIT;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_HISTORY_LIMIT;
+}
+
+/** The history of the ladder the pages render, read once. */
+export function getHistory(): LadderHistory {
+  const result = getCheck();
+  let history = store().get(result);
+  if (!history) {
+    history = readHistory(result.dir, { limit: historyLimit() });
+    store().set(result, history);
+  }
+  return history;
+}
+
+/** When a level's file last changed, if the history knows it (and the file has no uncommitted edits). */
+export function levelLastChanged(level: Level): (FileChange & { listed: boolean }) | undefined {
+  const history = getHistory();
+  if (!history.available || history.uncommitted.has(level.source.file)) return undefined;
+  const change = history.lastChanged.get(level.source.file);
+  if (!change) return undefined;
+  return { ...change, listed: history.entries.some((e) => e.commit === change.commit) };
+}
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "March 12, 2025" (in UTC, so that every build says the same). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** "March 2025" */
+export function formatMonth(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso.slice(0, 7) : monthFormat.format(date);
+}
+
+/** "2025-03": the month an entry belongs to (UTC). */
+export function monthKey(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso.slice(0, 7) : date.toISOString().slice(0, 7);
+}
+
+/** The anchor of a commit's entry on /changes/ (page furniture starts with an underscore). */
+export const commitAnchor = (commit: string) => `_c-${commit.slice(0, 12)}`;
+
+/** The page of something a change names, if the current ladder still has it (a link under the base). */
+export function historyItemLink(ladder: Ladder, item: HistoryItem): string | undefined {
+  if (item.type === 'level') return ladder.level.has(item.id) ? links.level(item.id) : undefined;
+  if (item.type === 'track') return ladder.track.has(item.id) ? links.track(item.id) : undefined;
+  if (item.type === 'family') return ladder.family.has(item.id) ? links.family(item.id) : undefined;
+  if (item.type === 'competency') return ladder.competency.has(item.id) ? links.competency(item.id) : undefined;
+  return links.home();
+}

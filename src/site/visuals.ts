@@ -1,0 +1,361 @@
+/**
+ * The geometry of the site's pictures, computed at build time from the
+ * model: the dual ladder of a family, pay bands on one axis, and a level's
+ * scope and authority. Framework-free and pure: the Astro components in
+ * src/components/viz/ only turn these numbers into SVG elements, and the
+ * unit tests check them against the ladder's numbers.
+ *
+ * Coordinates are SVG user units in a viewBox whose width is fixed per
+ * picture; the SVG scales to its container, and text sizes are chosen so
+ * that a phone (about 360 CSS pixels of content) still reads them.
+ */
+import type { Ladder, Level, Track } from '../ladder/model.ts';
+import { familyGrades, levelAt } from '../ladder/model.ts';
+import type { TrackKind } from '../ladder/schema.ts';
+
+// ─── Scales ─────────────────────────────────────────────────────────────────
+
+/** A linear map from a domain to a range. */
+export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const span = d1 - d0;
+  return (value) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0));
+}
+
+/** A "nice" step (1, 2 or 5 times a power of ten) that cuts a span into about `count` parts. */
+export function niceStep(span: number, count = 4): number {
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+/**
+ * A domain that holds [min, max] and starts and ends on a nice step, with
+ * the ticks on it. A single value gets a domain around it.
+ */
+export function niceDomain(min: number, max: number, count = 4): { domain: [number, number]; ticks: number[]; step: number } {
+  let lo = Math.min(min, max);
+  let hi = Math.max(min, max);
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const step = niceStep(hi - lo, count);
+  let start = Math.floor(lo / step) * step;
+  let end = Math.ceil(hi / step) * step;
+  // Leave a little room so that a band does not touch the frame.
+  if (start === lo && start - step >= 0) start -= step;
+  if (end === hi) end += step;
+  if (min >= 0 && start < 0) start = 0;
+  const ticks: number[] = [];
+  for (let v = start; v <= end + step / 2; v += step) ticks.push(round(v));
+  return { domain: [round(start), round(end)], ticks, step };
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Rounds a coordinate for the SVG (two decimals are plenty). */
+export const px = (v: number) => Math.round(v * 100) / 100;
+
+/** Splits text into at most `maxLines` lines of about `maxChars` characters; the last line ends in "…" when cut. */
+export function wrapText(text: string, maxChars: number, maxLines = 2): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= maxChars || line === '') line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.map((l) => cut(l, maxChars));
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = cut(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, maxChars, true);
+  return kept;
+}
+
+function cut(text: string, max: number, force = false): string {
+  if (text.length <= max && !force) return text;
+  return text.length <= max - 1 ? `${text}…` : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}
+
+// ─── The dual ladder of a family ────────────────────────────────────────────
+
+export interface Rung {
+  level: Pick<Level, 'id' | 'title' | 'grade'>;
+  /** The rung's line, from rail to rail. */
+  x1: number;
+  x2: number;
+  y: number;
+  /** The clickable area around the rung and its label. */
+  hit: { x: number; y: number; width: number; height: number };
+  /** The title, in lines, centred above the rung. */
+  label: { x: number; y: number; lines: string[] };
+}
+
+export interface Rail {
+  track: Pick<Track, 'id' | 'name' | 'kind'>;
+  /** The two uprights of this track's ladder. */
+  left: number;
+  right: number;
+  /** From the top rung (with a little overhang) to the bottom one; equal when the track has no level. */
+  top: number;
+  bottom: number;
+  /** The track's name above its ladder. */
+  header: { x: number; y: number; lines: string[] };
+  rungs: Rung[];
+  /** The highest grade the track reaches, if any. */
+  topGrade: number | undefined;
+}
+
+export interface DualLadder {
+  width: number;
+  height: number;
+  /** One guide line per grade, across every rail: levels on it are equivalent. */
+  grades: { grade: number; y: number; label: { x: number; y: number } }[];
+  guide: { x1: number; x2: number };
+  rails: Rail[];
+  /** The highest grade of the family, and whether every track reaches it. */
+  topGrade: number | undefined;
+  sameTop: boolean;
+}
+
+export const LADDER_LAYOUT = {
+  axis: 62,
+  railWidth: 172,
+  gap: 22,
+  margin: 8,
+  header: 52,
+  row: 52,
+  font: 14,
+  /** Average width of a character of the label font, as a share of its size. */
+  charWidth: 0.56,
+} as const;
+
+/** Both (or all) tracks of a family as ladders side by side, rising to their top grade, one rung per level. */
+export function dualLadder(ladder: Ladder, family: string): DualLadder {
+  const L = LADDER_LAYOUT;
+  const tracks = ladder.tracksByFamily.get(family) ?? [];
+  const grades = familyGrades(ladder, family);
+  const low = grades[0] ?? 1;
+  const high = grades.at(-1) ?? 1;
+  const count = high - low + 1;
+  const width = L.axis + tracks.length * L.railWidth + Math.max(0, tracks.length - 1) * L.gap + L.margin;
+  const height = L.header + count * L.row + L.margin;
+  // Grade g sits at the bottom of its row: the lowest grade at the bottom of the picture.
+  const yOf = (grade: number) => L.header + (high - grade + 1) * L.row - 8;
+  const maxChars = Math.floor((L.railWidth - 16) / (L.font * L.charWidth));
+
+  const rails: Rail[] = tracks.map((track, i) => {
+    const left = L.axis + i * (L.railWidth + L.gap);
+    const right = left + L.railWidth;
+    const levels = (ladder.levelsByTrack.get(track.id) ?? []).filter((l) => levelAt(ladder, track.id, l.grade) === l);
+    const rungs: Rung[] = levels.map((level) => {
+      const y = yOf(level.grade);
+      const lines = wrapText(level.title, maxChars, 2);
+      return {
+        level: { id: level.id, title: level.title, grade: level.grade },
+        x1: left,
+        x2: right,
+        y,
+        hit: { x: left, y: y - L.row + 8, width: L.railWidth, height: L.row - 4 },
+        label: { x: left + L.railWidth / 2, y: y - 8 - (lines.length - 1) * (L.font + 2), lines },
+      };
+    });
+    const ys = rungs.map((r) => r.y);
+    const top = ys.length > 0 ? Math.min(...ys) - 14 : L.header;
+    const bottom = ys.length > 0 ? Math.max(...ys) + 8 : L.header;
+    return {
+      track: { id: track.id, name: track.name, kind: track.kind },
+      left,
+      right,
+      top,
+      bottom,
+      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, Math.floor(L.railWidth / (L.font * L.charWidth)), 2) },
+      rungs,
+      topGrade: levels.at(-1)?.grade,
+    };
+  });
+
+  const tops = rails.map((r) => r.topGrade);
+  return {
+    width,
+    height,
+    grades: grades.map((grade) => ({ grade, y: yOf(grade), label: { x: L.axis - 10, y: yOf(grade) + 4 } })),
+    guide: { x1: L.axis - 4, x2: width - L.margin },
+    rails,
+    topGrade: grades.at(-1),
+    sameTop: tops.length > 0 && tops.every((t) => t === high),
+  };
+}
+
+// ─── Pay bands on one axis ──────────────────────────────────────────────────
+
+export interface PayBarInput {
+  id: string;
+  /** What the bar is, shown above it: a level's title. */
+  label: string;
+  /** Said in the description, after the label: the track's name. */
+  track: string;
+  kind: TrackKind;
+  min: number;
+  max: number;
+}
+
+export interface PayGroupInput {
+  /** A heading above the group's bars ("Grade 4"), or "" for none. */
+  label: string;
+  bars: PayBarInput[];
+}
+
+export interface PayBar extends PayBarInput {
+  /** The bar: x = scale(min), width = scale(max) − scale(min). */
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  /** The label line above the bar. */
+  labelY: number;
+}
+
+export interface PayChart {
+  width: number;
+  height: number;
+  domain: [number, number];
+  /** The plot's left and right edges (the scale's range). */
+  x0: number;
+  x1: number;
+  ticks: { value: number; x: number }[];
+  /** The axis line and the tick labels below it; grid lines run from plotTop to axisY. */
+  axisY: number;
+  plotTop: number;
+  groups: { label: string; labelY: number; bars: PayBar[] }[];
+  /** True when every bar of every group has the same band as the other bars of its group. */
+  identical: boolean[];
+}
+
+export const PAY_LAYOUT = {
+  width: 420,
+  left: 22,
+  right: 24,
+  top: 8,
+  groupHeader: 24,
+  label: 19,
+  bar: 16,
+  gap: 12,
+  axis: 30,
+  font: 14,
+} as const;
+
+/** Bars for pay bands, every group on one shared axis. */
+export function payChart(groups: readonly PayGroupInput[]): PayChart {
+  const P = PAY_LAYOUT;
+  const bars = groups.flatMap((g) => g.bars);
+  const min = bars.length > 0 ? Math.min(...bars.map((b) => b.min)) : 0;
+  const max = bars.length > 0 ? Math.max(...bars.map((b) => b.max)) : 1;
+  const { domain, ticks } = niceDomain(min, max, 4);
+  const x0 = P.left;
+  const x1 = P.width - P.right;
+  const scale = linearScale(domain, [x0, x1]);
+  let y = P.top;
+  const laid = groups.map((group) => {
+    const labelY = y + 16;
+    if (group.label) y += P.groupHeader;
+    const out = group.bars.map((bar) => {
+      const labelLine = y + P.label - 5;
+      const top = y + P.label;
+      y = top + P.bar + P.gap;
+      return { ...bar, x: scale(bar.min), width: scale(bar.max) - scale(bar.min), y: top, height: P.bar, labelY: labelLine };
+    });
+    y += 4;
+    return { label: group.label, labelY, bars: out };
+  });
+  const axisY = y;
+  return {
+    width: P.width,
+    height: axisY + P.axis,
+    domain,
+    x0,
+    x1,
+    ticks: ticks.map((value) => ({ value, x: scale(value) })),
+    axisY,
+    plotTop: P.top,
+    groups: laid,
+    identical: groups.map((g) => g.bars.every((b) => b.min === g.bars[0]?.min && b.max === g.bars[0]?.max)),
+  };
+}
+
+/** The bars of one family's grade: every track's level at that grade. */
+export function gradePayGroup(ladder: Ladder, family: string, grade: number, label = ''): PayGroupInput {
+  const tracks = ladder.tracksByFamily.get(family) ?? [];
+  const bars: PayBarInput[] = [];
+  for (const track of tracks) {
+    const level = levelAt(ladder, track.id, grade);
+    if (level) bars.push({ id: level.id, label: level.title, track: track.name, kind: track.kind, min: level.pay.min, max: level.pay.max });
+  }
+  return { label, bars };
+}
+
+// ─── A level's scope and authority ──────────────────────────────────────────
+
+export interface AuthorityPicture {
+  width: number;
+  height: number;
+  labelX: number;
+  /** The ladder's scopes as steps, narrowest first; those up to the level's scope are filled. */
+  scope: { y: number; index: number; count: number; steps: { name: string; x: number; width: number; filled: boolean; current: boolean }[] };
+  /** The budget as a share of the largest budget in the family. */
+  budget: { y: number; x: number; width: number; full: number; value: number; max: number; fraction: number };
+  /** One dot per decision right, against the most any level of the family holds. */
+  decisions: { y: number; count: number; max: number; dots: { cx: number; filled: boolean }[]; r: number };
+  valueX: number;
+}
+
+export const AUTHORITY_LAYOUT = {
+  width: 420,
+  label: 92,
+  plot: 300,
+  row: 46,
+  top: 6,
+  bar: 16,
+  font: 13,
+} as const;
+
+export function authorityPicture(ladder: Ladder, level: Level): AuthorityPicture {
+  const A = AUTHORITY_LAYOUT;
+  const family = ladder.levels.filter((l) => l.family === level.family);
+  const scopes = ladder.scopes;
+  const index = scopes.indexOf(level.authority.scope);
+  const x = A.label;
+  const stepWidth = A.plot / Math.max(1, scopes.length);
+  const steps = scopes.map((name, i) => ({ name, x: x + i * stepWidth, width: stepWidth - 3, filled: i <= index, current: i === index }));
+  const maxBudget = Math.max(0, ...family.map((l) => l.authority.budget));
+  const fraction = maxBudget > 0 ? level.authority.budget / maxBudget : 0;
+  const maxDecisions = Math.max(1, ...family.map((l) => l.authority.decisions.length));
+  const count = level.authority.decisions.length;
+  const dotSpace = Math.min(22, A.plot / maxDecisions);
+  const r = Math.max(3, Math.min(7, dotSpace / 2 - 2));
+  return {
+    width: A.width,
+    height: A.top + 3 * A.row + 14,
+    labelX: 0,
+    scope: { y: A.top + 4, index, count: scopes.length, steps },
+    budget: { y: A.top + A.row + 18, x, width: A.plot * fraction, full: A.plot, value: level.authority.budget, max: maxBudget, fraction },
+    decisions: {
+      y: A.top + 2 * A.row + 26,
+      count,
+      max: maxDecisions,
+      r,
+      dots: Array.from({ length: maxDecisions }, (_, i) => ({ cx: x + r + i * dotSpace, filled: i < count })),
+    },
+    valueX: x + A.plot + 6,
+  };
+}
