@@ -178,7 +178,7 @@ function read(dir: string, limit: number): LadderHistory {
     const base = { commit: c.commit, short: c.commit.slice(0, 7), date: c.date, subject: c.subject };
     const head = checked(versions[i]);
     if (!head) return { ...base, status: 'unknown', summary: 'The ladder could not be read at this commit', items: [] };
-    if (c.parents.length > 0 && shallow.has(c.commit)) return { ...base, status: 'unknown', summary: 'Earlier history is not in this clone of the repository', items: [] };
+    if (shallow.has(c.commit)) return { ...base, status: 'unknown', summary: 'Earlier history is not in this clone of the repository', items: [] };
     const before = c.parents.length > 0 ? checked(parentVersions[i]) : undefined;
     if (!before) return { ...base, status: 'initial', summary: initialSummary(head), items: [] };
     const diff = diffLadders(before, head);
@@ -190,7 +190,7 @@ function read(dir: string, limit: number): LadderHistory {
     entries,
     limit,
     truncated,
-    lastChanged: lastChanges(root, rel, pathspec),
+    lastChanged: lastChanges(root, rel, pathspec, shallow),
     uncommitted: uncommittedFiles(root, rel, pathspec),
   };
 }
@@ -420,7 +420,7 @@ function shallowCommits(root: string): Set<string> {
 }
 
 /** The last commit that touched each file of the content directory, from one pass over its log. */
-function lastChanges(root: string, rel: string, pathspec: string): Map<string, FileChange> {
+function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<string>): Map<string, FileChange> {
   const out = new Map<string, FileChange>();
   const log = git(['log', '-z', '--first-parent', '-m', '--name-only', '--format=%x1e%H%x1f%cI', '--', pathspec], root);
   if (!log.ok) return out;
@@ -428,6 +428,8 @@ function lastChanges(root: string, rel: string, pathspec: string): Map<string, F
     const end = record.indexOf('\0');
     if (end < 0) continue;
     const [commit = '', date = ''] = record.slice(0, end).split('\x1f');
+    // At the edge of a shallow clone, git sees every file as added: that is not when they changed.
+    if (shallow.has(commit)) continue;
     for (const path of record.slice(end + 1).replace(/^\n/, '').split('\0')) {
       if (!path) continue;
       const inside = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
