@@ -1,19 +1,27 @@
 /**
  * The published site, built for real: `ladder build` in a child process, the
- * output read back with linkedom. Three runs in all: the sample ladder, a
+ * output read back with linkedom. Four runs in all: the sample ladder, a
  * smaller ladder made from it (through LADDER_CONTENT, with one sentence
- * edited for the promotion diff), and a rejected ladder.
+ * edited for the promotion diff, in a git repository of two commits for the
+ * history), a tiny ladder outside any repository (no history, its own
+ * choose.md), and a rejected ladder.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
 import { equivalents, familyGrades, nextLevel, type Ladder } from '../../src/ladder/model.ts';
 import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
-import { cleanup, copySample, editFile, ROOT, SAMPLE, tempDir } from '../helpers/ladder.ts';
+import { levelExpectations } from '../../src/ladder/expectations.ts';
+import { readHistory } from '../../src/ladder/history.ts';
+import { gradePayGroup, linearScale, payChart } from '../../src/site/visuals.ts';
+import { git } from '../helpers/git.ts';
+import { cleanup, copySample, editFile, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from '../helpers/ladder.ts';
+import { xmlProblems } from '../helpers/xml.ts';
 import { Site } from './site-files.ts';
 
 const run = promisify(execFile);
@@ -110,6 +118,8 @@ let work: string;
 let sample: { site: Site; ladder: Ladder; run: Run };
 let other: { site: Site; ladder: Ladder; run: Run; content: string };
 let rejected: { run: Run; out: string; content: string };
+let mini: { site: Site; ladder: Ladder; run: Run };
+let commits: { first: string; second: string };
 
 beforeAll(async () => {
   work = tempDir('parity-site-');
@@ -138,6 +148,19 @@ beforeAll(async () => {
     text.replace(/## Technical craft\n\n/, `## Technical craft\n\n- ${EDITED_SENTENCE}\n`),
   );
 
+  // Its history: a git repository of two commits, the second raising the grade 4 band of both tracks.
+  git(content, ['init', '-q']);
+  git(content, ['add', '.']);
+  git(content, ['commit', '-q', '-m', 'The Contoso ladder'], '2025-02-10T12:00:00+00:00');
+  for (const file of ['levels/engineering-ic/staff-engineer.md', 'levels/engineering-management/engineering-manager.md']) {
+    editFile(content, file, (text) => text.replace('min: 185000', 'min: 190000').replace('max: 240000', 'max: 245000'));
+  }
+  git(content, ['commit', '-q', '-a', '-m', 'Raise the grade 4 band'], '2025-03-03T12:00:00+00:00');
+  commits = { first: git(content, ['rev-parse', 'HEAD~1']), second: git(content, ['rev-parse', 'HEAD']) };
+
+  // A tiny ladder outside any git repository, with its own "Which track fits me?" text.
+  const tiny = writeLadder({ ...miniLadder(), 'choose.md': '---\ntitle: Lead people, or go deep?\n---\n\nAsk yourself **one** question: what energises you?\n' });
+
   // A rejected ladder: an inverted pay band.
   const bad = copySample();
   editFile(bad, 'levels/engineering-ic/staff-engineer.md', (text) => text.replace(/max: \d+/, 'max: 1000'));
@@ -149,10 +172,12 @@ beforeAll(async () => {
     ladder(['build', '--content', bad, '--out', join(work, 'rejected')]),
   ]);
   const d = await ladder(['build', '--out', join(work, 'other')], { LADDER_CONTENT: content, LADDER_BASE: '/careers', LADDER_SITE: OTHER_ORIGIN });
+  const m = await ladder(['build', '--content', tiny, '--out', join(work, 'mini')]);
   sample = { site: new Site(join(work, 'sample')), ladder: check(SAMPLE).ladder, run: a };
   other = { site: new Site(join(work, 'other'), { base: '/careers/', origin: OTHER_ORIGIN }), ladder: check(content).ladder, run: d, content };
   rejected = { run: c, out: join(work, 'rejected'), content: bad };
-}, 180_000);
+  mini = { site: new Site(join(work, 'mini')), ladder: check(tiny).ladder, run: m };
+}, 240_000);
 
 afterAll(() => cleanup());
 
@@ -198,9 +223,10 @@ describe('ladder build on the sample ladder', () => {
     }
   });
 
-  it('loads scripts only on the search and compare pages', () => {
+  it('loads scripts only on the search, compare and self-assessment pages', () => {
     const withScripts = layoutPages(sample.site).filter((path) => sample.site.page(path).querySelector('script'));
-    expect(withScripts.sort()).toEqual(['/compare/', '/search/']);
+    const assess = sample.ladder.levels.map((l) => `/levels/${l.id}/assess/`);
+    expect(withScripts.sort()).toEqual(['/assess/', '/compare/', ...assess, '/search/'].sort());
   });
 
   it('shows the grid of each family on the home page, highest grade first, IC left of management', () => {
@@ -355,3 +381,209 @@ describe('a rejected ladder', () => {
   });
 });
 
+
+const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Every inline <svg> of a built page, as its source text. */
+function svgsOf(site: Site, path: string): string[] {
+  return site.text(path).match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+}
+
+describe('self-assessment, pictures, history and "Which track fits me?" (issue 7)', () => {
+  it('builds the new pages', () => {
+    for (const url of ['/assess/', '/tracks/choose/', '/changes/', '/changes.xml', ...sample.ladder.levels.map((l) => `/levels/${l.id}/assess/`)]) {
+      expect(sample.site.has(url), url).toBe(true);
+    }
+  });
+
+  it('links them from the home, track and level pages', () => {
+    expect(sample.site.links('/')).toEqual(expect.arrayContaining(['/tracks/choose/', '/assess/', '/changes/']));
+    for (const track of sample.ladder.tracks) expect(sample.site.links(`/tracks/${track.id}/`), track.id).toContain('/tracks/choose/');
+    for (const level of sample.ladder.levels) expect(sample.site.links(`/levels/${level.id}/`), level.id).toContain(`/levels/${level.id}/assess/`);
+  });
+
+  it('gives each level a worksheet: every expectation, three labelled choices and a labelled evidence box, grouped by competency', () => {
+    for (const level of sample.ladder.levels) {
+      const path = `/levels/${level.id}/assess/`;
+      const doc = sample.site.page(path);
+      const form = doc.querySelector('form#_worksheet')!;
+      expect(form.getAttribute('data-level')).toBe(level.id);
+      const sections = levelExpectations(level).filter((s) => s.expectations.length > 0);
+      const groups = [...form.querySelectorAll('fieldset.ws-competency')];
+      expect(groups.map((g) => g.querySelector('legend')?.textContent?.trim()), path).toEqual(sections.map((s) => s.heading));
+      const items = [...form.querySelectorAll('fieldset.ws-item')];
+      expect(items.map((i) => i.getAttribute('data-id')), path).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.id)));
+      expect(items.map((i) => i.querySelector('.ws-text')?.textContent), path).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.text)));
+      for (const item of items) {
+        const radios = [...item.querySelectorAll('input[type="radio"]')];
+        expect(radios.map((r) => r.getAttribute('value'))).toEqual(['not-yet', 'sometimes', 'consistently']);
+        expect(new Set(radios.map((r) => r.getAttribute('name'))).size).toBe(1);
+        for (const radio of radios) expect(radio.closest('label')?.textContent?.trim()).toMatch(/^(Not yet|Sometimes|Consistently)$/);
+        const textarea = item.querySelector('textarea')!;
+        expect(doc.querySelector(`label[for="${textarea.id}"]`)?.textContent).toMatch(/^Evidence/);
+        expect(item.querySelector('legend')).toBeTruthy();
+      }
+      // The tools need JavaScript: hidden until the script shows them; the page says where answers stay.
+      expect(doc.getElementById('_ws-tools')?.hasAttribute('hidden')).toBe(true);
+      expect(doc.querySelector('main')?.textContent).toMatch(/never sends them anywhere/);
+    }
+  });
+
+  it('ships worksheet scripts that cannot reach the network', () => {
+    const scripts = new Set<string>();
+    for (const path of ['/assess/', `/levels/${sample.ladder.levels[0]!.id}/assess/`]) {
+      for (const src of sample.site.links(path, 'script[src]')) scripts.add(src);
+      for (const inline of sample.site.page(path).querySelectorAll('script:not([src])')) expect(inline.textContent).not.toMatch(/fetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource/);
+    }
+    for (const src of scripts) {
+      const code = sample.site.text(src);
+      expect(code, src).not.toMatch(/fetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|import\(/);
+      // Imports resolve to our own chunks only.
+      for (const m of code.matchAll(/from\s*["']([^"']+)["']/g)) expect(m[1]!.startsWith('http'), m[1]).toBe(false);
+    }
+  });
+
+  it('lists a worksheet for every level on /assess/, with no JavaScript needed', () => {
+    const links = sample.site.links('/assess/', 'main a');
+    for (const level of sample.ladder.levels) expect(links).toContain(`/levels/${level.id}/assess/`);
+    expect(sample.site.page('/assess/').querySelector('form#_assess-picker')?.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('draws every picture as well-formed SVG with a title and a description', () => {
+    let count = 0;
+    for (const path of layoutPages(sample.site)) {
+      for (const svg of svgsOf(sample.site, path)) {
+        count++;
+        expect(xmlProblems(svg), `${path}: ${svg.slice(0, 80)}`).toEqual([]);
+        const el = parseHTML(svg).document.querySelector('svg')!;
+        const title = el.querySelector(':scope > title');
+        const desc = el.querySelector(':scope > desc');
+        expect(title?.textContent?.trim(), path).toBeTruthy();
+        expect(desc?.textContent?.trim(), path).toBeTruthy();
+        expect(el.getAttribute('role'), path).toMatch(/^(img|group)$/);
+        expect(el.getAttribute('aria-labelledby'), path).toBe(title!.id);
+        expect(el.getAttribute('aria-describedby'), path).toBe(desc!.id);
+        // A picture that holds links is a group; one without is an image.
+        expect(el.getAttribute('role'), path).toBe(el.querySelector('a') ? 'group' : 'img');
+      }
+    }
+    // A ladder per family, pay bars per comparison page, a picture per level.
+    const grades = sample.ladder.families.reduce((n, f) => n + familyGrades(sample.ladder, f.id).length, 0);
+    expect(count).toBe(sample.ladder.families.length + grades + sample.ladder.levels.length);
+  });
+
+  it('draws each comparison page\'s pay bars from the model\'s numbers, on one axis', () => {
+    for (const family of sample.ladder.families) {
+      for (const grade of familyGrades(sample.ladder, family.id)) {
+        const path = `/compare/${family.id}/${grade}/`;
+        const chart = payChart([gradePayGroup(sample.ladder, family.id, grade)]);
+        const scale = linearScale(chart.domain, [chart.x0, chart.x1]);
+        const bars = [...sample.site.page(path).querySelectorAll('.viz-pay g.viz-bar')];
+        expect(bars.map((b) => b.getAttribute('data-level')).sort(), path).toEqual(levelsAtGrade(sample.ladder, family.id, grade).map((l) => l.id).sort());
+        for (const bar of bars) {
+          const level = sample.ladder.level.get(bar.getAttribute('data-level')!)!;
+          expect(Number(bar.getAttribute('data-min'))).toBe(level.pay.min);
+          expect(Number(bar.getAttribute('data-max'))).toBe(level.pay.max);
+          const rect = bar.querySelector('rect')!;
+          expect(Number(rect.getAttribute('x'))).toBeCloseTo(scale(level.pay.min), 1);
+          expect(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))).toBeCloseTo(scale(level.pay.max), 1);
+        }
+        if (bars.length > 1) expect(sample.site.page(path).querySelector('.viz-pay desc')?.textContent).toContain('The bands are identical');
+      }
+    }
+  });
+
+  it('draws each family as a dual ladder whose rungs link every level', () => {
+    for (const family of sample.ladder.families) {
+      const path = `/families/${family.id}/`;
+      const svg = sample.site.page(path).querySelector('.viz-ladder svg')!;
+      const levels = sample.ladder.levels.filter((l) => l.family === family.id);
+      expect(sample.site.links(path, 'a', svg).sort()).toEqual(levels.map((l) => `/levels/${l.id}/`).sort());
+      expect(svg.querySelector('desc')?.textContent).toMatch(/Every track reaches grade \d+, the top of the family/);
+      for (const a of svg.querySelectorAll('a')) expect(a.getAttribute('aria-label')).toMatch(/, grade \d+, /);
+    }
+  });
+
+  it('lists the sample ladder\'s history, if it is built from a git checkout', () => {
+    const doc = sample.site.page('/changes/');
+    const history = readHistory(SAMPLE);
+    if (history.available) expect(doc.querySelectorAll('article.change-entry').length).toBe(history.entries.length);
+    else expect(doc.querySelector('main')?.textContent).toContain('not available');
+    expect(xmlProblems(sample.site.text('/changes.xml'))).toEqual([]);
+  });
+
+  it('shows "Which track fits me?" with the default question, the lateral moves and both tracks', () => {
+    const doc = sample.site.page('/tracks/choose/');
+    expect(doc.querySelector('h1')?.textContent).toBe('Which track fits me?');
+    expect(doc.querySelector('main')?.textContent).toContain('Do you want to lead people, or do you want more scope and authority for the specialist work you love?');
+    const links = sample.site.links('/tracks/choose/', 'main a');
+    for (const track of sample.ladder.tracks) expect(links).toContain(`/tracks/${track.id}/`);
+    for (const family of sample.ladder.families) {
+      for (const grade of familyGrades(sample.ladder, family.id)) {
+        const levels = levelsAtGrade(sample.ladder, family.id, grade);
+        if (levels.length < 2) continue;
+        for (const level of levels) expect(links).toContain(`/levels/${level.id}/`);
+      }
+    }
+    expect(doc.querySelectorAll('table.lateral')).toHaveLength(sample.ladder.families.length);
+  });
+});
+
+describe('history in a git repository of two commits (the second ladder)', () => {
+  it('lists the pay band raised between the two commits on /changes/, grouped by month', () => {
+    const doc = other.site.page('/careers/changes/');
+    expect([...doc.querySelectorAll('.changes-month h2')].map((h) => h.textContent)).toEqual(['March 2025', 'February 2025']);
+    const latest = doc.getElementById(`_c-${commits.second.slice(0, 12)}`)!;
+    expect(flat(latest.querySelector('h3')?.textContent)).toBe('March 3, 2025: Raise the grade 4 band');
+    const text = latest.textContent!;
+    expect(text).toContain('2 levels changed');
+    expect(text).toContain('Pay band raised from $185,000–$240,000 to $190,000–$245,000.');
+    expect(other.site.links('/careers/changes/', 'a', latest)).toEqual(['/careers/levels/engineering-ic/staff-engineer/', '/careers/levels/engineering-management/engineering-manager/']);
+    const first = doc.getElementById(`_c-${commits.first.slice(0, 12)}`)!;
+    expect(first.textContent).toContain('First version of the ladder');
+  });
+
+  it('shows when each level last changed, linked to its change', () => {
+    const staff = other.site.page('/careers/levels/engineering-ic/staff-engineer/').querySelector('.last-changed')!;
+    expect(flat(staff.textContent)).toBe('Last changed March 3, 2025');
+    expect(staff.querySelector('time')?.getAttribute('datetime')).toBe('2025-03-03T12:00:00+00:00');
+    expect(other.site.links('/careers/levels/engineering-ic/staff-engineer/', 'a', staff)).toEqual([`/careers/changes/#_c-${commits.second.slice(0, 12)}`]);
+    expect(flat(other.site.page('/careers/levels/engineering-ic/principal-engineer/').querySelector('.last-changed')?.textContent)).toBe('Last changed February 10, 2025');
+  });
+
+  it('publishes an Atom feed of both changes, with absolute ids and links', () => {
+    const text = other.site.text('/careers/changes.xml');
+    expect(xmlProblems(text)).toEqual([]);
+    const feed = parseHTML(`<root>${text.replace(/^<\?xml[^>]*>/, '')}</root>`).document;
+    expect(feed.querySelector('feed > id')?.textContent).toBe(`${OTHER_ORIGIN}/careers/changes/`);
+    expect(feed.querySelector('feed > updated')?.textContent).toBe('2025-03-03T12:00:00+00:00');
+    const entries = [...feed.querySelectorAll('entry')];
+    expect(entries.map((e) => e.querySelector('title')?.textContent)).toEqual(['Raise the grade 4 band', 'The Contoso ladder']);
+    expect(entries[0]!.querySelector('link')?.getAttribute('href')).toBe(`${OTHER_ORIGIN}/careers/changes/#_c-${commits.second.slice(0, 12)}`);
+    expect(entries[0]!.querySelector('content')?.textContent).toContain('Pay band raised from $185,000–$240,000 to $190,000–$245,000.');
+    expect(other.site.page('/careers/changes/').querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href')).toBe('/careers/changes.xml');
+  });
+});
+
+describe('a ladder outside any git repository', () => {
+  it('builds, and says on /changes/ that its history is not available', () => {
+    expect(mini.run.code).toBe(0);
+    expect(mini.site.page('/changes/').querySelector('main')?.textContent).toContain('The history of this ladder is not available');
+    expect(mini.site.page('/changes/').querySelectorAll('article.change-entry')).toHaveLength(0);
+  });
+
+  it('leaves the "last changed" line out of level pages, and publishes an empty, valid feed', () => {
+    for (const level of mini.ladder.levels) expect(mini.site.page(`/levels/${level.id}/`).querySelector('.last-changed')).toBeNull();
+    const text = mini.site.text('/changes.xml');
+    expect(xmlProblems(text)).toEqual([]);
+    expect(text).not.toContain('<entry>');
+  });
+
+  it('takes the "Which track fits me?" title and text from choose.md', () => {
+    const doc = mini.site.page('/tracks/choose/');
+    expect(doc.querySelector('h1')?.textContent).toBe('Lead people, or go deep?');
+    expect(doc.querySelector('main .prose')?.innerHTML).toContain('Ask yourself <strong>one</strong> question');
+    expect(doc.querySelector('main')?.textContent).not.toContain('specialist work you love');
+    expect(brokenLinks(mini.site)).toEqual([]);
+  });
+});
