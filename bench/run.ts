@@ -253,11 +253,11 @@ function levelBodies(dir: string): string[] {
     });
 }
 
-/** "2574 page(s) built in 24.41s" from an Astro build log, in ms. */
+/** "2574 page(s) built in 24.41s" (or "in 1m 38s", "in 950ms") from an Astro build log, in ms. */
 function astroRenderMs(log: string): number | undefined {
-  const match = /page\(s\) built in ([\d.]+)(m?s)/.exec(log);
+  const match = /page\(s\) built in (?:(\d+)m\s*)?([\d.]+)(m?s)/.exec(log);
   if (!match) return undefined;
-  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  return Number(match[1] ?? 0) * 60_000 + Number(match[2]) * (match[3] === 's' ? 1000 : 1);
 }
 
 interface Timed {
