@@ -169,7 +169,7 @@ describe('the worksheet', () => {
     ];
     for (const c of cases) {
       await page.locator('#_ws-import').setInputFiles({ name: c.name, mimeType: 'text/plain', buffer: Buffer.from(c.text) });
-      await expect.poll(() => page.locator('#_ws-status').innerText(), c.name).toMatch(c.message);
+      await expect.poll(() => page.locator('#_ws-status').innerText(), { message: c.name }).toMatch(c.message);
       expect(await answers(page, ids)).toEqual(withFilled(ids, filled));
     }
     expect(requests.map((r) => r.url())).toEqual([]);
