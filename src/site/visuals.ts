@@ -109,7 +109,7 @@ export interface Rail {
   /** From the top rung (with a little overhang) to the bottom one; equal when the track has no level. */
   top: number;
   bottom: number;
-  /** The track's name above its ladder. */
+  /** The track's name above its ladder, in up to three lines. */
   header: { x: number; y: number; lines: string[] };
   rungs: Rung[];
   /** The highest grade the track reaches, if any. */
@@ -133,11 +133,14 @@ export const LADDER_LAYOUT = {
   railWidth: 172,
   gap: 22,
   margin: 8,
-  header: 52,
+  header: 60,
   row: 52,
   font: 14,
-  /** Average width of a character of the label font, as a share of its size. */
-  charWidth: 0.56,
+  headerFont: 13,
+  /** Average width of a character of the label font, as a share of its size (measured in Chromium's sans). */
+  charWidth: 0.54,
+  /** The same for the bold track names. */
+  headerCharWidth: 0.6,
 } as const;
 
 /** Both (or all) tracks of a family as ladders side by side, rising to their top grade, one rung per level. */
@@ -179,7 +182,7 @@ export function dualLadder(ladder: Ladder, family: string): DualLadder {
       right,
       top,
       bottom,
-      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, Math.floor(L.railWidth / (L.font * L.charWidth)), 2) },
+      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, Math.floor((L.railWidth - 4) / (L.headerFont * L.headerCharWidth)), 3) },
       rungs,
       topGrade: levels.at(-1)?.grade,
     };
