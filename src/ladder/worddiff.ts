@@ -5,8 +5,8 @@
  * Promotion pages diff every section of a level against the next level's.
  * Those texts are mostly rewritten, the worst case of Myers's algorithm
  * (O(D²) with D close to the number of tokens), and jsdiff spends it
- * allocating one path object per step: 60% of a 1,000-level site build (see
- * docs/performance.md). This is the same algorithm, step for step (the same
+ * allocating one path object per step: a third of the CPU of a 1,000-level
+ * site build (see docs/performance.md). This is the same algorithm, step for step (the same
  * diagonal pruning, the same choice between insertion and deletion, the same
  * reuse of bestPath slots, so the same edit script), on tokens interned to
  * integers, with the paths in flat typed arrays. tests/bench/worddiff.test.ts
