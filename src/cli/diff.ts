@@ -10,7 +10,7 @@ import {
   formatDiffText,
   GitRefError,
   readContentAtRef,
-} from '../ladder/diff.ts';
+} from '../ladder/diff/index.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--content DIR] [--format text|markdown|json]

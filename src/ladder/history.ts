@@ -1,7 +1,7 @@
 /**
  * The ladder's history, read from git at build time: the commits that
  * touched the content directory, each described in words by the diff engine
- * of `ladder diff` (src/ladder/diff.ts), and when each file last changed.
+ * of `ladder diff` (src/ladder/diff/), and when each file last changed.
  *
  * Never throws: when the content directory is not inside a git work tree,
  * when git is missing or refuses the repository, the history is simply
@@ -30,13 +30,13 @@ import {
   diffLadders,
   gitRoot,
   GitRefError,
-  money,
   shorten,
   type EntityChange,
   type FieldChange,
   type LadderDiff,
   type TextChange,
-} from './diff.ts';
+} from './diff/index.ts';
+import { formatMoney } from './money.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
@@ -247,7 +247,7 @@ export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly s
   if (f.field === 'authority.budget') {
     const a = f.before as number;
     const b = f.after as number;
-    return `Budget ${b > a ? 'raised' : 'lowered'} from ${money(a, currency)} to ${money(b, currency)}`;
+    return `Budget ${b > a ? 'raised' : 'lowered'} from ${formatMoney(a, currency)} to ${formatMoney(b, currency)}`;
   }
   if (f.field === 'authority.scope') {
     const a = scopes.indexOf(String(f.before));
@@ -295,7 +295,7 @@ function initialSummary(head: CheckResult): string {
   return `First version of the ladder: ${n(l.levels.length, 'level')} in ${n(l.tracks.length, 'track')} of ${n(l.families.length, 'family').replace(/familys$/, 'families')}`;
 }
 
-const band = (pay: Band, currency: string) => `${money(pay.min, currency)}–${money(pay.max, currency)}`;
+const band = (pay: Band, currency: string) => `${formatMoney(pay.min, currency)}–${formatMoney(pay.max, currency)}`;
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${capitalize(text)}.`);
 

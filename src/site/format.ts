@@ -3,21 +3,9 @@
  * the /compare/ picker script share it.
  */
 
-const formatters = new Map<string, Intl.NumberFormat>();
+import { formatMoney } from '../ladder/money.ts';
 
-function formatter(currency: string): Intl.NumberFormat {
-  let f = formatters.get(currency);
-  if (!f) {
-    f = new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
-    formatters.set(currency, f);
-  }
-  return f;
-}
-
-/** "$185,000" */
-export function formatMoney(amount: number, currency: string): string {
-  return formatter(currency).format(amount);
-}
+export { formatMoney };
 
 /** "$185,000 – $240,000" */
 export function formatBand(pay: { min: number; max: number }, currency: string): string {

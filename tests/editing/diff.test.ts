@@ -4,7 +4,7 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { COMMENT_MARKER, diffLadders, formatDiffText, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff.ts';
+import { COMMENT_MARKER, diffLadders, formatDiffText, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff/index.ts';
 import { cleanup, copySample, editFile, SAMPLE, tempDir } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
