@@ -1,0 +1,174 @@
+/**
+ * Driving Debian's Chromium for the browser tests: one browser per test file,
+ * contexts that refuse any request leaving 127.0.0.1 and record console
+ * errors, the list of built pages, and auditing a few pages at once.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { check } from '../../src/ladder/check.ts';
+import { equivalents, nextLevel, type Ladder } from '../../src/ladder/model.ts';
+import { Site } from '../site/site-files.ts';
+
+export const origin = inject('origin');
+export const siteDir = inject('siteDir');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      // Any other host fails to resolve: nothing leaves the machine even when a page tries (the test reports it).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+let model: Ladder | undefined;
+/** The ladder the site was built from, read by the core like the build did. */
+export function ladder(): Ladder {
+  if (!model) {
+    const result = check(inject('contentDir'));
+    if (!result.ok) throw new Error('the ladder has errors');
+    model = result.ladder;
+  }
+  return model;
+}
+
+/**
+ * Every built HTML page, as the path that serves it ("/", "/levels/a/b/",
+ * "/404.html"). The web editor's shell (/admin/) is left out when it loads
+ * Decap CMS from its CDN (a ladder that names its repository): that page is a
+ * third-party app by design, not a page of the site.
+ */
+export function sitePages(): string[] {
+  const site = new Site(siteDir);
+  return site.pages().filter((path) => {
+    if (!path.startsWith('/admin/')) return true;
+    return !/<script[^>]+src="https?:/.test(readFileSync(join(siteDir, path, 'index.html'), 'utf8'));
+  });
+}
+
+/** Pages that use the site's layout (header, navigation, main, footer). */
+export const layoutPages = () => sitePages().filter((path) => !path.startsWith('/admin/'));
+
+/**
+ * A browser context that records, in `problems`, every request to another
+ * host than 127.0.0.1 (which fails anyway: the browser resolves no other
+ * host, see `launch()`), every console error, uncaught exception, failed or
+ * 4xx/5xx local request. A test ends with `expect(problems).toEqual([])`.
+ */
+export class Session {
+  readonly problems: string[] = [];
+  readonly context: BrowserContext;
+
+  private constructor(context: BrowserContext) {
+    this.context = context;
+  }
+
+  static async open(browser: Browser, options: BrowserContextOptions = {}): Promise<Session> {
+    const context = await browser.newContext({ viewport: DESKTOP, ...options });
+    const session = new Session(context);
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1') session.problems.push(`request to another host: ${request.url()}`);
+    });
+    context.on('page', (page) => session.watch(page));
+    return session;
+  }
+
+  private watch(page: Page): void {
+    const where = () => page.url().replace(origin, '') || page.url();
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`console error on ${where()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => this.problems.push(`uncaught exception on ${where()}: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      // ERR_ABORTED: cancelled because the page moved on (a favicon still loading when the next page is opened).
+      if (new URL(request.url()).hostname === '127.0.0.1' && request.failure()?.errorText !== 'net::ERR_ABORTED') this.problems.push(`request failed on ${where()}: ${request.url()} (${request.failure()?.errorText})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && new URL(response.url()).hostname === '127.0.0.1') this.problems.push(`HTTP ${response.status()} on ${where()}: ${response.url()}`);
+    });
+  }
+
+  /** A new page at `path`, loaded. */
+  async visit(path: string, options: Media = {}): Promise<Page> {
+    const page = await this.context.newPage();
+    if (options.colorScheme || options.media) await page.emulateMedia(options);
+    await go(page, path);
+    return page;
+  }
+
+  /**
+   * Loads every path in one of `width` pages (reused from one path to the
+   * next: opening a page costs more than loading one) and runs `check` on it.
+   */
+  async each(paths: readonly string[], width: number, check: (page: Page, path: string) => Promise<void>, options: Media = {}): Promise<void> {
+    const pages: Page[] = [];
+    let next = 0;
+    const worker = async () => {
+      const page = await this.context.newPage();
+      pages.push(page);
+      if (options.colorScheme || options.media) await page.emulateMedia(options);
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        await go(page, path);
+        await check(page, path);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, paths.length) }, worker));
+    await Promise.all(pages.map((page) => page.close()));
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+interface Media {
+  colorScheme?: 'light' | 'dark';
+  media?: 'screen' | 'print';
+}
+
+async function go(page: Page, path: string): Promise<void> {
+  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status()}`);
+}
+
+/** How many pages to audit at once: two cores keep three busy (one loads while two run). */
+export const WIDTH = 3;
+
+/** One page of every kind the site has, from the ladder (the keyboard, print and screenshot tests). */
+export function samplePages(): Record<string, string> {
+  const l = ladder();
+  // A level with a next level and an equivalent: the richest level page.
+  const level = l.levels.find((x) => nextLevel(l, x) && equivalents(l, x).length > 0) ?? l.levels.find((x) => nextLevel(l, x)) ?? l.levels[0]!;
+  const grade = l.levels.find((x) => equivalents(l, x).length > 0) ?? level;
+  const pages: Record<string, string> = {
+    home: '/',
+    family: `/families/${l.families[0]!.id}/`,
+    track: `/tracks/${level.track}/`,
+    level: `/levels/${level.id}/`,
+    compare: '/compare/',
+    'compare-grade': `/compare/${grade.family}/${grade.grade}/`,
+    parity: '/parity/',
+    search: '/search/',
+    'not-found': '/404.html',
+  };
+  if (nextLevel(l, level)) pages.promotion = `/levels/${level.id}/next/`;
+  if (l.competencies[0]) pages.competency = `/competencies/${l.competencies[0].id}/`;
+  return pages;
+}

@@ -1,0 +1,132 @@
+/**
+ * Search, as a reader uses it: type a phrase from a level's competency
+ * section into Pagefind's UI and find that level; narrow a search to one
+ * family with the filter, by keyboard.
+ */
+import { toString } from 'mdast-util-to-string';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Ladder, Level } from '../../src/ladder/model.ts';
+import { ladder, launch, Session } from './browser.ts';
+
+let browser: Browser;
+let session: Session;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const problems = session.problems.splice(0);
+  await session.close();
+  expect(problems).toEqual([]);
+});
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const levelText = (level: Level) => level.sections.map((s) => toString({ type: 'root', children: s.nodes })).join('\n');
+
+/**
+ * A phrase of four consecutive words from one of the level's competency
+ * sections whose words, together, are found in as few other levels as
+ * possible (ideally none): what a reader would copy from a level to find it.
+ */
+export function distinctivePhrase(l: Ladder, level: Level): string {
+  const others = l.levels.filter((x) => x.id !== level.id).map((x) => new Set(words(levelText(x))));
+  let best = { phrase: '', hits: Infinity };
+  for (const section of level.sections) {
+    const text = toString({ type: 'root', children: section.nodes });
+    for (const sentence of text.split(/[.;:\n]/)) {
+      const ws = words(sentence);
+      for (let i = 0; i + 4 <= ws.length; i++) {
+        const window = ws.slice(i, i + 4);
+        if (window.some((w) => w.length < 4)) continue;
+        const hits = others.filter((set) => window.every((w) => set.has(w))).length;
+        if (hits < best.hits) best = { phrase: window.join(' '), hits };
+      }
+    }
+  }
+  return best.phrase;
+}
+
+/** The search page's result links, once the results for the current query are shown. */
+async function results(page: Page, message: RegExp): Promise<string[]> {
+  await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).toMatch(message);
+  return page.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
+
+it('finds a level from a phrase of one of its competency sections', async () => {
+  const l = ladder();
+  // A level in the middle of the ladder, with sections.
+  const withSections = l.levels.filter((x) => x.sections.length > 0);
+  const level = withSections[Math.floor(withSections.length / 2)]!;
+  const phrase = distinctivePhrase(l, level);
+  expect(phrase.split(' ')).toHaveLength(4);
+
+  session = await Session.open(browser);
+  const page = await session.visit('/search/');
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.waitFor();
+  // The UI puts the focus in its input: the reader just types.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
+  await page.keyboard.type(phrase, { delay: 20 });
+  const found = await results(page, /result/);
+  expect(found, `"${phrase}"`).toContain(`/levels/${level.id}/`);
+  // It is the best match among levels: no other level ranks above it.
+  expect(found.filter((href) => href.startsWith('/levels/'))[0]).toBe(`/levels/${level.id}/`);
+});
+
+it('narrows results to one family with the family filter, by keyboard', async () => {
+  const l = ladder();
+  if (l.families.length < 2) return;
+  // A word that levels of every family use.
+  const perFamily = l.families.map((f) => new Set(l.levels.filter((x) => x.family === f.id).flatMap((x) => words(levelText(x)))));
+  const common = [...perFamily[0]!].filter((w) => w.length > 5 && perFamily.every((set) => set.has(w))).sort();
+  expect(common.length).toBeGreaterThan(0);
+  const term = common[0]!;
+  const family = l.families.at(-1)!;
+  const familyOf = (href: string) => {
+    const match = /^\/levels\/([^/]+)\//.exec(href);
+    return match ? l.track.get(match[1]!)?.family : undefined;
+  };
+
+  session = await Session.open(browser);
+  const page = await session.visit(`/search/?q=${encodeURIComponent(term)}`);
+  await results(page, /^\d+ results? for/);
+  const count = async () => Number(/^(\d+)/.exec((await page.locator('.pagefind-ui__message').textContent()) ?? '')?.[1] ?? NaN);
+  const total = await count();
+  // The filter lists each family with its number of results: the term is found in more than one.
+  const filterCounts = await page.locator('input[type=checkbox][name=family]').evaluateAll((boxes) =>
+    boxes.map((box) => ({ value: (box as HTMLInputElement).value, count: Number(/\((\d+)\)/.exec((box as HTMLInputElement).labels?.[0]?.textContent ?? '')?.[1] ?? NaN) })),
+  );
+  expect(filterCounts.filter((f) => f.count > 0).length).toBeGreaterThan(1);
+  const expected = filterCounts.find((f) => f.value === family.name)!.count;
+  expect(expected).toBeLessThan(total);
+
+  // From the search box, Tab to the Family filter, open it with Enter, tick the family with Space.
+  const summary = page.locator('summary', { hasText: /^family$/i });
+  const isFocused = (el: Element) => el === document.activeElement;
+  await page.locator('.pagefind-ui__search-input').focus();
+  for (let i = 0; i < 10 && !(await summary.evaluate(isFocused)); i++) await page.keyboard.press('Tab');
+  expect(await summary.evaluate(isFocused)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details', { has: summary }).getAttribute('open')).resolves.not.toBeNull();
+  const box = page.locator(`input[type=checkbox][name=family][value="${family.name}"]`);
+  for (let i = 0; i < 20 && !(await box.evaluate(isFocused)); i++) await page.keyboard.press('Tab');
+  expect(await box.evaluate(isFocused)).toBe(true);
+  const style = await box.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { outline: s.outlineStyle, shadow: s.boxShadow };
+  });
+  expect(style.outline !== 'none' || style.shadow !== 'none', JSON.stringify(style)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(() => box.isChecked()).toBe(true);
+
+  await expect.poll(count).toBe(expected);
+  const narrowed = await results(page, /^\d+ results? for/);
+  expect(narrowed.length).toBeGreaterThan(0);
+  for (const href of narrowed) {
+    if (href.startsWith('/levels/')) expect(familyOf(href), href).toBe(family.id);
+  }
+  expect(narrowed.some((href) => href.startsWith('/levels/'))).toBe(true);
+});
