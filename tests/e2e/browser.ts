@@ -3,13 +3,12 @@
  * contexts that refuse any request leaving 127.0.0.1 and record console
  * errors, the list of built pages, and auditing a few pages at once.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { equivalents, nextLevel, type Ladder } from '../../src/ladder/model.ts';
-import { Site } from '../site/site-files.ts';
 
 export const origin = inject('origin');
 export const siteDir = inject('siteDir');
@@ -54,11 +53,12 @@ export function ladder(): Ladder {
  * third-party app by design, not a page of the site.
  */
 export function sitePages(): string[] {
-  const site = new Site(siteDir);
-  return site.pages().filter((path) => {
-    if (!path.startsWith('/admin/')) return true;
-    return !/<script[^>]+src="https?:/.test(readFileSync(join(siteDir, path, 'index.html'), 'utf8'));
-  });
+  const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('_astro/'))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+  return pages.filter((path) => !path.startsWith('/admin/') || !/<script[^>]+src="https?:/.test(readFileSync(join(siteDir, path, 'index.html'), 'utf8')));
 }
 
 /** Pages that use the site's layout (header, navigation, main, footer). */
