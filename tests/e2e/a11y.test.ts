@@ -53,7 +53,11 @@ it('finds no violation on any page, in either colour scheme, on a desktop and a 
   const session = await Session.open(browser, { viewport: DESKTOP });
   const found: string[] = [];
   await session.each(pages, WIDTH, async (page, path) => {
-    if (path.startsWith('/search/')) await page.locator('.pagefind-ui__message').waitFor();
+    if (path.startsWith('/search/')) {
+      // Audit the results once drawn: Pagefind shows grey placeholders while it loads each one.
+      await page.locator('.pagefind-ui__message').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0);
+    }
     await page.evaluate(AXE);
     for (const view of VIEWS) {
       await page.setViewportSize(view.viewport);

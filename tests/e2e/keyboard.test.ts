@@ -142,6 +142,7 @@ describe('every kind of page', () => {
     await (await open()).each(paths, WIDTH, async (page, path) => {
       if (path.startsWith('/search/')) {
         await page.locator('.pagefind-ui__result').first().waitFor();
+        await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0);
         // Pagefind's UI puts the focus in its input; start from the top like a reader who just arrived.
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       }
@@ -186,6 +187,7 @@ describe('the header', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe(term);
     const results = page.locator('.pagefind-ui__result-link');
     await results.first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0);
     // From the search input, Tab reaches the results, and Enter follows one.
     await page.locator('.pagefind-ui__search-input').focus();
     let stop = await focused(page);
