@@ -28,7 +28,9 @@ Options:
 
 Environment: LADDER_SITE (the site's URL, for absolute links in print and
 ladder.csv) and LADDER_BASE (a sub-path such as /careers) are read by
-astro.config.mjs.
+astro.config.mjs. With a repository in ladder.md, DECAP_BRANCH (default main)
+and LADDER_CONTENT_PATH (the content folder inside the repository, read from
+git when unset) shape the "Suggest a change" links.
 
 Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
 `;

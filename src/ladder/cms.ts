@@ -273,7 +273,7 @@ export function decapConfig(ladder: Ladder, options: CmsOptions = {}): DecapConf
         name: `levels-${track.id}`,
         label: `Levels: ${track.name}`,
         label_singular: `${track.name} level`,
-        description: `Levels of ${track.name} (content/levels/${track.id}/). A new level at a grade another track of the family has must copy its pay band and authority exactly, or the pull request's check fails.`,
+        description: `Levels of ${track.name} (${at(`levels/${track.id}`)}/). A new level at a grade another track of the family has must copy its pay band and authority exactly, or the pull request's check fails.`,
         folder: at(`levels/${track.id}`),
         create: true,
         extension: 'md',

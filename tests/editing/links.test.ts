@@ -1,8 +1,14 @@
 /** "Suggest a change" links. */
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { editUrl, issueUrl, parseRepository } from '../../src/ladder/links.ts';
-import { SAMPLE } from '../helpers/ladder.ts';
+import { contentPathInRepository, editBranch } from '../../src/site/repository.ts';
+import { cleanup, SAMPLE, tempDir } from '../helpers/ladder.ts';
+
+afterAll(cleanup);
 
 const sample = check(SAMPLE).ladder;
 const ladder = { ...sample, repository: 'https://github.com/acme/career-ladder' };
@@ -36,5 +42,39 @@ describe('suggest-a-change links', () => {
     expect(issueUrl(sample, level)).toBeUndefined();
     expect(parseRepository('https://github.com/acme')).toBeUndefined();
     expect(parseRepository('not a url')).toBeUndefined();
+  });
+});
+
+describe('the content folder inside the repository', () => {
+  const gitInit = (dir: string) => execFileSync('git', ['init', '-q', dir]);
+
+  it('is read from git, whatever the working directory', () => {
+    const repo = tempDir('parity-repo-');
+    gitInit(repo);
+    const content = join(repo, 'ladders', 'acme');
+    mkdirSync(content, { recursive: true });
+    // A working directory far from the checkout (a CI workspace, say) changes nothing.
+    const elsewhere = tempDir('parity-elsewhere-');
+    const deep = join(elsewhere, 'a', 'b', 'c', 'd');
+    mkdirSync(deep, { recursive: true });
+    expect(contentPathInRepository(content, {}, deep)).toBe('ladders/acme');
+    expect(contentPathInRepository(repo, {}, deep)).toBe('.');
+    expect(editUrl(ladder, 'levels/x/y.md', { contentPath: contentPathInRepository(content, {}, deep) })).toBe(
+      'https://github.com/acme/career-ladder/edit/main/ladders/acme/levels/x/y.md',
+    );
+  });
+
+  it('falls back to the working directory, then to the content folder as the repository, outside git', () => {
+    const cwd = tempDir('parity-nogit-');
+    const inside = join(cwd, 'content');
+    mkdirSync(inside);
+    expect(contentPathInRepository(inside, {}, cwd)).toBe('content');
+    expect(contentPathInRepository(tempDir('parity-nogit-other-'), {}, cwd)).toBe('.');
+  });
+
+  it('is LADDER_CONTENT_PATH when set, and edits start from DECAP_BRANCH or main', () => {
+    expect(contentPathInRepository(SAMPLE, { LADDER_CONTENT_PATH: './people/ladder/' })).toBe('people/ladder');
+    expect(editBranch({})).toBe('main');
+    expect(editBranch({ DECAP_BRANCH: 'trunk' })).toBe('trunk');
   });
 });

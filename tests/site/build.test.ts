@@ -357,7 +357,11 @@ describe('LADDER_CONTENT builds another ladder (published under /careers/ on its
 
   it('links each level to its source for suggested changes when the ladder names its repository', () => {
     const links = other.site.links('/careers/levels/engineering-ic/staff-engineer/', '.suggest-change a');
-    expect(links.some((href) => href.startsWith('https://github.com/contoso/ladder/') && href.includes('levels/engineering-ic/staff-engineer.md'))).toBe(true);
+    // The ladder's folder is the top of its own git repository, wherever the project and the temporary folders are.
+    expect(links[0]).toBe('https://github.com/contoso/ladder/edit/main/levels/engineering-ic/staff-engineer.md');
+    const config = other.site.text('/careers/admin/config.yml');
+    expect(config).toContain('folder: levels/engineering-ic');
+    expect(config).not.toContain('..');
   });
 
   it('marks the edited sentence as inserted on the promotion page', () => {

@@ -9,21 +9,20 @@
  *   DECAP_AUTH_ENDPOINT   its authorization path, if not "auth"
  *   DECAP_SITE_DOMAIN     with Netlify as the OAuth provider: the Netlify site's domain
  *   DECAP_BRANCH          the branch pull requests target (default: main)
+ *   LADDER_CONTENT_PATH   the content folder inside the repository, when git cannot tell
  */
-import { relative, sep } from 'node:path';
 import type { APIRoute } from 'astro';
-import { contentDir } from '../../ladder/check.ts';
 import { decapConfigYaml } from '../../ladder/cms.ts';
 import { getLadder } from '../../site/ladder.ts';
+import { contentPathInRepository, editBranch } from '../../site/repository.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = ({ site }) => {
-  const contentPath = relative(process.cwd(), contentDir()).split(sep).join('/') || '.';
   const env = process.env;
   const yaml = decapConfigYaml(getLadder(), {
-    contentPath,
-    branch: env.DECAP_BRANCH || undefined,
+    contentPath: contentPathInRepository(),
+    branch: editBranch(env),
     authBaseUrl: env.DECAP_AUTH_BASE_URL || undefined,
     authEndpoint: env.DECAP_AUTH_ENDPOINT || undefined,
     authSiteDomain: env.DECAP_SITE_DOMAIN || undefined,
