@@ -39,3 +39,13 @@ export const KIND_LABELS = {
   'individual-contributor': 'Individual contributor',
   management: 'Management',
 } as const;
+
+/**
+ * A track's name that also says its kind, for screen readers and tooltips:
+ * "Engineering, management" as it is, "Research" as "Research (management)".
+ */
+export function trackWithKind(name: string, kind: keyof typeof KIND_LABELS): string {
+  const label = KIND_LABELS[kind].toLowerCase();
+  const said = name.toLowerCase().includes(label) || (kind === 'individual-contributor' && /\bic\b/i.test(name));
+  return said ? name : `${name} (${label})`;
+}

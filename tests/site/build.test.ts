@@ -505,6 +505,7 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
       expect(sample.site.links(path, 'a', svg).sort()).toEqual(levels.map((l) => `/levels/${l.id}/`).sort());
       expect(svg.querySelector('desc')?.textContent).toMatch(/Every track reaches grade \d+, the top of the family/);
       for (const a of svg.querySelectorAll('a')) expect(a.getAttribute('aria-label')).toMatch(/, grade \d+, /);
+      for (const a of svg.querySelectorAll('a')) expect(a.getAttribute('aria-label')).not.toMatch(/(individual contributor|management).*\(\1\)/);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalize, formatBand, formatChange, formatMoney, formatPercent, humanize } from '../../src/site/format.ts';
+import { capitalize, formatBand, formatChange, formatMoney, formatPercent, humanize, trackWithKind } from '../../src/site/format.ts';
 
 describe('site formatting', () => {
   it('writes money in the ladder currency without cents', () => {
@@ -21,5 +21,13 @@ describe('site formatting', () => {
   it('turns slugs into words', () => {
     expect(humanize('technical-direction')).toBe('technical direction');
     expect(capitalize('company')).toBe('Company');
+  });
+
+  it('names a track with its kind once', () => {
+    expect(trackWithKind('Engineering, individual contributor', 'individual-contributor')).toBe('Engineering, individual contributor');
+    expect(trackWithKind('Engineering, management', 'management')).toBe('Engineering, management');
+    expect(trackWithKind('Engineering IC', 'individual-contributor')).toBe('Engineering IC');
+    expect(trackWithKind('Research', 'management')).toBe('Research (management)');
+    expect(trackWithKind('Science', 'individual-contributor')).toBe('Science (individual contributor)');
   });
 });
