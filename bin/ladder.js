@@ -2,8 +2,10 @@
 // The `ladder` command. It runs the TypeScript sources on Node's own type
 // stripping (Node 22.18+ and 24 do this by default; 22.12–22.17 need a flag,
 // so the command re-runs itself with it). No transpiler, no build step.
+// Imports must exist on every Node version, so that an old one reaches the
+// version check below instead of failing to link: no named imports of newer APIs.
 import { spawnSync } from 'node:child_process';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -20,6 +22,6 @@ if (!process.features.typescript) {
   process.exit(child.status ?? 2);
 }
 // Cache compiled modules between runs (in the OS temp directory): halves start-up time.
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -112,6 +112,22 @@ describe('ladder check', () => {
     expect(missing.stderr).toContain('Content directory not found: /nonexistent/ladder');
   });
 
+  it('tells a user of an old Node.js which version it needs, without a stack trace', () => {
+    // Node 20 as this Node reports it; and, where the machine has one, a real Node older than 22.12.
+    const runs = [
+      spawnSync(process.execPath, ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.1.0"})', join(ROOT, 'bin/ladder.js'), 'check'], { cwd: ROOT, encoding: 'utf8' }),
+    ];
+    for (const node of ['/usr/bin/node', '/usr/local/bin/node']) {
+      const version = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim().split('.').map(Number);
+      if (version && (version[0]! < 22 || (version[0] === 22 && version[1]! < 12))) runs.push(spawnSync(node, [join(ROOT, 'bin/ladder.js'), 'check'], { cwd: ROOT, encoding: 'utf8' }));
+    }
+    for (const run of runs) {
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^ladder: Node\.js 22\.12 or newer is needed; this is v2\d\.\d+\.\d+\n$/);
+      expect(run.stdout).toBe('');
+    }
+  });
+
   it('explains itself with --help', () => {
     const top = ladder(['--help']);
     expect(top.status).toBe(0);
