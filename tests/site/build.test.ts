@@ -14,10 +14,11 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
-import { equivalents, familyGrades, nextLevel, type Ladder } from '../../src/ladder/model.ts';
+import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder } from '../../src/ladder/model.ts';
 import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
 import { levelExpectations } from '../../src/ladder/expectations.ts';
 import { readHistory } from '../../src/ladder/history.ts';
+import { formatBand } from '../../src/site/format.ts';
 import { gradePayGroup, linearScale, payChart } from '../../src/site/visuals.ts';
 import { git } from '../helpers/git.ts';
 import { cleanup, copySample, editFile, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from '../helpers/ladder.ts';
@@ -262,6 +263,24 @@ describe('ladder build on the sample ladder', () => {
       expect(text).toContain(`Grade ${level.grade}`);
       expect(text).toContain('$');
       if (!nextLevel(sample.ladder, level)) expect(text, path).toContain('top of the');
+    }
+  });
+
+  it("shows beside each level's pay band the bands of the grades above and below in its track", () => {
+    for (const level of sample.ladder.levels) {
+      const path = `/levels/${level.id}/`;
+      const rows = [...sample.site.page(path).querySelectorAll('.band-neighbours > div')].map((row) => ({
+        label: row.querySelector('dt')?.textContent,
+        link: row.querySelector('a')?.getAttribute('href'),
+        band: row.querySelector('.band')?.textContent,
+      }));
+      const expected = [
+        ['Next grade', nextLevel(sample.ladder, level)],
+        ['Grade below', previousLevel(sample.ladder, level)],
+      ].flatMap(([label, other]) =>
+        other && typeof other !== 'string' ? [{ label, link: `/levels/${other.id}/`, band: formatBand(other.pay, sample.ladder.currency) }] : [],
+      );
+      expect(rows, path).toEqual(expected);
     }
   });
 
