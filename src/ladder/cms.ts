@@ -13,7 +13,11 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { parseRepository } from './links.ts';
 import type { Ladder, Track } from './model.ts';
-import { schemas, type FileKind } from './schema.ts';
+import { pageSchemas, schemas, type FileKind, type PageName } from './schema.ts';
+
+/** A kind of content file, or an optional page such as choose.md. */
+type SchemaKind = FileKind | PageName;
+const allSchemas = { ...schemas, ...pageSchemas };
 
 export interface DecapField {
   label: string;
@@ -105,14 +109,14 @@ type JsonSchema = {
 };
 
 /** The JSON Schema of a kind of file, as Decap's fields are derived from it. */
-export function frontmatterSchema(kind: FileKind): JsonSchema {
+export function frontmatterSchema(kind: SchemaKind): JsonSchema {
   // Converted once per kind (8 ms each): the config needs the level schema once per track.
   let schema = jsonSchemas.get(kind);
-  if (!schema) jsonSchemas.set(kind, (schema = z.toJSONSchema(schemas[kind], { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema));
+  if (!schema) jsonSchemas.set(kind, (schema = z.toJSONSchema(allSchemas[kind], { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema));
   return structuredClone(schema);
 }
 
-const jsonSchemas = new Map<FileKind, JsonSchema>();
+const jsonSchemas = new Map<SchemaKind, JsonSchema>();
 
 /** The decisions that the ladder's levels use, sorted; computed once per ladder, not once per track. */
 const decisionsInUse = new WeakMap<Ladder, string[]>();
@@ -133,7 +137,7 @@ const relation = (collection: string, multiple: boolean): Override => (field) =>
   ...(field.required === false ? { required: false } : {}),
 });
 
-const OVERRIDES: Partial<Record<FileKind, Record<string, Override>>> = {
+const OVERRIDES: Partial<Record<SchemaKind, Record<string, Override>>> = {
   ladder: { 'parity.exceptions.family': relation('families', false) },
   track: { family: relation('families', false), competencies: relation('competencies', true) },
   level: {
@@ -148,12 +152,12 @@ const OVERRIDES: Partial<Record<FileKind, Record<string, Override>>> = {
 };
 
 /** Decap fields for a kind of file, in schema order. */
-export function decapFields(kind: FileKind, ladder: Ladder): DecapField[] {
+export function decapFields(kind: SchemaKind, ladder: Ladder): DecapField[] {
   const schema = frontmatterSchema(kind);
   return objectFields(schema, kind, '', ladder);
 }
 
-function objectFields(schema: JsonSchema, kind: FileKind, prefix: string, ladder: Ladder): DecapField[] {
+function objectFields(schema: JsonSchema, kind: SchemaKind, prefix: string, ladder: Ladder): DecapField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) => {
     const path = prefix ? `${prefix}.${name}` : name;
@@ -164,7 +168,7 @@ function objectFields(schema: JsonSchema, kind: FileKind, prefix: string, ladder
   });
 }
 
-function toField(name: string, s: JsonSchema, required: boolean, kind: FileKind, path: string, ladder: Ladder): DecapField {
+function toField(name: string, s: JsonSchema, required: boolean, kind: SchemaKind, path: string, ladder: Ladder): DecapField {
   const field: DecapField = { label: labelFor(name), name, widget: 'string' };
   if (s.description) field.hint = s.description;
   if (!required) field.required = false;
@@ -251,7 +255,7 @@ export function decapConfig(ladder: Ladder, options: CmsOptions = {}): DecapConf
     {
       name: 'ladder',
       label: 'Ladder',
-      description: 'The ladder itself: its name, currency, scopes, parity policy and exceptions, and the home page text.',
+      description: 'The ladder itself: its name, currency, scopes, parity policy and exceptions, and the home page text; and the "Which track fits me?" page once content/choose.md exists.',
       files: [
         {
           name: 'ladder',
@@ -259,6 +263,17 @@ export function decapConfig(ladder: Ladder, options: CmsOptions = {}): DecapConf
           file: at('ladder.md'),
           fields: [...decapFields('ladder', ladder), body('Home page introduction', 'Shown at the top of the home page.')],
         },
+        // Decap edits a file of a "files" collection but never creates it: offered once choose.md exists.
+        ...(ladder.pages.has('choose')
+          ? [
+              {
+                name: 'choose',
+                label: '"Which track fits me?" page',
+                file: at('choose.md'),
+                fields: [...decapFields('choose', ladder), body('Text', 'The question, the equal tracks and the lateral moves, in your words.')],
+              },
+            ]
+          : []),
       ],
     },
     folder('families', 'Families', 'Family', 'family', 'Job families, such as Engineering.', [body('Description', 'What the family does.')]),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { decapConfig, decapConfigYaml, frontmatterSchema, MISSING_REPOSITORY, type DecapCollection, type DecapField } from '../../src/ladder/cms.ts';
 import type { FileKind } from '../../src/ladder/schema.ts';
-import { SAMPLE } from '../helpers/ladder.ts';
+import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 const sample = check(SAMPLE).ladder;
 const withRepo = { ...sample, repository: 'https://github.com/acme/career-ladder' };
@@ -102,5 +102,16 @@ describe('the Decap CMS configuration', () => {
     const text = decapConfigYaml(withRepo);
     expect(text.startsWith('# Decap CMS configuration')).toBe(true);
     expect(parse(text)).toEqual(JSON.parse(JSON.stringify(decapConfig(withRepo))));
+  });
+
+  it('offers the "Which track fits me?" page once content/choose.md exists, with the fields of its schema', () => {
+    const files = (l: typeof sample) => decapConfig({ ...l, repository: withRepo.repository }).collections.find((c) => c.name === 'ladder')!.files!;
+    expect(files(sample).map((f) => f.name)).toEqual(['ladder']);
+    const withPage = checkFiles({ ...miniLadder(), 'choose.md': '---\ntitle: Lead people, or go deep?\n---\n\nAsk yourself one question.\n' });
+    expect(withPage.ok).toBe(true);
+    const choose = files(withPage.ladder).find((f) => f.name === 'choose')!;
+    expect(choose.file).toBe('content/choose.md');
+    expect(fieldPaths(choose.fields)).toEqual([...schemaPaths(frontmatterSchema('choose')), 'body']);
+    expect(field(choose.fields, 'title')).toMatchObject({ widget: 'string', required: false });
   });
 });
