@@ -52,22 +52,34 @@ export function levelLastChanged(level: Level): (FileChange & { listed: boolean 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "March 12, 2025" (in UTC, so that every build says the same). */
-export function formatDate(iso: string): string {
+/**
+ * The calendar day of a git date as its committer saw it: git writes
+ * 2025-03-03T23:30:00-08:00 in the committer's own time zone, and that is the
+ * day the change was made, whatever the zone of the machine that builds.
+ */
+function localDay(iso: string): Date | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(iso);
+  if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** "March 3, 2025": the day in the committer's time zone, the same on every build. */
+export function formatDate(iso: string): string {
+  const date = localDay(iso);
+  return date ? dateFormat.format(date) : iso;
 }
 
 /** "March 2025" */
 export function formatMonth(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso.slice(0, 7) : monthFormat.format(date);
+  const date = localDay(iso);
+  return date ? monthFormat.format(date) : iso.slice(0, 7);
 }
 
-/** "2025-03": the month an entry belongs to (UTC). */
+/** "2025-03": the month an entry belongs to (in the committer's time zone, like its date). */
 export function monthKey(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso.slice(0, 7) : date.toISOString().slice(0, 7);
+  const date = localDay(iso);
+  return date ? date.toISOString().slice(0, 7) : iso.slice(0, 7);
 }
 
 /** The anchor of a commit's entry on /changes/ (page furniture starts with an underscore). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate, formatMonth, monthKey } from '../../src/site/history.ts';
 import { capitalize, formatBand, formatChange, formatMoney, formatPercent, humanize, trackWithKind } from '../../src/site/format.ts';
 
 describe('site formatting', () => {
@@ -29,5 +30,14 @@ describe('site formatting', () => {
     expect(trackWithKind('Engineering IC', 'individual-contributor')).toBe('Engineering IC');
     expect(trackWithKind('Research', 'management')).toBe('Research (management)');
     expect(trackWithKind('Science', 'individual-contributor')).toBe('Science (individual contributor)');
+  });
+
+  it("dates a change by the day and month in its committer's time zone, not the building machine's", () => {
+    // Late on March 31 in San Francisco is already April 1 in UTC.
+    expect(formatDate('2025-03-31T23:30:00-08:00')).toBe('March 31, 2025');
+    expect(formatMonth('2025-03-31T23:30:00-08:00')).toBe('March 2025');
+    expect(monthKey('2025-03-31T23:30:00-08:00')).toBe('2025-03');
+    expect(formatDate('2025-04-01T00:15:00+09:00')).toBe('April 1, 2025');
+    expect(formatDate('not a date')).toBe('not a date');
   });
 });
