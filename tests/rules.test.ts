@@ -376,6 +376,41 @@ describe('every problem in one run', () => {
     expect(rulesOf(result.diagnostics)).toEqual(['schema/name', 'schema/nam']);
     expect(result.diagnostics[1]!.message).toBe('Unknown field "nam": did you mean "name"?');
   });
+
+  it('still compares the levels of a family whose own file has errors', () => {
+    const files = miniLadder();
+    replace(files, 'families/eng.md', 'name: Engineering', 'nam: Engineering');
+    replace(files, M2, 'max: 90000', 'max: 95000');
+    expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['schema/name', 'schema/nam', 'parity/pay', 'parity/pay']);
+  });
+
+  it('still checks the levels of a track whose file has errors, against what of it is valid', () => {
+    const files = miniLadder();
+    replace(files, 'tracks/eng-mgmt.md', 'kind: management', 'kind: manager');
+    replace(files, M2, 'scope: group', 'scope: teem');
+    replace(files, M2, /## Craft[^#]*$/, '');
+    const result = checkFiles(files);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual([
+      `${IC2}:9 parity/authority`,
+      `${M2}:9 parity/authority`,
+      `${M2}:9 ref/unknown`,
+      `${M2}:12 content/missing-section`,
+      'tracks/eng-mgmt.md:4 schema/kind',
+    ]);
+  });
+
+  it('does not report a grade as missing while the level file that holds it has errors', () => {
+    const files = miniLadder();
+    // Without its summary, the senior engineer (grade 2) is rejected: the manager at grade 2 is not "above the IC track".
+    replace(files, IC2, /summary: .*\n/, '');
+    files['levels/eng-ic/staff.md'] = files[IC2]!.replace('Senior Engineer', 'Staff Engineer').replace('grade: 2', 'grade: 3');
+    replace(files, 'levels/eng-ic/staff.md', 'title: Staff Engineer', 'title: Staff Engineer\nsummary: Leads.');
+    const result = checkFiles(files);
+    expect(rulesOf(result.diagnostics)).toEqual(['schema/summary']);
+    // Once it is fixed, what is really wrong shows: here, nothing.
+    replace(files, IC2, 'title: Senior Engineer', 'title: Senior Engineer\nsummary: Leads.');
+    expect(rulesOf(checkFiles(files).diagnostics)).toEqual([]);
+  });
 });
 
 describe('files saved by other editors', () => {

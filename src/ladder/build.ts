@@ -14,6 +14,8 @@ export interface Entry<T> {
   source: Source;
   /** For levels: the track folder. */
   track?: string;
+  /** For a track whose file has errors: which of its fields could be read (see Track.provisional). */
+  provisional?: Track['provisional'];
 }
 
 export interface Entries {
@@ -46,7 +48,7 @@ export function buildLadder(entries: Entries): Ladder {
   const family = new Map(families.map((f) => [f.id, f]));
 
   const tracks: Track[] = entries.tracks
-    .map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source }))
+    .map((e): Track => ({ ...e.data, id: e.id, body: e.body, source: e.source, ...(e.provisional ? { provisional: e.provisional } : {}) }))
     .sort((a, b) => (a.family === b.family ? kindOrder(a) - kindOrder(b) || byId(a, b) : a.family < b.family ? -1 : 1));
   const track = new Map(tracks.map((t) => [t.id, t]));
 

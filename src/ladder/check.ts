@@ -11,8 +11,8 @@ import { classify, rawFiles, readContentDir, type RawFile, type SourceFile } fro
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
 import type { Ladder, Source } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
-import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, type PageName } from './schema.ts';
-import { validateFrontmatter, validateWith } from './validate.ts';
+import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
+import { validateFrontmatter, validateWith, validFields } from './validate.ts';
 
 export interface CheckResult {
   /** The absolute content directory. */
@@ -71,6 +71,12 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       if (file.kind !== 'ladder') entries.rejected[file.kind].add(file.id);
+      // A track is what its levels are checked against: keep what is valid of it, so that one
+      // mistake in a track file does not hide every problem of its levels.
+      if (file.kind === 'track') {
+        const track = provisionalTrack(file.id, parsed);
+        if (track) entries.tracks.push({ id: file.id, body, source, data: track.data, provisional: track.known });
+      }
       continue;
     }
     // validateFrontmatter checked the data against the schema of file.kind.
@@ -102,6 +108,16 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
 }
 
 type ParsedEntry = { parsed: ParsedFile; body: Body; source: Source };
+
+/** The valid fields of a rejected track file, when they at least name its family. */
+function provisionalTrack(id: string, parsed: ParsedFile): { data: TrackData; known: { kind: boolean; competencies: boolean } } | undefined {
+  const valid = validFields(trackSchema, parsed.data) as Partial<TrackData> | undefined;
+  if (!valid?.family) return undefined;
+  return {
+    data: { name: valid.name ?? id, family: valid.family, kind: valid.kind ?? 'individual-contributor', competencies: valid.competencies ?? [] },
+    known: { kind: valid.kind !== undefined, competencies: valid.competencies !== undefined },
+  };
+}
 
 /**
  * Parsed files by path and text. Re-checking a ladder in which few files

@@ -32,6 +32,12 @@ export interface Track extends TrackData {
   kind: TrackKind;
   body: Body;
   source: Source;
+  /**
+   * Set on a track whose file has errors (so the ladder does not pass), kept
+   * so that its levels are still checked: says whether its kind and its
+   * competencies could be read. Rules that need a field it lacks skip it.
+   */
+  provisional?: { kind: boolean; competencies: boolean };
 }
 
 /** One competency section of a level body. */
@@ -128,6 +134,16 @@ export function previousLevel(ladder: Ladder, level: Level): Level | undefined {
 /** The levels of the other tracks of the family at the same grade. */
 export function equivalents(ladder: Ladder, level: Level): Level[] {
   return (ladder.levelsByFamilyGrade.get(level.family)?.get(level.grade) ?? []).filter((other) => other.track !== level.track);
+}
+
+/**
+ * The level files of a track that exist but were rejected (a YAML or schema
+ * error): while there are any, the grades the track holds are not known, so
+ * rules about missing grades stay silent instead of reporting a level that is
+ * only unreadable.
+ */
+export function rejectedLevels(ladder: Pick<Ladder, 'rejected'>, track: string): string[] {
+  return [...ladder.rejected.level].filter((id) => id.startsWith(`${track}/`));
 }
 
 export function slugify(text: string): string {

@@ -144,3 +144,25 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * The fields of a rejected file that are valid on their own, for a
+ * provisional entry that lets the other files still be checked against it.
+ * Only the top-level fields of an object schema; undefined when the
+ * frontmatter is not an object.
+ */
+export function validFields(schema: z.ZodType, data: unknown): Record<string, unknown> | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of fieldsAt(schema, [])) {
+    let node: z.core.$ZodType | undefined = schema;
+    while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
+    const field = (node?._zod.def as { shape?: Record<string, z.ZodType> }).shape?.[key];
+    const value = (data as Record<string, unknown>)[key];
+    if (!field || value === undefined) continue;
+    const result = field.safeParse(value);
+    if (result.success) out[key] = result.data;
+  }
+  return out;
+}
+

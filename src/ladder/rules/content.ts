@@ -8,6 +8,8 @@ export const sections: Rule = ({ ladder }) => {
   const allCompetencies = [...ladder.competency.keys()];
   for (const level of ladder.levels) {
     const track = ladder.track.get(level.track)!;
+    // The track's competencies could not be read (its file has errors): nothing to check the sections against.
+    if (track.provisional && !track.provisional.competencies) continue;
     const seen = new Map<string, (typeof level.sections)[number]>();
     for (const section of level.sections) {
       const at = { file: level.source.file, line: section.line, column: section.column };

@@ -4,14 +4,16 @@
  * cost grows with the number of levels, not with its square.
  */
 import { diagnostic } from '../diagnostics.ts';
-import type { Ladder, Level } from '../model.ts';
+import { rejectedLevels, type Ladder, type Level } from '../model.ts';
 import type { Finding, Rule } from './types.ts';
 
 const where = (level: Level) => `${level.title} (${level.source.file})`;
 
 export const parity: Rule = ({ ladder }) => {
   const out: Finding[] = [];
-  for (const family of ladder.families) {
+  // Every family that has tracks, also one whose own file has errors: its levels are still compared.
+  const families = new Set([...ladder.families.map((f) => f.id), ...ladder.tracksByFamily.keys()]);
+  for (const family of [...families].map((id) => ({ id }))) {
     out.push(...ceiling(ladder, family.id));
     const grades = ladder.levelsByFamilyGrade.get(family.id);
     if (!grades) continue;
@@ -40,6 +42,8 @@ export const parity: Rule = ({ ladder }) => {
 function ceiling(ladder: Ladder, family: string): Finding[] {
   const out: Finding[] = [];
   const tracks = ladder.tracksByFamily.get(family) ?? [];
+  // Which tracks are IC is unknown while a track file's kind is broken (reported there).
+  if (tracks.some((t) => t.provisional && !t.provisional.kind)) return [];
   const ics = tracks.filter((t) => t.kind === 'individual-contributor');
   for (const management of tracks.filter((t) => t.kind === 'management')) {
     const levels = ladder.levelsByTrack.get(management.id) ?? [];
@@ -56,7 +60,8 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
       continue;
     }
     for (const level of levels) {
-      for (const ic of ics) {
+      // An IC track with a level file that has errors may hold the grade in that file: its errors come first.
+      for (const ic of ics.filter((t) => rejectedLevels(ladder, t.id).length === 0)) {
         const icLevels = ladder.levelsByTrack.get(ic.id) ?? [];
         if (icLevels.some((l) => l.grade === level.grade)) continue;
         const top = icLevels.at(-1);
