@@ -1,6 +1,6 @@
 /** `ladder new level|track|family|competency`: start a content file that already passes the checker. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
 import {
@@ -86,12 +86,17 @@ export function runNew(argv: string[], io: Io): number {
 
   const dir = contentDir(values.content, io.env, io.cwd);
   const { ladder } = check(dir);
+  // The commands it suggests work on the same ladder: with --content when, without it, they would read another.
+  const sameByDefault = values.content === undefined || resolve(contentDir(undefined, io.env, io.cwd)) === resolve(dir);
+  const same = (text: string) => (sameByDefault ? text : text.replace(/"(ladder [^"]+)"/g, (_, cmd: string) => `"${cmd} --content ${shellWord(values.content!)}"`));
   let scaffold: Scaffold;
   try {
     if (what === 'level') {
       const gradeText = need('grade');
       const grade = Number(gradeText);
-      if (!/^\d+$/.test(gradeText.trim()) || !Number.isInteger(grade)) throw new UsageError(`--grade must be a whole number, not "${gradeText}"`);
+      if (!/^\d+$/.test(gradeText.trim()) || !Number.isInteger(grade) || grade < 1 || grade > 99) {
+        throw new UsageError(`--grade must be a whole number from 1 to 99, not "${gradeText}"`);
+      }
       scaffold = scaffoldLevel(ladder, { track: rest[0]!, grade, title: need('title'), id: values.id, summary: values.summary });
     } else if (what === 'track') {
       const kind = need('kind');
@@ -108,7 +113,7 @@ export function runNew(argv: string[], io: Io): number {
     }
   } catch (error) {
     if (error instanceof ScaffoldError) {
-      io.stderr(`ladder new ${what}: ${error.message}\n`);
+      io.stderr(`ladder new ${what}: ${same(error.message)}\n`);
       return EXIT.problems;
     }
     throw error;
@@ -129,7 +134,12 @@ export function runNew(argv: string[], io: Io): number {
     throw error;
   }
   io.stdout(`Wrote ${shown}\n`);
-  for (const note of scaffold.notes) io.stdout(`  ${note}\n`);
-  io.stdout('Next: replace each TODO, then run "ladder check".\n');
+  for (const note of scaffold.notes) io.stdout(`  ${same(note)}\n`);
+  io.stdout(same('Next: replace each TODO, then run "ladder check".\n'));
   return EXIT.ok;
+}
+
+/** A path as one shell word: as it is when it is plain, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

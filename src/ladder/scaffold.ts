@@ -9,7 +9,7 @@
  * caller decides whether and how to write them (never over an existing file).
  */
 import { stringify } from 'yaml';
-import { levelAt, slugify, type Ladder, type Level } from './model.ts';
+import { levelAt, rejectedLevels, slugify, type Ladder, type Level } from './model.ts';
 import { SLUG_PATTERN, TRACK_KINDS, type LevelData, type TrackKind } from './schema.ts';
 
 /** A problem with what was asked: an unknown track, a taken grade, a bad id. */
@@ -36,8 +36,15 @@ export interface NewLevel {
 
 export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   const track = ladder.track.get(options.track);
-  if (!track && ladder.rejected.track.has(options.track)) {
+  if ((!track || track.provisional) && ladder.rejected.track.has(options.track)) {
     throw new ScaffoldError(`tracks/${options.track}.md has errors, so its levels cannot be planned yet: run "ladder check" and fix it first.`);
+  }
+  const unreadable = rejectedLevels(ladder, options.track);
+  if (unreadable.length > 0) {
+    const files = unreadable.map((id) => `levels/${id}.md`).join(', ');
+    throw new ScaffoldError(
+      `${files} ${unreadable.length === 1 ? 'has' : 'have'} errors, so the grades the track already holds are not all known: run "ladder check" and fix ${unreadable.length === 1 ? 'it' : 'them'} first.`,
+    );
   }
   if (!track) {
     const known = ladder.tracks.map((t) => t.id).join(', ') || 'none yet';

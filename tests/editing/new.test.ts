@@ -1,5 +1,5 @@
 /** `ladder new`: scaffolds pass the checker, start equal to their counterparts, and never overwrite. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
@@ -79,7 +79,25 @@ describe('ladder new level', () => {
     expect((await ladder(['new', 'level', '--grade', '3', '--title', 'X', '--content', dir])).code).toBe(2);
     expect((await ladder(['new', 'bogus', '--content', dir])).code).toBe(2);
     expect((await ladder(['new', 'family', '--grade', '3', '--name', 'X', '--content', dir])).code).toBe(2);
-    expect((await ladder(['new', 'level', 'engineering-ic', '--grade', '100', '--title', 'X', '--content', dir])).code).toBe(1);
+    expect((await ladder(['new', 'level', 'engineering-ic', '--grade', '100', '--title', 'X', '--content', dir])).code).toBe(2);
+    expect((await ladder(['new', 'level', 'engineering-ic', '--grade', '0', '--title', 'X', '--content', dir])).code).toBe(2);
+  });
+
+  it('refuses a track while one of its level files has errors, and names the commands for the same ladder', async () => {
+    const dir = copySample();
+    // Staff Engineer (grade 4) loses its summary: the grade looks free, but it is not.
+    const file = join(dir, 'levels/engineering-ic/staff-engineer.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*\n/m, ''));
+    const result = await ladder(['new', 'level', 'engineering-ic', '--grade', '4', '--title', 'Staff Engineer II', '--content', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('levels/engineering-ic/staff-engineer.md has errors');
+    expect(result.stderr).toContain(`"ladder check --content ${dir}"`);
+    expect(existsSync(join(dir, 'levels/engineering-ic/staff-engineer-ii.md'))).toBe(false);
+
+    const track = await ladder(['new', 'track', '--name', 'Data, IC', '--family', 'engineering', '--kind', 'individual-contributor', '--competencies', 'technical-craft', '--content', dir]);
+    expect(track.code, track.stderr).toBe(0);
+    expect(track.stdout).toContain(`"ladder new level data-ic --grade N --title ... --content ${dir}"`);
+    expect(track.stdout).toContain(`"ladder check --content ${dir}"`);
   });
 
   it('takes the file name from the title, and quotes titles YAML would misread', () => {
