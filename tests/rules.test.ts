@@ -413,6 +413,33 @@ describe('every problem in one run', () => {
   });
 });
 
+describe('section headings an editor got almost right', () => {
+  const located = (files: Files) => checkFiles(files).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`);
+
+  it('points a misspelt, unspaced or mis-levelled heading out where it is, once', () => {
+    for (const [written, expected] of [
+      ['## Crafts', 'The section "## Crafts" should be "## Craft"'],
+      ['##Craft', '"##Craft" is not a heading: write "## Craft", with a space after ##'],
+      ['### Craft', '"### Craft" is not a section: sections are "## " headings, write "## Craft"'],
+    ] as const) {
+      const files = miniLadder();
+      replace(files, IC1, '## Craft', written);
+      const line = files[IC1]!.split('\n').findIndex((l) => l === written) + 1;
+      const found = located(files);
+      expect(found, written).toHaveLength(1);
+      expect(found[0], written).toBe(`${IC1}:${line}:1 content/missing-section ${expected}; every level of Engineering IC describes Craft`);
+    }
+  });
+
+  it('blames a misspelt competency in a track on the track, not on each of its levels', () => {
+    const files = miniLadder();
+    replace(files, 'tracks/eng-ic.md', '[craft, people]', '[crafts, people]');
+    const result = checkFiles(files);
+    expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual(['tracks/eng-ic.md ref/unknown']);
+    expect(result.diagnostics[0]!.message).toBe('Unknown competency "crafts"; did you mean "craft"?');
+  });
+});
+
 describe('files saved by other editors', () => {
   it('reads CRLF line endings and a byte-order mark, with the same locations', () => {
     const files = miniLadder();

@@ -58,6 +58,34 @@ export function splitSections(body: Body): SplitBody {
   return { intro, sections };
 }
 
+/** Top-level text that an editor probably meant as a `## ` section heading. */
+export interface HeadingSlip {
+  /** What the text would be as a heading. */
+  heading: string;
+  line: number;
+  column: number;
+  /** The mistake: no space after the hashes ("##Delivery"), or another heading level ("### Delivery"). */
+  slip: 'no-space' | 'depth';
+  /** As written: "##Delivery", "### Delivery". */
+  written: string;
+}
+
+export function headingSlips(body: Body): HeadingSlip[] {
+  const out: HeadingSlip[] = [];
+  for (const node of body.tree.children) {
+    const at = filePosition(body, node);
+    if (node.type === 'heading' && node.depth !== 2) {
+      const heading = toString(node).trim();
+      out.push({ heading, ...at, slip: 'depth', written: `${'#'.repeat(node.depth)} ${heading}` });
+    } else if (node.type === 'paragraph') {
+      const first = toString(node).split('\n')[0] ?? '';
+      const match = /^(#{1,6})([^\s#].*)$/.exec(first);
+      if (match) out.push({ heading: match[2]!.trim(), ...at, slip: 'no-space', written: first.trim() });
+    }
+  }
+  return out;
+}
+
 export interface UnsafeFinding {
   line: number;
   column: number;

@@ -1,6 +1,9 @@
 /** content/missing-section, content/unknown-section, content/duplicate-section: level bodies against their track. */
 import { matchCompetency } from '../build.ts';
 import { diagnostic } from '../diagnostics.ts';
+import { headingSlips, type HeadingSlip } from '../markdown.ts';
+import type { Section } from '../model.ts';
+import { closest } from '../validate.ts';
 import type { Finding, Rule } from './types.ts';
 
 export const sections: Rule = ({ ladder }) => {
@@ -10,17 +13,22 @@ export const sections: Rule = ({ ladder }) => {
     const track = ladder.track.get(level.track)!;
     // The track's competencies could not be read (its file has errors): nothing to check the sections against.
     if (track.provisional && !track.provisional.competencies) continue;
-    const seen = new Map<string, (typeof level.sections)[number]>();
+    // Competencies the track lists that exist nowhere are a typo in the track (ref/unknown there), not in its levels.
+    const exists = (id: string) => ladder.competency.has(id) || ladder.rejected.competency.has(id);
+    const listTypo = track.competencies.some((id) => !exists(id));
+    const seen = new Map<string, Section>();
+    const strays: Section[] = [];
     for (const section of level.sections) {
       const at = { file: level.source.file, line: section.line, column: section.column };
       if (section.competency === undefined) {
         const elsewhere = matchCompetency(section.heading, allCompetencies, ladder.competency);
-        const why = elsewhere
-          ? `"${section.heading}" is a competency, but not one of ${track.name}'s`
-          : `"## ${section.heading}" matches no competency of ${track.name}`;
-        out.push(
-          diagnostic(at, 'content/unknown-section', `${why}; its sections are: ${track.competencies.map((id) => ladder.competency.get(id)?.name ?? id).join(', ')}`, 'warning'),
-        );
+        if (elsewhere && listTypo) continue;
+        if (!elsewhere) strays.push(section);
+        else {
+          out.push(
+            diagnostic(at, 'content/unknown-section', `"${section.heading}" is a competency, but not one of ${track.name}'s; its sections are: ${sectionNames()}`, 'warning'),
+          );
+        }
         continue;
       }
       const first = seen.get(section.competency);
@@ -34,14 +42,38 @@ export const sections: Rule = ({ ladder }) => {
         seen.set(section.competency, section);
       }
     }
-    const missing = track.competencies.filter((id) => !seen.has(id));
-    if (missing.length > 0) {
-      // Pointed at the closing fence of the frontmatter, where the body (and its sections) begin.
-      const at = { file: level.source.file, line: level.body.line - 1, column: 1 };
-      for (const id of missing) {
-        const name = ladder.competency.get(id)?.name ?? id;
-        out.push(diagnostic(at, 'content/missing-section', `Missing the section "## ${name}": every level of ${track.name} describes ${name}`));
+
+    const missing = track.competencies.filter((id) => !seen.has(id) && exists(id));
+    const slips = missing.length > 0 ? headingSlips(level.body) : [];
+    const explained = new Set<Section>();
+    for (const id of missing) {
+      const name = ladder.competency.get(id)?.name ?? id;
+      const why = `every level of ${track.name} describes ${name}`;
+      // A heading that was meant for this section: misspelt, without a space after ##, or at another level.
+      const misspelt = strays.find((s) => !explained.has(s) && closest(s.heading, [name, id]) !== undefined);
+      const slip = slips.find((s: HeadingSlip) => closest(s.heading, [name, id]) !== undefined);
+      if (misspelt) {
+        explained.add(misspelt);
+        out.push(
+          diagnostic({ file: level.source.file, line: misspelt.line, column: misspelt.column }, 'content/missing-section', `The section "## ${misspelt.heading}" should be "## ${name}"; ${why}`),
+        );
+      } else if (slip) {
+        const fix = slip.slip === 'no-space' ? `"${slip.written}" is not a heading: write "## ${name}", with a space after ##` : `"${slip.written}" is not a section: sections are "## " headings, write "## ${name}"`;
+        out.push(diagnostic({ file: level.source.file, line: slip.line, column: slip.column }, 'content/missing-section', `${fix}; ${why}`));
+      } else {
+        // Pointed at the closing fence of the frontmatter, where the body (and its sections) begin.
+        const at = { file: level.source.file, line: level.body.line - 1, column: 1 };
+        out.push(diagnostic(at, 'content/missing-section', `Missing the section "## ${name}": ${why}`));
       }
+    }
+    for (const section of strays) {
+      if (explained.has(section)) continue;
+      const at = { file: level.source.file, line: section.line, column: section.column };
+      out.push(diagnostic(at, 'content/unknown-section', `"## ${section.heading}" matches no competency of ${track.name}; its sections are: ${sectionNames()}`, 'warning'));
+    }
+
+    function sectionNames(): string {
+      return track.competencies.map((id) => ladder.competency.get(id)?.name ?? id).join(', ');
     }
   }
   return out;

@@ -6,7 +6,7 @@ import type { Finding, Rule } from './types.ts';
 function unknown(kind: string, id: string, known: Iterable<string>): string {
   const list = [...known];
   const near = closest(id, list);
-  const hint = near ? `; did you mean "${near}"?` : list.length > 0 ? `; known ${kind === 'family' ? 'families' : kind === 'scope' ? 'scopes' : `${kind}s`}: ${list.join(', ')}` : '';
+  const hint = near ? `; did you mean "${near}"?` : list.length > 0 ? `; known ${kind === 'family' ? 'families' : kind === 'competency' ? 'competencies' : `${kind}s`}: ${list.join(', ')}` : '';
   return `Unknown ${kind} "${id}"${hint}`;
 }
 
