@@ -87,6 +87,8 @@ function load(spec: string, content: string, io: Io, cleanups: (() => void)[]): 
   if (isDirectory(path)) {
     // A folder that holds content/ (a checkout of the project) stands for its content directory.
     const dir = !existsSync(join(path, 'ladder.md')) && isDirectory(join(path, 'content')) ? join(path, 'content') : path;
+    // A mistyped folder would otherwise read as a ladder of which everything was added or removed.
+    if (!existsSync(join(dir, 'ladder.md'))) throw new UsageError(`There is no ladder in ${shown(io, dir)}: it has no ladder.md`);
     return { result: check(dir), label: shown(io, dir) };
   }
   const snapshot = readContentAtRef(spec, content);

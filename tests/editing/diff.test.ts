@@ -195,6 +195,13 @@ describe('ladder diff (the command)', () => {
     const outside = tempDir('parity-nogit-');
     const noRepo = await ladder(['diff', 'HEAD', '--content', SAMPLE], { cwd: outside });
     expect(noRepo.code).toBe(0); // SAMPLE is inside this project's own repository
+    // A folder that holds no ladder (a mistyped path, a levels/ folder) is not an empty ladder.
+    for (const folder of [tempDir('parity-empty-'), join(SAMPLE, 'levels')]) {
+      const none = await ladder(['diff', folder, SAMPLE]);
+      expect(none.code, folder).toBe(2);
+      expect(none.stderr).toContain('has no ladder.md');
+      expect(none.stdout).toBe('');
+    }
   });
 });
 
