@@ -413,6 +413,21 @@ describe('every problem in one run', () => {
   });
 });
 
+describe('an exception that excuses nothing', () => {
+  const withException = (grade: number, rule: string) => {
+    const files = miniLadder();
+    replace(files, 'ladder.md', 'currency: EUR', `currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: ${grade}\n      rule: ${rule}\n      reason: Market data.`);
+    replace(files, M2, 'max: 90000', 'max: 95000'); // parity/pay at grade 2
+    return checkFiles(files).diagnostics.find((d) => d.rule === 'parity/exception-unused')?.message;
+  };
+
+  it('suggests the grade or the rule it was probably meant for', () => {
+    expect(withException(1, 'parity/pay')).toBe('This exception excuses nothing: eng grade 1 does not break parity/pay; did you mean grade 2? Otherwise remove it');
+    expect(withException(2, 'parity/authority')).toBe('This exception excuses nothing: eng grade 2 does not break parity/authority; did you mean the rule parity/pay? Otherwise remove it');
+    expect(withException(2, 'parity/pay')).toBeUndefined();
+  });
+});
+
 describe('section headings an editor got almost right', () => {
   const located = (files: Files) => checkFiles(files).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`);
 

@@ -9,22 +9,37 @@ import type { Finding } from './types.ts';
 
 export function applyExceptions(ladder: Ladder, findings: Finding[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { subject, ...d } of findings) {
+  const left: Finding[] = [];
+  for (const finding of findings) {
+    const { subject, ...d } = finding;
     const exception = subject
       ? ladder.parity.exceptions.find((e) => e.rule === d.rule && e.family === subject.family && e.grade === subject.grade)
       : undefined;
     if (exception) exception.excused++;
-    else out.push(d);
+    else {
+      out.push(d);
+      if (subject) left.push(finding);
+    }
   }
   for (const exception of ladder.parity.exceptions) {
     if (exception.excused > 0) continue;
     // An exception naming an unknown family is already a ref/unknown error.
     if (!ladder.family.has(exception.family)) continue;
+    // Findings it may have been meant for: the same rule at another grade, or another rule at this grade.
+    const unexcused = left.filter((f) => f.subject!.family === exception.family);
+    const grades = [...new Set(unexcused.filter((f) => f.rule === exception.rule).map((f) => f.subject!.grade))].sort((a, b) => a - b);
+    const rules = [...new Set(unexcused.filter((f) => f.subject!.grade === exception.grade).map((f) => f.rule))].sort();
+    const fix =
+      grades.length > 0
+        ? `did you mean grade ${grades.join(' or ')}? Otherwise remove it`
+        : rules.length > 0
+          ? `did you mean the rule ${rules.join(' or ')}? Otherwise remove it`
+          : 'remove it';
     out.push(
       diagnostic(
         exception.source.locate(['parity', 'exceptions', exception.index]),
         'parity/exception-unused',
-        `This exception excuses nothing: ${exception.family} grade ${exception.grade} does not break ${exception.rule}; remove it`,
+        `This exception excuses nothing: ${exception.family} grade ${exception.grade} does not break ${exception.rule}; ${fix}`,
         'warning',
       ),
     );
