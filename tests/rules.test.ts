@@ -413,6 +413,33 @@ describe('every problem in one run', () => {
   });
 });
 
+describe('YAML mistakes, in words and where the fix goes', () => {
+  const first = (edit: (text: string) => string) => {
+    const files = miniLadder();
+    files[IC2] = edit(files[IC2]!);
+    const result = checkFiles(files);
+    return result.diagnostics.filter((d) => d.file === IC2).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+  };
+
+  it('explains the common ones once each', () => {
+    // Lines of IC2: 2 title, 3 grade, 4 summary, 5 pay, 6 min, 7 max.
+    expect(first((t) => t.replace(/summary: /, 'summary: Note: '))).toEqual([
+      expect.stringMatching(/^4:10 syntax\/frontmatter The value of "summary" contains ": ", which YAML reads as another field: put it in quotes, summary: "Note: /),
+    ]);
+    expect(first((t) => t.replace('  max: 90000', '   max: 90000'))).toEqual([
+      '7:1 syntax/frontmatter This line is indented more than "min" above it: fields of the same group start in the same column (use the same number of spaces)',
+    ]);
+    expect(first((t) => t.replace('title: Senior Engineer', 'title: "Senior Engineer'))).toEqual([
+      '2:8 syntax/frontmatter The quote (") opened here is never closed: end the value with " on the same line',
+    ]);
+    expect(first((t) => t.replace('grade: 2', 'grade: 2\ntitle: Again'))).toEqual(['4:1 syntax/frontmatter The field "title" appears twice: keep one of them']);
+    expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual(['6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only']);
+    expect(first((t) => t.replace('  max: 90000', 'max: 90000'))).toContain(
+      '7:1 schema/max Unknown field "max": "max" belongs inside "pay": indent it under "pay:" like the fields beside it',
+    );
+  });
+});
+
 describe('an exception that excuses nothing', () => {
   const withException = (grade: number, rule: string) => {
     const files = miniLadder();

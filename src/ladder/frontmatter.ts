@@ -72,10 +72,16 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     if (doc.errors.length > 0) {
       return {
         ok: false,
-        errors: doc.errors.map((error) => {
-          const at = lineCounter.linePos(error.pos[0]);
-          return { line: at.line + 1, column: at.col, message: yamlMessage(error.message) };
-        }),
+        errors: onePerLine(
+          // A tab throws off the indentation of every line after it: its own error is the one to fix.
+          (doc.errors.some((e) => e.code === 'TAB_AS_INDENT') ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors).map((error) => {
+            const at = lineCounter.linePos(error.pos[0]);
+            const plain = { line: at.line, column: at.col, message: yamlMessage(error.message) };
+            // Positions inside the YAML text, which starts on the file's line 2.
+            const explained = explainYaml(error.code, error.message, yamlText.split('\n'), plain);
+            return { ...explained, line: explained.line + 1 };
+          }),
+        ),
       };
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
@@ -139,6 +145,58 @@ function findOffset(doc: Document.Parsed, path: readonly PathSegment[], part: 'k
 
 function rangeStart(node: Node | null | undefined): number | undefined {
   return node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? node.range[0] : undefined;
+}
+
+/** The first error of each line: the others on it are the parser stumbling over the same mistake. */
+function onePerLine(errors: FrontmatterError[]): FrontmatterError[] {
+  const seen = new Set<number>();
+  return errors.filter((e) => !seen.has(e.line) && seen.add(e.line));
+}
+
+/**
+ * The YAML mistakes HR editors make most, said in their words and placed
+ * where the fix goes: a value with ": " in it, a line indented too far, a
+ * quote never closed, a field written twice, a tab.
+ */
+export function explainYaml(code: string, message: string, lines: readonly string[], at: FrontmatterError): FrontmatterError {
+  const text = lines[at.line - 1] ?? '';
+  const field = /^(\s*)(?:- )?([^\s:#"'][^:]*?):(?:\s+(.*))?$/.exec(text);
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const value = field?.[3] ?? '';
+    if (field && /:\s/.test(value) && !/^["'[{|>]/.test(value)) {
+      return {
+        line: at.line,
+        column: text.indexOf(value) + 1,
+        message: `The value of "${field[2]}" contains ": ", which YAML reads as another field: put it in quotes, ${field[2]}: "${value.replace(/"/g, '\\"')}"`,
+      };
+    }
+    const nextIndex = lines.findIndex((l, i) => i >= at.line && l.trim() !== '');
+    const next = lines[nextIndex];
+    if (field && next !== undefined && indent(next) > indent(text)) {
+      return {
+        line: nextIndex + 1,
+        column: 1,
+        message: `This line is indented more than "${field[2]}" above it: fields of the same group start in the same column (use the same number of spaces)`,
+      };
+    }
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+    const mark = /'/.test(message.split('quote')[0] ?? '') ? "'" : '"';
+    for (const [i, line] of lines.entries()) {
+      const count = mark === '"' ? (line.replace(/\\./g, '').match(/"/g) ?? []).length : (line.replace(/''/g, '').match(/'/g) ?? []).length;
+      if (count % 2 === 1) {
+        return { line: i + 1, column: line.indexOf(mark) + 1, message: `The quote (${mark}) opened here is never closed: end the value with ${mark} on the same line` };
+      }
+    }
+  }
+  if (code === 'DUPLICATE_KEY' && field) {
+    return { line: at.line, column: indent(text) + 1, message: `The field "${field[2]}" appears twice: keep one of them` };
+  }
+  if (code === 'TAB_AS_INDENT') {
+    return { line: at.line, column: 1, message: 'This line is indented with a tab: YAML indents with spaces only' };
+  }
+  return at;
 }
 
 /** yaml's messages end with "at line L, column C"; ours carry the position separately. */

@@ -35,7 +35,13 @@ export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile)
     const at = parsed.locate(path, missing ? 'key' : 'value');
     diagnostics.push(diagnostic(at, ruleFor(path), messageFor(issue, path, missing)));
   }
-  return { ok: false, diagnostics };
+  // One message per field and place: Zod reports each failed check of a value (format, then regex; int, then max).
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.rule}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  return { ok: false, diagnostics: unique };
 }
 
 /** `schema/pay.min`; list positions are left out so that one field has one rule id. */
@@ -98,6 +104,9 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PathSegment[], missi
 /** ", did you mean "summary"?" for a near miss of a field the schema knows at that place. */
 function suggestion(schema: z.ZodType, parent: readonly PathSegment[], key: string): string {
   const known = fieldsAt(schema, parent);
+  // A field of a group written at the group's level ("max:" under "pay:" without its indent).
+  const owner = known.find((name) => name !== key && fieldsAt(schema, [...parent, name]).includes(key));
+  if (owner) return `: "${key}" belongs inside "${owner}": indent it under "${owner}:" like the fields beside it`;
   const near = closest(key, known);
   return near ? `: did you mean "${near}"?` : `: allowed fields here are ${known.map((k) => `"${k}"`).join(', ')}`;
 }
