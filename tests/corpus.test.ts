@@ -128,3 +128,25 @@ describe('through the CLI', () => {
     for (let i = 0; i < garbage.length; i++) expect(stdout).toContain(`garbage-${i}.md:`);
   });
 });
+
+describe('things in the content folder that are not entries', () => {
+  it('reports a folder named like an entry as that entry, and nothing that follows from it', () => {
+    const files = miniLadder();
+    delete files['tracks/eng-ic.md'];
+    const dir = writeLadder(files);
+    mkdirSync(join(dir, 'tracks/eng-ic.md'));
+    const result = check(dir);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['tracks/eng-ic.md:1:1 syntax/frontmatter']);
+    expect(result.diagnostics[0]!.message).toContain('This is a folder, not a file');
+  });
+
+  it('warns about files in the ladder folders that are not Markdown, and ignores others', () => {
+    const dir = writeLadder({ ...miniLadder(), 'families/notes.txt': 'notes', 'levels/eng-ic/README': 'read me', 'logo.png': 'png' });
+    const result = check(dir);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.rule}`)).toEqual([
+      'families/notes.txt warning layout/unexpected-file',
+      'levels/eng-ic/README warning layout/unexpected-file',
+    ]);
+  });
+});

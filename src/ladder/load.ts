@@ -55,9 +55,16 @@ export function readContentDir(dir: string): RawFile[] {
     throw new ContentDirectoryError(`Content directory not found: ${dir}`);
   }
   if (!stat.isDirectory()) throw new ContentDirectoryError(`Not a directory: ${dir}`);
+  // Markdown files are read; other files in the ladder's folders are listed (and warned about), not read.
   return walk(dir, '')
-    .filter((path) => path.endsWith('.md'))
-    .map((path) => ({ path, ...readText(join(dir, path)) }));
+    .filter((path) => path.endsWith('.md') || inLadderFolder(path))
+    .map((path) => (path.endsWith('.md') ? { path, ...readText(join(dir, path)) } : { path, text: undefined }));
+}
+
+/** A path inside families/, competencies/, tracks/ or levels/. */
+function inLadderFolder(path: string): boolean {
+  const top = path.split('/')[0] ?? '';
+  return top in FOLDERS || top === 'levels';
 }
 
 /** Files given as text, such as a ladder held in memory. */
@@ -77,6 +84,10 @@ export function classify(raw: readonly RawFile[]): LoadResult {
     diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
 
   for (const { path, ...content } of raw) {
+    if (!path.endsWith('.md')) {
+      if (inLadderFolder(path)) unexpected(path, `${path} is not a Markdown (.md) file, so it is ignored: the ladder reads only .md files`);
+      continue;
+    }
     const parts = path.split('/');
     const name = (parts[parts.length - 1] ?? '').slice(0, -'.md'.length);
     const read = () => content;
@@ -114,7 +125,9 @@ function walk(root: string, rel: string): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(root, path));
+    // A folder named like an entry ("tracks/research.md/") is reported as that entry, unreadable.
+    if (entry.isDirectory() && entry.name.endsWith('.md')) out.push(path);
+    else if (entry.isDirectory()) out.push(...walk(root, path));
     else if (entry.isFile()) out.push(path);
   }
   return out;
@@ -126,7 +139,9 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return { text: undefined, unreadable: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };
+    return { text: undefined, unreadable: `The file could not be read (${code ?? 'error'})` };
   }
   return decodeText(bytes);
 }

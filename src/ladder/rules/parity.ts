@@ -48,6 +48,8 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
   for (const management of tracks.filter((t) => t.kind === 'management')) {
     const levels = ladder.levelsByTrack.get(management.id) ?? [];
     if (ics.length === 0) {
+      // A track file that could not be read at all may be this family's IC track: its error comes first.
+      if ([...ladder.rejected.track].some((id) => !ladder.track.has(id))) continue;
       const top = levels.at(-1);
       out.push({
         ...diagnostic(
