@@ -64,7 +64,7 @@ describe('ladder check', () => {
       column: 8,
       rule: 'parity/pay',
       severity: 'error',
-      related: [{ file: 'levels/eng-mgmt/manager.md', line: 6, column: 3 }],
+      related: [{ file: 'levels/eng-mgmt/manager.md', line: 7, column: 8 }],
     });
   });
 

@@ -318,7 +318,7 @@ describe('parity diagnostics', () => {
     expect(pay.map((d) => d.file).sort()).toEqual([IC2, M2]);
     const onIc = pay.find((d) => d.file === IC2)!;
     expect(onIc.message).toBe(`Pay band 70000–85000 differs from Manager (${M2}) at grade 2: 70000–90000`);
-    expect(onIc.related?.[0]).toMatchObject({ file: M2, ...positionOf(files[M2]!, 'min: 70000') });
+    expect(onIc.related?.[0]).toMatchObject({ file: M2, ...positionOf(files[M2]!, '90000') });
   });
 
   it('compare decisions as sets, ignoring order', () => {
@@ -397,6 +397,14 @@ describe('every problem in one run', () => {
       `${M2}:12 content/missing-section`,
       'tracks/eng-mgmt.md:4 schema/kind',
     ]);
+  });
+
+  it('reports an inverted band once, not also as a pay regression of the grade above', () => {
+    const files = miniLadder();
+    replace(files, IC1, 'max: 70000', 'max: 40000'); // 50000–40000
+    files['levels/eng-ic/senior.md'] = files[IC2]!.replace('min: 70000', 'min: 45000');
+    replace(files, M2, 'min: 70000', 'min: 45000');
+    expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['pay/inverted']);
   });
 
   it('does not report a grade as missing while the level file that holds it has errors', () => {

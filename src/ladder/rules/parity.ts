@@ -87,7 +87,8 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
 function pay(ladder: Ladder, self: Level, other: Level): Finding[] {
   const a = self.pay;
   const b = other.pay;
-  const related = [{ ...other.source.locate(['pay']), message: `${other.title}: ${b.min}–${b.max}` }];
+  // The other level's differing field, at the same place as this one's.
+  const related = (field: 'min' | 'max') => [{ ...other.source.locate(['pay', field]), message: `${other.title}: ${b.min}–${b.max}` }];
   if (ladder.parity.pay === 'identical') {
     if (a.min === b.min && a.max === b.max) return [];
     const field = a.min !== b.min ? 'min' : 'max';
@@ -97,7 +98,7 @@ function pay(ladder: Ladder, self: Level, other: Level): Finding[] {
         'parity/pay',
         `Pay band ${a.min}–${a.max} differs from ${where(other)} at grade ${self.grade}: ${b.min}–${b.max}`,
         'error',
-        related,
+        related(field),
       ),
     ];
   }
@@ -109,7 +110,7 @@ function pay(ladder: Ladder, self: Level, other: Level): Finding[] {
       'parity/pay',
       `Pay band ${a.min}–${a.max} does not overlap ${where(other)} at grade ${self.grade}: ${b.min}–${b.max}`,
       'error',
-      related,
+      related(field === 'max' ? 'min' : 'max'),
     ),
   ];
 }

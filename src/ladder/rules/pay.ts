@@ -13,7 +13,8 @@ export const payBands: Rule = ({ ladder }) => {
       }
       // The nearest level at a lower grade in this track.
       const below = levels.slice(0, i).filter((other) => other.grade < level.grade).at(-1);
-      if (!below) continue;
+      // An inverted band (its own error) says nothing about a promotion's pay.
+      if (!below || min > max || below.pay.min > below.pay.max) continue;
       const related = [{ ...below.source.locate(['pay']), message: `${below.title} (grade ${below.grade}): ${below.pay.min}–${below.pay.max}` }];
       if (min < below.pay.min) {
         out.push(
