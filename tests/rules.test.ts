@@ -442,6 +442,7 @@ describe('YAML mistakes, in words and where the fix goes', () => {
     ]);
     expect(first((t) => t.replace('grade: 2', 'grade: 2\ntitle: Again'))).toEqual(['4:1 syntax/frontmatter The field "title" appears twice: keep one of them']);
     expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual(['6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only']);
+    expect(first((t) => t.replace('grade: 2', 'grade: 99999999999999999999999'))).toEqual(['3:8 schema/grade "grade" must be at most 99, not the number 1e+23']);
     expect(first((t) => t.replace('  max: 90000', 'max: 90000'))).toContain(
       '7:1 schema/max Unknown field "max": "max" belongs inside "pay": indent it under "pay:" like the fields beside it',
     );

@@ -20,7 +20,10 @@ export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile)
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const diagnostics: Diagnostic[] = [];
-  for (const issue of result.error.issues) {
+  // Of two limits a value breaks ("at most 2^53", "at most 99"), say the one the field sets.
+  const bound = (i: z.core.$ZodIssue) => (i.code === 'too_big' ? Number(i.maximum) : Infinity);
+  const issues = [...result.error.issues].sort((a, b) => (a.path.join('.') === b.path.join('.') ? bound(a) - bound(b) || 0 : 0));
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key] as PathSegment[];
