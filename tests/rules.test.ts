@@ -234,6 +234,26 @@ const cases: Record<string, Case> = {
     at: '[hiring, architecture]',
     fixIt: (f) => replace(f, M2, 'decisions: [hiring]', 'decisions: [architecture, hiring]'),
   },
+  'content/placeholder (text left to write)': {
+    rule: 'content/placeholder',
+    severity: 'warning',
+    breakIt: (f) => replace(f, IC2, '- Does people at grade 2.', '- TODO: what a senior engineer does for people.'),
+    file: IC2,
+    at: 'TODO: what',
+  },
+  'content/placeholder (a 0–0 pay band)': {
+    rule: 'content/placeholder',
+    severity: 'warning',
+    breakIt: (f) => {
+      for (const path of [IC1, IC2, M2]) replace(f, path, /min: \d+\n {2}max: \d+/, 'min: 0\n  max: 0');
+    },
+    file: IC1,
+    at: 'max: 0',
+    offset: 5,
+    fixIt: (f) => {
+      for (const path of [IC1, IC2, M2]) replace(f, path, 'min: 0\n  max: 0', 'min: 1\n  max: 1');
+    },
+  },
   'parity/exception-unused': {
     rule: 'parity/exception-unused',
     severity: 'warning',

@@ -73,6 +73,10 @@ describe('docs/editing.md', () => {
     band(dir, 'levels/engineering-management/svp-of-engineering.md', [420000, '560,000'], [420000, 560000]);
     shown(await run('check'));
     band(dir, 'levels/engineering-ic/engineering-fellow.md', [360000, 480000], [420000, 560000]);
+    // "replace the TODOs": the editor writes the summary, the introduction and each section.
+    for (const file of ['levels/engineering-ic/engineering-fellow.md', 'levels/engineering-management/svp-of-engineering.md']) {
+      editFile(dir, `content/${file}`, (t) => t.replace(/TODO: /g, 'Written: '));
+    }
     shown(await run('check'));
     shown(await run('diff', 'main'));
   });
@@ -80,6 +84,7 @@ describe('docs/editing.md', () => {
   it('walk-through 3: add an exception, with its reason', async () => {
     const { dir, run } = project();
     await run('new', 'level', 'engineering-management', '--grade', '9', '--title', 'Chief Technology Officer', '--id', 'cto');
+    editFile(dir, 'content/levels/engineering-management/cto.md', (t) => t.replace(/TODO: /g, 'Written: '));
     shown(await run('check'));
     const ladderMd = join(dir, 'content/ladder.md');
     const original = readFileSync(ladderMd, 'utf8');

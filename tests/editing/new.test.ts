@@ -3,12 +3,19 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
+import type { Diagnostic } from '../../src/ladder/diagnostics.ts';
 import { levelAt } from '../../src/ladder/model.ts';
 import { scaffoldLevel, ScaffoldError } from '../../src/ladder/scaffold.ts';
 import { cleanup, copySample } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
 afterAll(cleanup);
+
+/** A scaffold passes the check: its only findings are warnings about the placeholders it leaves to write. */
+function expectOnlyPlaceholders(diagnostics: readonly Diagnostic[]): void {
+  expect(diagnostics.filter((d) => d.rule !== 'content/placeholder' || d.severity !== 'warning')).toEqual([]);
+  expect(diagnostics.length).toBeGreaterThan(0);
+}
 
 describe('ladder new level', () => {
   it('copies the pay band and authority of the level at the same grade in the other track', async () => {
@@ -26,7 +33,7 @@ describe('ladder new level', () => {
     expect(made.stdout).toContain('ladder check');
 
     const after = check(fresh);
-    expect(after.diagnostics).toEqual([]);
+    expectOnlyPlaceholders(after.diagnostics);
     const level = levelAt(after.ladder, 'engineering-ic', 4)!;
     const counterpart = levelAt(after.ladder, 'engineering-management', 4)!;
     expect(level.title).toBe('Staff Engineer');
@@ -42,7 +49,7 @@ describe('ladder new level', () => {
     const ic = await ladder(['new', 'level', 'engineering-ic', '--grade', '9', '--title', 'Engineering Fellow', '--content', dir]);
     expect(ic.code, ic.stderr).toBe(0);
     expect(ic.stdout).toContain('No other track of the family has a level at grade 9');
-    expect(check(dir).diagnostics).toEqual([]);
+    expectOnlyPlaceholders(check(dir).diagnostics);
     const text = readFileSync(join(dir, 'levels/engineering-ic/engineering-fellow.md'), 'utf8');
     expect(text).toContain('TODO');
 
@@ -50,7 +57,7 @@ describe('ladder new level', () => {
     expect(mgmt.code, mgmt.stderr).toBe(0);
     expect(mgmt.stdout).toContain('copied from Engineering Fellow');
     const result = check(dir);
-    expect(result.diagnostics).toEqual([]);
+    expectOnlyPlaceholders(result.diagnostics);
     const a = levelAt(result.ladder, 'engineering-ic', 9)!;
     const b = levelAt(result.ladder, 'engineering-management', 9)!;
     expect(b.pay).toEqual(a.pay);
@@ -127,7 +134,9 @@ describe('ladder new family, competency and track', () => {
     expect(level.code, level.stderr).toBe(0);
     expect(level.stdout).toContain('first level of its track');
     const result = check(dir);
-    expect(result.diagnostics).toEqual([]);
+    expectOnlyPlaceholders(result.diagnostics);
+    // The first level of a track has no band to copy: 0–0 until someone sets it, which the check keeps saying.
+    expect(result.diagnostics.map((d) => d.message)).toContain('The pay band of Data Scientist is still 0–0: set it before this is published');
     expect(result.ladder.level.get('data-science-ic/data-scientist')?.sections.map((s) => s.competency)).toEqual(['statistical-rigour', 'impact']);
 
     // A second track of the family copies the competencies of the first by default.

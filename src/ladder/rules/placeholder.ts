@@ -1,0 +1,53 @@
+/**
+ * content/placeholder (warning): text that `ladder new` left for the editor
+ * to write ("TODO: ..."), and the zero pay band of a track's first level.
+ * Placeholders pass the check, so work in progress can be committed; the
+ * warning (one per file) keeps them from being published unnoticed.
+ */
+import { visit } from 'unist-util-visit';
+import { diagnostic, type Location } from '../diagnostics.ts';
+import { filePosition, type Body } from '../markdown.ts';
+import type { Source } from '../model.ts';
+import { PLACEHOLDER } from '../scaffold.ts';
+import type { Finding, Rule } from './types.ts';
+
+const MARK = new RegExp(`\\b${PLACEHOLDER}:`, 'g');
+
+export const placeholders: Rule = ({ ladder }) => {
+  const out: Finding[] = [];
+  const entities: { body: Body; source: Source; summary?: string }[] = [
+    { body: ladder.intro, source: ladder.source },
+    ...ladder.families,
+    ...ladder.competencies,
+    ...ladder.tracks,
+    ...ladder.levels,
+  ];
+  for (const entity of entities) {
+    const marks = bodyMarks(entity.body);
+    const inSummary = entity.summary?.match(MARK)?.length ?? 0;
+    const count = marks.length + inSummary;
+    if (count === 0) continue;
+    const at: Location = inSummary > 0 ? entity.source.locate(['summary']) : { file: entity.source.file, ...marks[0]! };
+    const what = count === 1 ? `a "${PLACEHOLDER}: …" placeholder is` : `${count} "${PLACEHOLDER}: …" placeholders are`;
+    out.push(diagnostic(at, 'content/placeholder', `${what} left to write in this file before it is published`, 'warning'));
+  }
+  for (const level of ladder.levels) {
+    if (level.pay.max === 0) {
+      out.push(diagnostic(level.source.locate(['pay', 'max']), 'content/placeholder', `The pay band of ${level.title} is still 0–0: set it before this is published`, 'warning'));
+    }
+  }
+  return out;
+};
+
+/** Where each placeholder of a body starts. */
+function bodyMarks(body: Body): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  visit(body.tree, 'text', (node) => {
+    const start = filePosition(body, node);
+    for (const match of node.value.matchAll(MARK)) {
+      const lines = node.value.slice(0, match.index).split('\n');
+      found.push(lines.length === 1 ? { line: start.line, column: start.column + match.index } : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 });
+    }
+  });
+  return found;
+}
