@@ -404,6 +404,12 @@ describe('every problem in one run', () => {
     expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['schema/name', 'schema/nam', 'parity/pay', 'parity/pay']);
   });
 
+  it('reports a track that names a family that does not exist once, not also as a family without an IC track', () => {
+    const files = miniLadder();
+    replace(files, 'tracks/eng-mgmt.md', 'family: eng', 'family: egn');
+    expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['ref/unknown']);
+  });
+
   it('still checks the levels of a track whose file has errors, against what of it is valid', () => {
     const files = miniLadder();
     replace(files, 'tracks/eng-mgmt.md', 'kind: management', 'kind: manager');

@@ -12,7 +12,8 @@ const where = (level: Level) => `${level.title} (${level.source.file})`;
 export const parity: Rule = ({ ladder }) => {
   const out: Finding[] = [];
   // Every family that has tracks, also one whose own file has errors: its levels are still compared.
-  const families = new Set([...ladder.families.map((f) => f.id), ...ladder.tracksByFamily.keys()]);
+  // (A track naming a family that does not exist at all is its own ref/unknown error, not a family.)
+  const families = new Set([...ladder.families.map((f) => f.id), ...[...ladder.tracksByFamily.keys()].filter((id) => ladder.rejected.family.has(id))]);
   for (const family of [...families].map((id) => ({ id }))) {
     out.push(...ceiling(ladder, family.id));
     const grades = ladder.levelsByFamilyGrade.get(family.id);
