@@ -404,6 +404,30 @@ describe('every problem in one run', () => {
     expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['schema/name', 'schema/nam', 'parity/pay', 'parity/pay']);
   });
 
+  it('still reports a real gap and ceiling when a level file with errors has a readable grade elsewhere', () => {
+    const files = miniLadder();
+    // The IC track loses its grade 2 (a real gap under a new grade 3); a principal at grade 4 has no summary.
+    files['levels/eng-ic/staff.md'] = files[IC2]!.replace('Senior Engineer', 'Staff Engineer').replace('grade: 2', 'grade: 3').replace('max: 90000', 'max: 95000');
+    files['levels/eng-ic/principal.md'] = files[IC2]!.replace('Senior Engineer', 'Principal').replace('grade: 2', 'grade: 4').replace(/summary: .*\n/, '');
+    delete files[IC2];
+    expect(rulesOf(checkFiles(files).diagnostics).sort()).toEqual(['parity/ceiling', 'schema/summary', 'track/grade-gap']);
+    // A level whose grade cannot be read at all may be the missing one: then only its own error shows.
+    replace(files, 'levels/eng-ic/principal.md', 'grade: 4', 'grade: [4');
+    expect(rulesOf(checkFiles(files).diagnostics)).toEqual(['syntax/frontmatter']);
+  });
+
+  it('names a missing field with allowed values as missing, and keeps a broken competency file from flooding the levels', () => {
+    const files = miniLadder();
+    replace(files, 'tracks/eng-ic.md', 'kind: individual-contributor\n', '');
+    replace(files, 'competencies/craft.md', 'name: Craft', 'nmae: Craft');
+    const result = checkFiles(files);
+    expect(result.diagnostics.map((d) => `${d.file} ${d.rule} ${d.message}`)).toEqual([
+      'competencies/craft.md schema/name Missing required field "name" (text)',
+      'competencies/craft.md schema/nmae Unknown field "nmae": did you mean "name"?',
+      'tracks/eng-ic.md schema/kind Missing required field "kind" (one of "individual-contributor", "management")',
+    ]);
+  });
+
   it('reports a track that names a family that does not exist once, not also as a family without an IC track', () => {
     const files = miniLadder();
     replace(files, 'tracks/eng-mgmt.md', 'family: eng', 'family: egn');
@@ -465,6 +489,12 @@ describe('YAML mistakes, in words and where the fix goes', () => {
     ]);
     expect(first((t) => t.replace('title: Senior Engineer', 'title: "Senior Engineer'))).toEqual([
       '2:8 syntax/frontmatter The quote (") opened here is never closed: end the value with " on the same line',
+    ]);
+    expect(first((t) => t.replace('summary: ', "summary: The team's ").replace('scope: group', "scope: 'group"))).toEqual([
+      "9:10 syntax/frontmatter The quote (') opened here is never closed: end the value with ' on the same line",
+    ]);
+    expect(first((t) => t.replace(/(summary: .*)\n/, '$1\n  and more: again\n'))).toEqual([
+      '5:3 syntax/frontmatter The value of "summary" goes on over several lines and this line contains ": ", which YAML reads as another field: put the whole value in quotes',
     ]);
     expect(first((t) => t.replace('grade: 2', 'grade: 2\ntitle: Again'))).toEqual(['4:1 syntax/frontmatter The field "title" appears twice: keep one of them']);
     expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual(['6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only']);

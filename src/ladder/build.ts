@@ -26,6 +26,7 @@ export interface Entries {
   levels: Entry<LevelData>[];
   pages: Map<string, Page>;
   rejected: Ladder['rejected'];
+  unreadable: Ladder['unreadable'];
 }
 
 const FALLBACK: LadderData = {
@@ -105,6 +106,7 @@ export function buildLadder(entries: Entries): Ladder {
     tracksByFamily,
     levelsByFamilyGrade,
     rejected: entries.rejected,
+    unreadable: entries.unreadable,
   };
 }
 

@@ -9,7 +9,7 @@ import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary }
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
-import type { Ladder, Source } from './model.ts';
+import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
 import { validateFrontmatter, validateWith, validFields } from './validate.ts';
@@ -58,12 +58,25 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     levels: [],
     pages: new Map(),
     rejected: { family: new Set(), competency: new Set(), track: new Set(), level: new Set() },
+    unreadable: { grade: new Map(), family: new Map() },
+  };
+  // What a rejected level or track file still tells: its grade, its family.
+  const remember = (file: SourceFile, data: unknown) => {
+    const read = (key: string) => fieldOf(data, key) ?? peek(file.text, key);
+    if (file.kind === 'level') {
+      const grade = Number(read('grade'));
+      entries.unreadable.grade.set(file.id, Number.isInteger(grade) && grade > 0 ? grade : undefined);
+    } else if (file.kind === 'track') {
+      const family = read('family');
+      entries.unreadable.family.set(file.id, family && SLUG_PATTERN.test(family) ? family : undefined);
+    }
   };
 
   for (const file of loaded.files) {
     const read = readEntry(file, diagnostics);
     if (!read) {
       if (file.kind !== 'ladder') entries.rejected[file.kind].add(file.id);
+      remember(file, undefined);
       continue;
     }
     const { parsed, body, source } = read;
@@ -71,6 +84,7 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       if (file.kind !== 'ladder') entries.rejected[file.kind].add(file.id);
+      remember(file, parsed.data);
       // A track is what its levels are checked against: keep what is valid of it, so that one
       // mistake in a track file does not hide every problem of its levels.
       if (file.kind === 'track') {
@@ -109,14 +123,30 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
 
 type ParsedEntry = { parsed: ParsedFile; body: Body; source: Source };
 
-/** The valid fields of a rejected track file, when they at least name its family. */
-function provisionalTrack(id: string, parsed: ParsedFile): { data: TrackData; known: { kind: boolean; competencies: boolean } } | undefined {
+/**
+ * The valid fields of a rejected track file. Without a valid family, the
+ * track stands alone in a family of its own ("?<id>"), so that its levels are
+ * still checked on their own but compared with no other track.
+ */
+function provisionalTrack(id: string, parsed: ParsedFile): { data: TrackData; known: NonNullable<Track['provisional']> } | undefined {
   const valid = validFields(trackSchema, parsed.data) as Partial<TrackData> | undefined;
-  if (!valid?.family) return undefined;
+  if (!valid) return undefined;
   return {
-    data: { name: valid.name ?? id, family: valid.family, kind: valid.kind ?? 'individual-contributor', competencies: valid.competencies ?? [] },
-    known: { kind: valid.kind !== undefined, competencies: valid.competencies !== undefined },
+    data: { name: valid.name ?? id, family: valid.family ?? `?${id}`, kind: valid.kind ?? 'individual-contributor', competencies: valid.competencies ?? [] },
+    known: { family: valid.family !== undefined, kind: valid.kind !== undefined, competencies: valid.competencies !== undefined },
   };
+}
+
+/** A top-level field of parsed frontmatter, as text. */
+function fieldOf(data: unknown, key: string): string | undefined {
+  const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A top-level "key: value" line of a file whose YAML could not be parsed, as text. */
+function peek(text: string | undefined, key: string): string | undefined {
+  const match = text ? new RegExp(`^${key}:[ \\t]*(["']?)([^"'#\\n]*?)\\1[ \\t]*(?:#.*)?$`, 'm').exec(text) : null;
+  return match?.[2] || undefined;
 }
 
 /**

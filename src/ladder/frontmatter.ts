@@ -173,6 +173,14 @@ export function explainYaml(code: string, message: string, lines: readonly strin
     }
     const nextIndex = lines.findIndex((l, i) => i >= at.line && l.trim() !== '');
     const next = lines[nextIndex];
+    // A plain value that goes on over the next line, with ": " in that line: the value needs quotes.
+    if (field && value !== '' && next !== undefined && indent(next) > indent(text) && /:\s/.test(next) && !/^\s*[\w.-]+:\s/.test(next)) {
+      return {
+        line: nextIndex + 1,
+        column: indent(next) + 1,
+        message: `The value of "${field[2]}" goes on over several lines and this line contains ": ", which YAML reads as another field: put the whole value in quotes`,
+      };
+    }
     if (field && next !== undefined && indent(next) > indent(text)) {
       return {
         line: nextIndex + 1,
@@ -183,9 +191,11 @@ export function explainYaml(code: string, message: string, lines: readonly strin
   }
   if (code === 'MISSING_CHAR' && /quote/.test(message)) {
     const mark = /'/.test(message.split('quote')[0] ?? '') ? "'" : '"';
+    // The value that opens with the quote and does not close it (an apostrophe inside plain text is no quote).
     for (const [i, line] of lines.entries()) {
+      const opens = new RegExp(`^\\s*(?:- |[^\\s:#][^:]*:\\s+)${mark}`).test(line);
       const count = mark === '"' ? (line.replace(/\\./g, '').match(/"/g) ?? []).length : (line.replace(/''/g, '').match(/'/g) ?? []).length;
-      if (count % 2 === 1) {
+      if (opens && count % 2 === 1) {
         return { line: i + 1, column: line.indexOf(mark) + 1, message: `The quote (${mark}) opened here is never closed: end the value with ${mark} on the same line` };
       }
     }

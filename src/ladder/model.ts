@@ -37,7 +37,7 @@ export interface Track extends TrackData {
    * so that its levels are still checked: says whether its kind and its
    * competencies could be read. Rules that need a field it lacks skip it.
    */
-  provisional?: { kind: boolean; competencies: boolean };
+  provisional?: { family: boolean; kind: boolean; competencies: boolean };
 }
 
 /** One competency section of a level body. */
@@ -108,6 +108,12 @@ export interface Ladder {
   levelsByFamilyGrade: Map<string, Map<number, Level[]>>;
   /** Ids of files that exist but were rejected, per kind: references to them are not reported twice. */
   rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+  /**
+   * What could still be read of rejected files, so that rules stay silent only
+   * where the broken file may be the answer: the grade of each rejected level
+   * and the family of each rejected track (undefined when unreadable).
+   */
+  unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
 }
 
 /** Grades of a family, ascending. */
@@ -137,13 +143,21 @@ export function equivalents(ladder: Ladder, level: Level): Level[] {
 }
 
 /**
- * The level files of a track that exist but were rejected (a YAML or schema
- * error): while there are any, the grades the track holds are not known, so
- * rules about missing grades stay silent instead of reporting a level that is
- * only unreadable.
+ * Whether a rejected level file of a track may hold one of these grades (its
+ * grade is one of them, or could not be read): rules about missing grades
+ * then stay silent, since the level may only be unreadable, not missing.
  */
-export function rejectedLevels(ladder: Pick<Ladder, 'rejected'>, track: string): string[] {
-  return [...ladder.rejected.level].filter((id) => id.startsWith(`${track}/`));
+export function mayHoldGrade(ladder: Pick<Ladder, 'unreadable'>, track: string, grades: readonly number[]): string | undefined {
+  for (const [id, grade] of ladder.unreadable.grade) {
+    if (id.startsWith(`${track}/`) && (grade === undefined || grades.includes(grade))) return id;
+  }
+  return undefined;
+}
+
+/** Whether a track file that could not be read at all may belong to this family. */
+export function mayHoldTrack(ladder: Pick<Ladder, 'unreadable' | 'track'>, family: string): boolean {
+  for (const [id, f] of ladder.unreadable.family) if (!ladder.track.has(id) && (f === undefined || f === family)) return true;
+  return false;
 }
 
 export function slugify(text: string): string {

@@ -9,7 +9,7 @@
  * caller decides whether and how to write them (never over an existing file).
  */
 import { stringify } from 'yaml';
-import { levelAt, rejectedLevels, slugify, type Ladder, type Level } from './model.ts';
+import { levelAt, mayHoldGrade, slugify, type Ladder, type Level } from './model.ts';
 import { SLUG_PATTERN, TRACK_KINDS, type LevelData, type TrackKind } from './schema.ts';
 
 /** A problem with what was asked: an unknown track, a taken grade, a bad id. */
@@ -39,13 +39,6 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   if ((!track || track.provisional) && ladder.rejected.track.has(options.track)) {
     throw new ScaffoldError(`tracks/${options.track}.md has errors, so its levels cannot be planned yet: run "ladder check" and fix it first.`);
   }
-  const unreadable = rejectedLevels(ladder, options.track);
-  if (unreadable.length > 0) {
-    const files = unreadable.map((id) => `levels/${id}.md`).join(', ');
-    throw new ScaffoldError(
-      `${files} ${unreadable.length === 1 ? 'has' : 'have'} errors, so the grades the track already holds are not all known: run "ladder check" and fix ${unreadable.length === 1 ? 'it' : 'them'} first.`,
-    );
-  }
   if (!track) {
     const known = ladder.tracks.map((t) => t.id).join(', ') || 'none yet';
     throw new ScaffoldError(`There is no track "${options.track}" (tracks: ${known}). Create it first with "ladder new track".`);
@@ -54,6 +47,12 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   if (!Number.isInteger(grade) || grade < 1 || grade > 99) throw new ScaffoldError(`The grade must be a whole number from 1 to 99, not ${grade}`);
   const title = clean(options.title, 'title');
   const id = idFor(options.id, title);
+  const unreadable = mayHoldGrade(ladder, track.id, [grade]);
+  if (unreadable) {
+    throw new ScaffoldError(
+      `levels/${unreadable}.md has errors and may be the level at grade ${grade} already: run "ladder check" and fix it first.`,
+    );
+  }
   const taken = levelAt(ladder, track.id, grade);
   if (taken) {
     throw new ScaffoldError(

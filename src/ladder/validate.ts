@@ -34,7 +34,8 @@ export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile)
       continue;
     }
     const path = issue.path as PathSegment[];
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // A missing field: Zod says "invalid type" or, for a list of allowed values, "invalid value".
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined;
     const at = parsed.locate(path, missing ? 'key' : 'value');
     diagnostics.push(diagnostic(at, ruleFor(path), messageFor(issue, path, missing)));
   }
@@ -95,6 +96,7 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PathSegment[], missi
       if (issue.origin === 'array') return `"${field}" must list at most ${issue.maximum} items`;
       return `"${field}" must be at most ${issue.maximum}, not ${describe(issue.input)}`;
     case 'invalid_value':
+      if (missing) return `Missing required field "${field}" (one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')})`;
       return `"${field}" must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}, not ${describe(issue.input)}`;
     case 'invalid_format':
     case 'custom':

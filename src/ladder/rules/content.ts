@@ -2,7 +2,7 @@
 import { matchCompetency } from '../build.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { headingSlips, type HeadingSlip } from '../markdown.ts';
-import type { Section } from '../model.ts';
+import { slugify, type Section } from '../model.ts';
 import { closest } from '../validate.ts';
 import type { Finding, Rule } from './types.ts';
 
@@ -43,7 +43,12 @@ export const sections: Rule = ({ ladder }) => {
       }
     }
 
-    const missing = track.competencies.filter((id) => !seen.has(id) && exists(id));
+    // A competency whose own file has errors has no name to look for yet: its file's error comes first.
+    const unreadable = track.competencies.filter((id) => ladder.rejected.competency.has(id) && !ladder.competency.has(id));
+    if (unreadable.length > 0) {
+      for (let i = strays.length - 1; i >= 0; i--) if (closest(slugify(strays[i]!.heading), unreadable) !== undefined) strays.splice(i, 1);
+    }
+    const missing = track.competencies.filter((id) => !seen.has(id) && ladder.competency.has(id));
     const slips = missing.length > 0 ? headingSlips(level.body) : [];
     const explained = new Set<Section>();
     for (const id of missing) {

@@ -4,7 +4,7 @@
  * cost grows with the number of levels, not with its square.
  */
 import { diagnostic } from '../diagnostics.ts';
-import { rejectedLevels, type Ladder, type Level } from '../model.ts';
+import { mayHoldGrade, mayHoldTrack, type Ladder, type Level } from '../model.ts';
 import type { Finding, Rule } from './types.ts';
 
 const where = (level: Level) => `${level.title} (${level.source.file})`;
@@ -44,13 +44,14 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
   const out: Finding[] = [];
   const tracks = ladder.tracksByFamily.get(family) ?? [];
   // Which tracks are IC is unknown while a track file's kind is broken (reported there).
-  if (tracks.some((t) => t.provisional && !t.provisional.kind)) return [];
+  if (tracks.some((t) => t.provisional && (!t.provisional.kind || !t.provisional.family))) return [];
   const ics = tracks.filter((t) => t.kind === 'individual-contributor');
   for (const management of tracks.filter((t) => t.kind === 'management')) {
     const levels = ladder.levelsByTrack.get(management.id) ?? [];
     if (ics.length === 0) {
-      // A track file that could not be read at all may be this family's IC track: its error comes first.
-      if ([...ladder.rejected.track].some((id) => !ladder.track.has(id))) continue;
+      // A track file that could not be read, or a track that misspells its family, may be this
+      // family's IC track: its error comes first.
+      if (mayHoldTrack(ladder, family) || ladder.tracks.some((t) => !ladder.family.has(t.family) && !ladder.rejected.family.has(t.family)) || ladder.tracks.some((t) => t.provisional?.family === false)) continue;
       const top = levels.at(-1);
       out.push({
         ...diagnostic(
@@ -63,8 +64,9 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
       continue;
     }
     for (const level of levels) {
-      // An IC track with a level file that has errors may hold the grade in that file: its errors come first.
-      for (const ic of ics.filter((t) => rejectedLevels(ladder, t.id).length === 0)) {
+      for (const ic of ics) {
+        // A level file of the IC track that has errors may hold this grade: its errors come first.
+        if (mayHoldGrade(ladder, ic.id, [level.grade])) continue;
         const icLevels = ladder.levelsByTrack.get(ic.id) ?? [];
         if (icLevels.some((l) => l.grade === level.grade)) continue;
         const top = icLevels.at(-1);

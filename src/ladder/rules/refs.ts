@@ -13,7 +13,7 @@ function unknown(kind: string, id: string, known: Iterable<string>): string {
 export const refs: Rule = ({ ladder, files }) => {
   const out: Finding[] = [];
   for (const track of ladder.tracks) {
-    if (!ladder.family.has(track.family) && !ladder.rejected.family.has(track.family)) {
+    if (!ladder.family.has(track.family) && !ladder.rejected.family.has(track.family) && track.provisional?.family !== false) {
       out.push(diagnostic(track.source.locate(['family']), 'ref/unknown', unknown('family', track.family, ladder.family.keys())));
     }
     track.competencies.forEach((id, index) => {

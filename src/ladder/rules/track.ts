@@ -1,14 +1,12 @@
 /** track/duplicate-grade and track/grade-gap: the shape of each track. */
 import { diagnostic } from '../diagnostics.ts';
-import { rejectedLevels } from '../model.ts';
+import { mayHoldGrade } from '../model.ts';
 import type { Finding, Rule } from './types.ts';
 
 export const trackShape: Rule = ({ ladder }) => {
   const out: Finding[] = [];
   for (const track of ladder.tracks) {
     const levels = ladder.levelsByTrack.get(track.id) ?? [];
-    // A gap may be a level whose file has errors (reported on that file): not a gap yet.
-    const complete = rejectedLevels(ladder, track.id).length === 0;
     for (let i = 1; i < levels.length; i++) {
       const below = levels[i - 1]!;
       const level = levels[i]!;
@@ -22,7 +20,8 @@ export const trackShape: Rule = ({ ladder }) => {
             [{ ...below.source.locate(['grade']), message: `${below.title} is also at grade ${below.grade}` }],
           ),
         );
-      } else if (complete && level.grade > below.grade + 1) {
+      } else if (level.grade > below.grade + 1 && !mayHoldGrade(ladder, track.id, range(below.grade + 1, level.grade - 1))) {
+        // (A gap that a level file with errors may fill is reported on that file first.)
         const missing = level.grade - below.grade === 2 ? `Grade ${below.grade + 1} is` : `Grades ${below.grade + 1}–${level.grade - 1} are`;
         out.push(
           diagnostic(
@@ -38,3 +37,7 @@ export const trackShape: Rule = ({ ladder }) => {
   }
   return out;
 };
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
