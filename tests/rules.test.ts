@@ -496,6 +496,7 @@ describe('YAML mistakes, in words and where the fix goes', () => {
     expect(first((t) => t.replace(/(summary: .*)\n/, '$1\n  and more: again\n'))).toEqual([
       '5:3 syntax/frontmatter The value of "summary" goes on over several lines and this line contains ": ", which YAML reads as another field: put the whole value in quotes',
     ]);
+    expect(first((t) => t.replace('title: Senior Engineer', 'title:Senior Engineer'))).toEqual(['2:7 syntax/frontmatter Put a space after the colon: title: Senior Engineer']);
     expect(first((t) => t.replace('grade: 2', 'grade: 2\ntitle: Again'))).toEqual(['4:1 syntax/frontmatter The field "title" appears twice: keep one of them']);
     expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual(['6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only']);
     expect(first((t) => t.replace('grade: 2', 'grade: 99999999999999999999999'))).toEqual(['3:8 schema/grade "grade" must be at most 99, not the number 1e+23']);

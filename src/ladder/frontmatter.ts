@@ -162,6 +162,11 @@ export function explainYaml(code: string, message: string, lines: readonly strin
   const text = lines[at.line - 1] ?? '';
   const field = /^(\s*)(?:- )?([^\s:#"'][^:]*?):(?:\s+(.*))?$/.exec(text);
   const indent = (line: string) => /^ */.exec(line)![0].length;
+  // "title:Staff Engineer": YAML needs a space after the colon, else the whole line is one word.
+  const glued = /^(\s*)([A-Za-z_][\w.-]*):(\S.*)$/.exec(text);
+  if (glued && !/^\/\//.test(glued[3]!)) {
+    return { line: at.line, column: glued[1]!.length + glued[2]!.length + 2, message: `Put a space after the colon: ${glued[2]}: ${glued[3]}` };
+  }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
     const value = field?.[3] ?? '';
     if (field && /:\s/.test(value) && !/^["'[{|>]/.test(value)) {
