@@ -120,8 +120,7 @@ function suggestion(schema: z.ZodType, parent: readonly PathSegment[], key: stri
 export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
   let node: z.core.$ZodType | undefined = schema;
   for (const segment of [...path, null]) {
-    // Look through wrappers such as .default() and .optional().
-    while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
+    node = unwrap(node);
     if (!node) return [];
     const def: z.core.$ZodTypeDef = node._zod.def;
     if (segment === null) return def.type === 'object' && 'shape' in def ? Object.keys(def.shape as object) : [];
@@ -130,6 +129,12 @@ export function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): strin
     else return [];
   }
   return [];
+}
+
+/** A schema without its wrappers, such as .default() and .optional(). */
+function unwrap(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
+  return node;
 }
 
 /** The candidate within edit distance 2 (or differing only in case), if any. */
@@ -168,10 +173,9 @@ function editDistance(a: string, b: string): number {
 export function validFields(schema: z.ZodType, data: unknown): Record<string, unknown> | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const out: Record<string, unknown> = {};
+  const shape = (unwrap(schema)?._zod.def as { shape?: Record<string, z.ZodType> } | undefined)?.shape ?? {};
   for (const key of fieldsAt(schema, [])) {
-    let node: z.core.$ZodType | undefined = schema;
-    while (node && 'innerType' in node._zod.def) node = node._zod.def.innerType as z.core.$ZodType;
-    const field = (node?._zod.def as { shape?: Record<string, z.ZodType> }).shape?.[key];
+    const field = shape[key];
     const value = (data as Record<string, unknown>)[key];
     if (!field || value === undefined) continue;
     const result = field.safeParse(value);

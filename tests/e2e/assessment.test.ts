@@ -6,25 +6,13 @@
  * recorded and must be none), and still renders without JavaScript.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { levelExpectations } from '../../src/ladder/expectations.ts';
 import type { Level } from '../../src/ladder/model.ts';
-import { ladder, launch, origin, PHONE, Session } from './browser.ts';
+import { ladder, origin, PHONE, sessionPerTest } from './browser.ts';
 
-let browser: Browser;
-let session: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = session.problems.splice(0);
-  await session.close();
-  expect(problems).toEqual([]);
-});
+const open = sessionPerTest();
 
 /** A level with expectations in at least two competencies. */
 function target(): Level {
@@ -90,7 +78,7 @@ describe('the worksheet', () => {
   it('keeps the answers in this browser across a reload, without a single network request', async () => {
     const level = target();
     const ids = expectationIds(level);
-    session = await Session.open(browser);
+    const session = await open();
     const page = await session.visit(`/levels/${level.id}/assess/`);
     const requests = recordRequests(page);
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
@@ -114,7 +102,7 @@ describe('the worksheet', () => {
   it('round-trips through JSON and CSV export and import, after the storage is cleared', async () => {
     const level = target();
     const ids = expectationIds(level);
-    session = await Session.open(browser, { acceptDownloads: true });
+    const session = await open({ acceptDownloads: true });
     const page = await session.visit(`/levels/${level.id}/assess/`);
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
     const filled = await fill(page, ids);
@@ -153,7 +141,7 @@ describe('the worksheet', () => {
     const level = target();
     const other = l.levels.find((x) => x.id !== level.id)!;
     const ids = expectationIds(level);
-    session = await Session.open(browser);
+    const session = await open();
     const page = await session.visit(`/levels/${level.id}/assess/`);
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
     const filled = await fill(page, ids);
@@ -178,7 +166,7 @@ describe('the worksheet', () => {
   it('clears every answer once the reader confirms', async () => {
     const level = target();
     const ids = expectationIds(level);
-    session = await Session.open(browser);
+    const session = await open();
     const page = await session.visit(`/levels/${level.id}/assess/`);
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
     await fill(page, ids);
@@ -195,7 +183,7 @@ describe('the worksheet', () => {
   it('prints as a worksheet: choices as boxes, evidence as ruled boxes, no buttons, answers included', async () => {
     const level = target();
     const ids = expectationIds(level);
-    session = await Session.open(browser);
+    const session = await open();
     const page = await session.visit(`/levels/${level.id}/assess/`);
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
     await fill(page, ids);
@@ -227,7 +215,7 @@ describe('the worksheet', () => {
 describe('without JavaScript', () => {
   it('shows the whole worksheet as an empty printable form, and every level on /assess/', async () => {
     const level = target();
-    session = await Session.open(browser, { javaScriptEnabled: false });
+    const session = await open({ javaScriptEnabled: false });
     const page = await session.visit(`/levels/${level.id}/assess/`);
     expect(await page.locator('#_ws-tools').isVisible()).toBe(false);
     expect(await page.locator('fieldset.ws-item').count()).toBe(expectationIds(level).length);
@@ -245,7 +233,7 @@ describe('/assess/', () => {
     const l = ladder();
     const level = target();
     const track = l.track.get(level.track)!;
-    session = await Session.open(browser, { viewport: PHONE });
+    const session = await open({ viewport: PHONE });
     const sheet = await session.visit(`/levels/${level.id}/assess/`);
     await expect.poll(() => sheet.locator('#_ws-tools').isVisible()).toBe(true);
     await fill(sheet, expectationIds(level));

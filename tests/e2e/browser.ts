@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { equivalents, nextLevel, type Ladder } from '../../src/ladder/model.ts';
 
@@ -172,3 +172,34 @@ export function samplePages(): Record<string, string> {
   if (l.competencies[0]) pages.competency = `/competencies/${l.competencies[0].id}/`;
   return pages;
 }
+
+/**
+ * For a test file whose tests each open one session: launches the browser
+ * once for the file, and after each test closes that test's session and
+ * asserts it saw no problem (a request off the machine, a console error).
+ * Call at the top of the file; the function it returns opens the session.
+ */
+export function sessionPerTest(): (options?: BrowserContextOptions) => Promise<Session> {
+  let browser: Browser | undefined;
+  let current: Session | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const session = current;
+    current = undefined;
+    if (!session) return;
+    const problems = session.problems.splice(0);
+    await session.close();
+    expect(problems).toEqual([]);
+  });
+  return async (options) => {
+    if (!browser) throw new Error('sessionPerTest(): the browser is not launched yet');
+    current = await Session.open(browser, options);
+    return current;
+  };
+}
+

@@ -3,23 +3,11 @@
  * side, and the URL (?a=&b=) shares the choice: a new page, a reload and the
  * back button restore it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { ladder, launch, origin, Session } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { ladder, origin, sessionPerTest } from './browser.ts';
 
-let browser: Browser;
-let session: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = session.problems.splice(0);
-  await session.close();
-  expect(problems).toEqual([]);
-});
+const open = sessionPerTest();
 
 /** The picked levels' column headers: link and box. */
 async function columns(page: Page) {
@@ -40,7 +28,7 @@ it('shows two chosen levels side by side and keeps the choice in a URL that rest
   // Two levels of different tracks and grades: the choice a reader makes.
   const a = l.levels[0]!;
   const b = [...l.levels].reverse().find((x) => x.track !== a.track && x.grade !== a.grade) ?? l.levels.at(-1)!;
-  session = await Session.open(browser);
+  const session = await open();
   const page = await session.visit('/compare/');
   await page.locator('#picker:not([hidden])').waitFor();
 
@@ -80,7 +68,7 @@ it('shows two chosen levels side by side and keeps the choice in a URL that rest
 });
 
 it('ignores unknown levels in a URL and keeps the defaults', async () => {
-  session = await Session.open(browser);
+  const session = await open();
   const page = await session.visit('/compare/?a=no/such-level&b=');
   await page.locator('#picker:not([hidden])').waitFor();
   const [a, b] = await choice(page);
@@ -92,7 +80,7 @@ it('ignores unknown levels in a URL and keeps the defaults', async () => {
 it('shows the pre-built comparison of a grade with its tracks side by side', async () => {
   const l = ladder();
   const level = l.levels.find((x) => (l.levelsByFamilyGrade.get(x.family)?.get(x.grade)?.length ?? 0) > 1)!;
-  session = await Session.open(browser);
+  const session = await open();
   const page = await session.visit(`/compare/${level.family}/${level.grade}/`);
   const heads = await page.locator('table.compare thead th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().toJSON() as DOMRect));
   const count = l.levelsByFamilyGrade.get(level.family)!.get(level.grade)!.length;

@@ -4,9 +4,9 @@
  * picker is operated with arrow keys, and every stop of every kind of page
  * shows where the focus is.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ladder, launch, samplePages, Session, WIDTH } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ladder, samplePages, sessionPerTest, WIDTH } from './browser.ts';
 
 interface Stop {
   tag: string;
@@ -95,23 +95,7 @@ async function tabStops(page: Page, limit = 400): Promise<Stop[]> {
 
 const describeStop = (s: Stop) => `<${s.tag}${s.id ? ` id=${s.id}` : ''}${s.href ? ` href=${s.href}` : ''}> "${s.text}"`;
 
-let browser: Browser;
-let session: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = session.problems.splice(0);
-  await session.close();
-  expect(problems).toEqual([]);
-});
-const open = async () => {
-  session = await Session.open(browser);
-  return session;
-};
+const open = sessionPerTest();
 
 describe('every kind of page', () => {
   const pages = Object.entries(samplePages());

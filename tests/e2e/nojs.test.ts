@@ -3,28 +3,15 @@
  * links to every pre-built comparison and promotion, and /search/ lists
  * every level.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { familyGrades, nextLevel } from '../../src/ladder/model.ts';
-import { ladder, launch, layoutPages, Session, WIDTH } from './browser.ts';
+import { ladder, layoutPages, sessionPerTest, WIDTH } from './browser.ts';
 
-let browser: Browser;
-let session: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = session.problems.splice(0);
-  await session.close();
-  expect(problems).toEqual([]);
-});
-const noScript = () => Session.open(browser, { javaScriptEnabled: false });
+const open = sessionPerTest();
+const noScript = () => open({ javaScriptEnabled: false });
 
 it('shows every page’s main content', async () => {
-  session = await noScript();
+  const session = await noScript();
   const found: string[] = [];
   await session.each(layoutPages(), WIDTH, async (page, path) => {
     const main = await page.evaluate(() => {
@@ -47,7 +34,7 @@ it('shows every page’s main content', async () => {
 
 it('links /compare/ to every pre-built comparison and promotion, and hides the picker', async () => {
   const l = ladder();
-  session = await noScript();
+  const session = await noScript();
   const page = await session.visit('/compare/');
   expect(await page.locator('#picker').isVisible()).toBe(false);
   const visibleLinks = await page.locator('main a:visible').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -59,7 +46,7 @@ it('links /compare/ to every pre-built comparison and promotion, and hides the p
 
 it('lists every level on /search/ and says that search needs JavaScript', async () => {
   const l = ladder();
-  session = await noScript();
+  const session = await noScript();
   const page = await session.visit('/search/');
   expect(await page.locator('#_search-fallback').innerText()).toContain('Search needs JavaScript.');
   const visibleLinks = await page.locator('main a:visible').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -4,24 +4,12 @@
  * family with the filter, by keyboard.
  */
 import { toString } from 'mdast-util-to-string';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { Ladder, Level } from '../../src/ladder/model.ts';
-import { ladder, launch, Session } from './browser.ts';
+import { ladder, sessionPerTest } from './browser.ts';
 
-let browser: Browser;
-let session: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = session.problems.splice(0);
-  await session.close();
-  expect(problems).toEqual([]);
-});
+const open = sessionPerTest();
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const levelText = (level: Level) => level.sections.map((s) => toString({ type: 'root', children: s.nodes })).join('\n');
@@ -75,7 +63,7 @@ it('finds a level from a phrase of one of its competency sections', async () => 
   const phrase = distinctivePhrase(l, level);
   expect(phrase.split(' ')).toHaveLength(4);
 
-  session = await Session.open(browser);
+  const session = await open();
   const page = await session.visit('/search/');
   const input = page.locator('.pagefind-ui__search-input');
   await input.waitFor();
@@ -102,7 +90,7 @@ it('narrows results to one family with the family filter, by keyboard', async ()
     return match ? l.track.get(match[1]!)?.family : undefined;
   };
 
-  session = await Session.open(browser);
+  const session = await open();
   const page = await session.visit(`/search/?q=${encodeURIComponent(term)}`);
   await results(page, term);
   const count = async () => Number(/^(\d+)/.exec((await page.locator('.pagefind-ui__message').textContent()) ?? '')?.[1] ?? NaN);

@@ -14,9 +14,9 @@ export const parity: Rule = ({ ladder }) => {
   // Every family that has tracks, also one whose own file has errors: its levels are still compared.
   // (A track naming a family that does not exist at all is its own ref/unknown error, not a family.)
   const families = new Set([...ladder.families.map((f) => f.id), ...[...ladder.tracksByFamily.keys()].filter((id) => ladder.rejected.family.has(id))]);
-  for (const family of [...families].map((id) => ({ id }))) {
-    out.push(...ceiling(ladder, family.id));
-    const grades = ladder.levelsByFamilyGrade.get(family.id);
+  for (const family of families) {
+    out.push(...ceiling(ladder, family));
+    const grades = ladder.levelsByFamilyGrade.get(family);
     if (!grades) continue;
     for (const [grade, row] of grades) {
       // One level per track: a duplicate grade is its own error.
@@ -29,8 +29,8 @@ export const parity: Rule = ({ ladder }) => {
             [a, b],
             [b, a],
           ] as const) {
-            out.push(...pay(ladder, self, other).map((d) => ({ ...d, subject: { family: family.id, grade } })));
-            out.push(...authority(self, other).map((d) => ({ ...d, subject: { family: family.id, grade } })));
+            out.push(...pay(ladder, self, other).map((d) => ({ ...d, subject: { family: family, grade } })));
+            out.push(...authority(self, other).map((d) => ({ ...d, subject: { family: family, grade } })));
           }
         }
       }
