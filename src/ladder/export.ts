@@ -3,6 +3,7 @@
  * docs/ladder-json.md) and /ladder.csv (one row per level, RFC 4180).
  * Framework-free: the site's endpoints only call these.
  */
+import { toCsv } from './csv.ts';
 import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder, type Level } from './model.ts';
 import { paths, withBase } from './paths.ts';
 import { renderHtml, renderText } from './render.ts';
@@ -214,10 +215,8 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One row per level, with a header row. RFC 4180: CRLF line ends, a field is
- * quoted when it holds a comma, a quote or a line break, quotes are doubled.
- * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a
- * leading apostrophe.
+ * One row per level, with a header row, written by the one CSV writer
+ * (src/ladder/csv.ts: RFC 4180, formulas guarded, `;` quoted).
  */
 export function toLadderCsv(ladder: Ladder, options: ExportOptions = {}): string {
   const base = options.base ?? '/';
@@ -229,8 +228,8 @@ export function toLadderCsv(ladder: Ladder, options: ExportOptions = {}): string
       level.track,
       ladder.track.get(level.track)!.kind,
       level.grade,
-      defuse(level.title),
-      defuse(level.summary),
+      level.title,
+      level.summary,
       level.pay.min,
       level.pay.max,
       ladder.currency,
@@ -240,14 +239,5 @@ export function toLadderCsv(ladder: Ladder, options: ExportOptions = {}): string
       withBase(base, paths.level(level)),
     ]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return toCsv(rows);
 }

@@ -9,6 +9,9 @@
  * answer, so that a file still lands on the right expectation after the
  * ladder inserts or rewords one: an import matches by text first, then by id.
  */
+import { toCsv as writeCsv, unguard } from '../ladder/csv.ts';
+
+export { guard, unguard } from '../ladder/csv.ts';
 
 export const RATINGS = ['not-yet', 'sometimes', 'consistently'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -101,22 +104,9 @@ export function toCsv(sheet: Worksheet, answers: Answers): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const item of sheet.items) {
     const answer = answers[item.id];
-    rows.push([sheet.level, guard(item.competency), item.id, guard(item.text), answer?.rating ? RATING_LABELS[answer.rating] : '', guard(answer?.evidence ?? '')]);
+    rows.push([sheet.level, item.competency, item.id, item.text, answer?.rating ? RATING_LABELS[answer.rating] : '', answer?.evidence ?? '']);
   }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** A leading apostrophe before what a spreadsheet would read as a formula (also before an apostrophe that precedes one, so that it round-trips). */
-export function guard(text: string): string {
-  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function unguard(text: string): string {
-  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return `\uFEFF${writeCsv(rows)}`;
 }
 
 // ─── Import ─────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { CSV_COLUMNS, csvField, toLadderCsv, toLadderJson } from '../../src/ladder/export.ts';
+import { csvField } from '../../src/ladder/csv.ts';
+import { CSV_COLUMNS, toLadderCsv, toLadderJson } from '../../src/ladder/export.ts';
 import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 describe('toLadderJson', () => {
@@ -77,6 +78,9 @@ describe('toLadderCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(42)).toBe('42');
+    // European Excel splits on ';': a part after one must not become a formula cell of its own.
+    expect(csvField('a;=cmd')).toBe('"a;=cmd"');
+    expect(csvField('-5')).toBe("'-5");
     const files = miniLadder();
     files['levels/eng-ic/engineer.md'] = files['levels/eng-ic/engineer.md']!.replace('title: Engineer', 'title: "=HYPERLINK(1)"');
     const csv = toLadderCsv(checkFiles(files).ladder);
@@ -84,9 +88,9 @@ describe('toLadderCsv', () => {
     expect(csv).toContain(',hiring,/levels/eng-ic/engineer/\r\n');
   });
 
-  it('joins decisions with semicolons', () => {
+  it('joins decisions with semicolons, quoted so that European Excel keeps them in one cell', () => {
     const { ladder } = check(SAMPLE);
     const row = toLadderCsv(ladder).split('\r\n').find((line) => line.startsWith('engineering-ic/staff-engineer,'))!;
-    expect(row).toContain(',technical-direction;architecture;design-approval;hiring;incident-command;vendor-selection,');
+    expect(row).toContain(',"technical-direction;architecture;design-approval;hiring;incident-command;vendor-selection",');
   });
 });
