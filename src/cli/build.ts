@@ -38,8 +38,17 @@ Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
 /** Names of Astro's built-in import.meta.env values: set in the environment, they override the config. */
 const SHADOWING_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'] as const;
 
-/** The project root: where astro.config.mjs and src/pages live. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+/** Parity's own folder: the project built when the working directory has no Astro project of its own. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts'];
+
+/** The Astro project to build: the nearest folder from `cwd` up that has an astro.config, else Parity's own. */
+export function projectRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (CONFIG_FILES.some((name) => existsSync(join(dir, name)))) return dir;
+    if (dirname(dir) === dir) return PACKAGE_ROOT;
+  }
+}
 
 export async function runBuild(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -68,6 +77,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
 
+  const ROOT = projectRoot(io.cwd);
   const out = resolve(io.cwd, values.out ?? io.env.LADDER_OUT ?? 'dist');
   if (out === ROOT || isInside(out, ROOT) || out === result.dir || isInside(out, result.dir)) {
     throw new UsageError(`Refusing to build into ${out}: it holds the project or the ladder`);

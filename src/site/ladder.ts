@@ -15,14 +15,29 @@ import { formatText } from '../ladder/formatters/text.ts';
 import type { Ladder } from '../ladder/model.ts';
 
 const STORE = Symbol.for('parity.site.checks');
+const CONFIG = Symbol.for('parity.site.config');
+
+/** What the integration resolved from its options (the content directory first); set before any page renders. */
+export interface ConfiguredSite {
+  contentDir: string;
+}
+
+export function configureSite(site: ConfiguredSite): void {
+  (globalThis as typeof globalThis & { [CONFIG]?: ConfiguredSite })[CONFIG] = site;
+}
+
+/** The content directory the integration was configured with, else $LADDER_CONTENT or ./content. */
+export function siteContentDir(): string {
+  return (globalThis as typeof globalThis & { [CONFIG]?: ConfiguredSite })[CONFIG]?.contentDir ?? contentDir();
+}
 
 function store(): Map<string, CheckResult> {
   const holder = globalThis as typeof globalThis & { [STORE]?: Map<string, CheckResult> };
   return (holder[STORE] ??= new Map());
 }
 
-/** The check of the content directory ($LADDER_CONTENT, else ./content), run once. */
-export function getCheck(dir: string = contentDir()): CheckResult {
+/** The check of the site's content directory, run once. */
+export function getCheck(dir: string = siteContentDir()): CheckResult {
   const cached = store().get(dir);
   if (cached) return cached;
   const result = check(dir);

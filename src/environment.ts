@@ -1,0 +1,28 @@
+/**
+ * The one place Parity reads environment variables: the overrides a CI job
+ * sets for a build (docs/configuration.md). Everything else is an option of
+ * `parity({...})` in astro.config.mjs or a flag of the `ladder` command.
+ *
+ * | variable       | overrides                                   |
+ * | -------------- | ------------------------------------------- |
+ * | LADDER_CONTENT | `parity({ content })`, the content directory |
+ * | LADDER_SITE    | Astro's `site` (the site's absolute URL)    |
+ * | LADDER_BASE    | Astro's `base` (a sub-path such as /careers) |
+ * | LADDER_OUT     | `ladder build`'s output folder (`--out`)    |
+ * | LADDER_DEBUG   | prints stack traces of internal errors      |
+ */
+export interface ParityEnv {
+  content?: string;
+  site?: string;
+  base?: string;
+  out?: string;
+  debug: boolean;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ParityEnv {
+  const value = (name: string) => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? undefined : raw;
+  };
+  return { content: value('LADDER_CONTENT'), site: value('LADDER_SITE'), base: value('LADDER_BASE'), out: value('LADDER_OUT'), debug: Boolean(value('LADDER_DEBUG')) };
+}

@@ -1,0 +1,139 @@
+/**
+ * `parity()`: the Astro integration a company puts in its astro.config.mjs.
+ * - It injects every page of the site (src/integration/routes.ts), so the
+ *   company's project has no `src/pages`.
+ * - Its options (src/integration/options.ts) choose the content directory,
+ *   the title and logo, the repository, the optional pages, component
+ *   overrides and custom CSS; a wrong option stops with a message naming it.
+ * - `astro dev`: watches the content directory; on every change, runs the
+ *   check again, prints its diagnostics in the terminal and reloads the browser.
+ * - `astro build`: refuses a ladder with errors before any page is rendered
+ *   (the `ladder build` command has already checked it; this guards a bare
+ *   `astro build`).
+ */
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { readEnv } from '../environment.ts';
+import { formatText } from '../ladder/formatters/text.ts';
+import { configureSite, getCheck, invalidate } from '../site/ladder.ts';
+import { parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
+import { ROUTES } from './routes.ts';
+import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
+
+export type { ParityUserOptions } from './options.ts';
+
+/** What the pages read from `virtual:parity/config`: plain data, paths absolute. */
+export interface SiteConfig {
+  contentDir: string;
+  title?: string;
+  logo?: string;
+  repository: ParityOptions['repository'];
+  editLinks: boolean;
+  history: ParityOptions['history'];
+  editor: ParityOptions['editor'];
+  pages: ParityOptions['pages'];
+}
+
+export default function parity(userOptions: ParityUserOptions = {}): AstroIntegration {
+  let options: ParityOptions;
+  try {
+    options = parseOptions(userOptions);
+  } catch (error) {
+    if (error instanceof ParityOptionsError) {
+      throw new AstroError(error.message, 'Each option of parity() is described in docs/configuration.md.');
+    }
+    throw error;
+  }
+  let command = '';
+  let contentDir = '';
+  return {
+    name: 'parity-ladder',
+    hooks: {
+      'astro:config:setup': ({ config, command: cmd, injectRoute, updateConfig }) => {
+        command = cmd;
+        const root = fileURLToPath(config.root);
+        const env = readEnv();
+        contentDir = resolve(root, env.content ?? options.content);
+        const files = resolveUserFiles({ root, components: options.components, customCss: options.customCss });
+        const logo = options.logo ? resolve(root, options.logo) : undefined;
+        if (files.missing.length > 0) {
+          throw new AstroError(`parity(): ${files.missing.join('; ')}`, 'Fix the path in astro.config.mjs, or remove the option.');
+        }
+        const site: SiteConfig = {
+          contentDir,
+          title: options.title,
+          logo,
+          repository: options.repository,
+          editLinks: options.editLinks,
+          history: options.history,
+          editor: options.editor,
+          pages: options.pages,
+        };
+        configureSite(site);
+        for (const route of ROUTES) {
+          if (route.page && !options.pages[route.page]) continue;
+          if (route.needs === 'editor' && options.editor === false) continue;
+          injectRoute({ pattern: route.pattern, entrypoint: resolve(PACKAGE_ROOT, 'src', 'routes', route.entrypoint), prerender: true });
+        }
+        updateConfig({
+          // The spec's URLs end in a slash and every page is a folder with an index.html.
+          trailingSlash: 'always',
+          build: { format: 'directory' },
+          // `true` removes whitespace losslessly; the default 'jsx' drops the spaces between inline elements.
+          compressHTML: true,
+          devToolbar: { enabled: false },
+          ...(config.site === undefined && env.site ? { site: env.site } : {}),
+          ...(config.base === '/' && env.base ? { base: env.base } : {}),
+          vite: {
+            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, config: { ...site } })],
+            // The pages and components ship as source (.astro, .ts): Vite compiles them like the project's own.
+            ssr: { noExternal: ['parity-ladder'] },
+          },
+        });
+      },
+      'astro:build:start': () => {
+        const result = getCheck(contentDir);
+        if (!result.ok) {
+          process.stdout.write(formatText(result.diagnostics, result.summary));
+          throw new AstroError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Astro also starts a short-lived Vite server during `astro build` (to sync types); only `astro dev` watches.
+        if (command !== 'dev') return;
+        const dir = contentDir;
+        const report = () => {
+          invalidate(dir);
+          let result;
+          try {
+            result = getCheck(dir);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+            return;
+          }
+          const rel = relative(process.cwd(), dir).split(sep).join('/');
+          const prefix = rel === '' ? '' : rel.startsWith('..') ? `${dir}/` : `${rel}/`;
+          const text = formatText(result.diagnostics, result.summary, { color: Boolean(process.stdout.isTTY), prefix });
+          process.stdout.write(`\n${text}`);
+        };
+        report();
+        server.watcher.add(dir);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const onChange = (file: string) => {
+          if (file !== dir && !file.startsWith(dir + sep)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            report();
+            // Astro caches getStaticPaths() in dev and clears that cache on this event
+            // (the one its content layer sends); then the browser reloads.
+            for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
+            server.ws.send({ type: 'full-reload', path: '*' });
+          }, 120);
+        };
+        for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
+      },
+    },
+  };
+}
