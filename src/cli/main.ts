@@ -12,6 +12,7 @@ Commands:
   new       start a new level, track, family or competency from a template
   diff      compare two versions of the ladder (directories or git refs)
   schema    write JSON Schemas of the frontmatter, for editors
+  init      start your own ladder repository (package.json, astro.config.mjs, content/)
 
 Run "ladder <command> --help" for a command's options.
 The content directory is ./content, or $LADDER_CONTENT, or --content DIR.
@@ -26,6 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).runNew,
   diff: async () => (await import('./diff.ts')).runDiff,
   schema: async () => (await import('./schema.ts')).runSchema,
+  init: async () => (await import('./init.ts')).runInit,
 };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -72,7 +72,7 @@ export class ParityOptionsError extends Error {
   override name = 'ParityOptionsError';
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Invalid parity() options in astro.config.mjs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Invalid parity() options in astro.config.mjs: ${problems.join(' ')}`);
     this.problems = problems;
   }
 }
@@ -86,7 +86,7 @@ export function parseOptions(input: unknown): ParityOptions {
 function describe(issue: z.core.$ZodIssue): string {
   const at = issue.path.map(String).join('.');
   const where = at === '' ? 'parity()' : `\`${at}\``;
-  const allowed = allowedAt(issue.path);
+  const allowed: readonly string[] = issue.path[0] === 'components' ? COMPONENT_NAMES : allowedAt(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys
@@ -94,10 +94,11 @@ function describe(issue: z.core.$ZodIssue): string {
           const name = at === '' ? key : `${at}.${key}`;
           const guess = closest(key, allowed);
           const hint = guess ? ` Did you mean \`${guess}\`?` : '';
+          if (issue.path[0] === 'components') return `\`${name}\` is not a component you can replace.${hint} They are: ${allowed.join(', ')}.`;
           const list = allowed.length > 0 ? ` The options${at === '' ? '' : ` of \`${at}\``} are: ${allowed.join(', ')}.` : '';
           return `\`${name}\` is not an option.${hint}${list}`;
         })
-        .join('\n  - ');
+        .join(' ');
     case 'invalid_key':
     case 'invalid_value':
       if (at.startsWith('components')) return `${where}: there is no component of that name. The components you can replace are: ${COMPONENT_NAMES.join(', ')}.`;

@@ -1,0 +1,70 @@
+/** parity({...}): the options' defaults, and errors that name the wrong option and the allowed ones. */
+import { describe, expect, it } from 'vitest';
+import { COMPONENT_NAMES } from '../../src/integration/components.ts';
+import parity from '../../src/integration/index.ts';
+import { optionsSchema, parseOptions, ParityOptionsError } from '../../src/integration/options.ts';
+import { ROUTES } from '../../src/integration/routes.ts';
+
+function problems(input: unknown): string[] {
+  try {
+    parseOptions(input);
+  } catch (error) {
+    if (error instanceof ParityOptionsError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the options to be refused');
+}
+
+describe('parity() options', () => {
+  it('fills every default from nothing', () => {
+    const options = parseOptions(undefined);
+    expect(options.content).toBe('content');
+    expect(options.pages).toEqual({ assess: true, changes: true, search: true, choose: true });
+    expect(options.history).toEqual({ limit: 50 });
+    expect(options.components).toEqual({});
+    expect(options.customCss).toEqual([]);
+  });
+
+  it('names a misspelt option, the one probably meant, and every allowed one', () => {
+    const [message] = problems({ contnet: 'x' });
+    expect(message).toContain('`contnet` is not an option');
+    expect(message).toContain('Did you mean `content`?');
+    for (const key of Object.keys(optionsSchema.shape)) expect(message).toContain(key);
+  });
+
+  it('names a misspelt nested option with its parent', () => {
+    const [message] = problems({ pages: { serch: false } });
+    expect(message).toContain('`pages.serch` is not an option');
+    expect(message).toContain('Did you mean `search`?');
+    expect(message).toContain('assess, changes, search, choose');
+  });
+
+  it('lists the components that can be replaced when one does not exist', () => {
+    const [message] = problems({ components: { Sidebar: './x.astro' } });
+    expect(message).toContain('components');
+    for (const name of COMPONENT_NAMES) expect(message).toContain(name);
+  });
+
+  it('says what type a value should be', () => {
+    expect(problems({ content: 42 })[0]).toBe('`content` should be text (a string).');
+    expect(problems({ editLinks: 'yes' })[0]).toBe('`editLinks` should be true or false.');
+  });
+
+  it('throws from parity() itself, before Astro starts, with the message and no internals', () => {
+    expect(() => parity({ contnet: 'x' } as never)).toThrow(/`contnet` is not an option\. Did you mean `content`\?/);
+  });
+
+  it('has a route for every optional page switch and an entry file for every route', async () => {
+    const { existsSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    for (const route of ROUTES) expect(existsSync(fileURLToPath(new URL(`../../src/routes/${route.entrypoint}`, import.meta.url))), route.entrypoint).toBe(true);
+    const switches = new Set(ROUTES.map((r) => r.page).filter(Boolean));
+    expect([...switches].sort()).toEqual(Object.keys(parseOptions({}).pages).sort());
+  });
+
+  it('has a default component file for every overridable name', async () => {
+    const { existsSync } = await import('node:fs');
+    const { defaultComponent } = await import('../../src/integration/virtual.ts');
+    for (const name of COMPONENT_NAMES) expect(existsSync(defaultComponent(name)), name).toBe(true);
+  });
+});
