@@ -1,8 +1,4 @@
 /** The integration's virtual modules (src/integration/virtual.ts). */
-declare module 'virtual:parity/config' {
-  const config: import('./integration/index.ts').SiteConfig;
-  export default config;
-}
 declare module 'virtual:parity/user-css' {}
 declare module 'virtual:parity/components/*' {
   const Component: (props: Record<string, unknown>) => unknown;

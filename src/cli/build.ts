@@ -26,11 +26,10 @@ Options:
                   only once the new site is complete
   -h, --help      show this help
 
-Environment: LADDER_SITE (the site's URL, for absolute links in print and
-ladder.csv) and LADDER_BASE (a sub-path such as /careers) are read by
-astro.config.mjs. With a repository in ladder.md, DECAP_BRANCH (default main)
-and LADDER_CONTENT_PATH (the content folder inside the repository, read from
-git when unset) shape the "Suggest a change" links.
+It builds the Astro project of the working directory (its astro.config.mjs and
+parity({...}) options, docs/configuration.md). Environment: LADDER_SITE (the
+site's URL, for absolute links in print and ladder.csv) and LADDER_BASE (a
+sub-path such as /careers) apply when the config sets no site or base.
 
 Exit codes: 0 built, 1 the ladder has errors or the build failed, 2 bad usage.
 `;

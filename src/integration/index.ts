@@ -17,24 +17,14 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
-import { configureSite, getCheck, invalidate } from '../site/ladder.ts';
+import { configureSite, type SiteConfig } from '../site/config.ts';
+import { getCheck, invalidate } from '../site/ladder.ts';
 import { parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
 export type { ParityUserOptions } from './options.ts';
-
-/** What the pages read from `virtual:parity/config`: plain data, paths absolute. */
-export interface SiteConfig {
-  contentDir: string;
-  title?: string;
-  logo?: string;
-  repository: ParityOptions['repository'];
-  editLinks: boolean;
-  history: ParityOptions['history'];
-  editor: ParityOptions['editor'];
-  pages: ParityOptions['pages'];
-}
+export type { SiteConfig } from '../site/config.ts';
 
 export default function parity(userOptions: ParityUserOptions = {}): AstroIntegration {
   let options: ParityOptions;
@@ -87,7 +77,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.site === undefined && env.site ? { site: env.site } : {}),
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
-            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, config: { ...site } })],
+            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, })],
             // The pages and components ship as source (.astro, .ts): Vite compiles them like the project's own.
             ssr: { noExternal: ['parity-ladder'] },
           },

@@ -25,11 +25,9 @@ export const optionsSchema = z.strictObject({
   title: z.string().min(1).optional(),
   /** An image in the header before the title, relative to the project's root (SVG, PNG or JPEG). */
   logo: z.string().min(1).optional(),
-  /** Where "Suggest a change" links and the web editor point; default: `repository` in ladder.md. */
+  /** How "Suggest a change" links and the web editor reach the repository that ladder.md's `repository` names. */
   repository: z
     .strictObject({
-      /** The repository's address, `https://github.com/<owner>/<name>`. */
-      url: z.url().optional(),
       /** The branch that pull requests target (default `main`). */
       branch: z.string().min(1).default('main'),
       /** The content folder inside the repository, when git cannot tell (a build from an exported folder). */

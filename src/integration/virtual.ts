@@ -2,7 +2,6 @@
  * The Vite plugin behind the integration's virtual modules:
  * - `virtual:parity/components/<Name>`: the company's override, else Parity's component;
  * - `virtual:parity/user-css`: the company's `customCss`, after Parity's styles;
- * - `virtual:parity/config`: the resolved options the pages need (JSON, no functions).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,13 +12,11 @@ import { COMPONENT_NAMES, VIRTUAL_COMPONENTS, type ComponentName } from './compo
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const USER_CSS = 'virtual:parity/user-css';
-const CONFIG = 'virtual:parity/config';
 
 export interface VirtualModulesInput {
   root: string;
   components: Partial<Record<ComponentName, string>>;
   customCss: readonly string[];
-  config: Record<string, unknown>;
 }
 
 /** Resolves every path the company gave, so that a missing file is one clear error before Vite starts. */
@@ -42,7 +39,6 @@ export function defaultComponent(name: ComponentName): string {
 
 export function vitePluginParity(input: VirtualModulesInput) {
   const resolvedCss = '\0' + USER_CSS;
-  const resolvedConfig = '\0' + CONFIG;
   return {
     name: 'parity:virtual-modules',
     resolveId(id: string) {
@@ -52,12 +48,10 @@ export function vitePluginParity(input: VirtualModulesInput) {
         return input.components[name] ?? defaultComponent(name);
       }
       if (id === USER_CSS) return resolvedCss;
-      if (id === CONFIG) return resolvedConfig;
       return undefined;
     },
     load(id: string) {
       if (id === resolvedCss) return input.customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n');
-      if (id === resolvedConfig) return `export default ${JSON.stringify(input.config)};`;
       return undefined;
     },
   };

@@ -110,7 +110,7 @@ export function noHistory(reason: string, limit = DEFAULT_HISTORY_LIMIT): Ladder
 /** The history of the ladder in `contentDir`. Never throws. */
 export function readHistory(contentDir: string, options: HistoryOptions = {}): LadderHistory {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_HISTORY_LIMIT));
-  if (limit === 0) return noHistory('History is turned off (LADDER_HISTORY_LIMIT=0).', limit);
+  if (limit === 0) return noHistory('History is turned off (parity({ history: false })).', limit);
   try {
     return read(resolve(contentDir), limit);
   } catch (error) {

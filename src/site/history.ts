@@ -5,12 +5,13 @@
  * (see src/site/ladder.ts): the CLI, the integration and the bundled pages
  * may each hold a copy of this module.
  *
- * LADDER_HISTORY_LIMIT sets how many commits /changes/ describes (default
- * 50); 0 turns history off.
+ * `parity({ history: { limit } })` sets how many commits /changes/ describes
+ * (default 50); `history: false` turns history off.
  */
 import type { CheckResult } from '../ladder/check.ts';
 import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../ladder/history.ts';
 import type { Ladder, Level } from '../ladder/model.ts';
+import { siteConfig, type SiteConfig } from './config.ts';
 import { getCheck } from './ladder.ts';
 import { links } from './urls.ts';
 
@@ -21,12 +22,9 @@ function store(): WeakMap<CheckResult, LadderHistory> {
   return (holder[STORE] ??= new WeakMap());
 }
 
-/** How many commits to describe: LADDER_HISTORY_LIMIT, else 50. */
-export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.LADDER_HISTORY_LIMIT;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_HISTORY_LIMIT;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_HISTORY_LIMIT;
+/** How many commits to describe: the `history` option's limit; 0 when history is off. */
+export function historyLimit(history: SiteConfig['history'] = siteConfig().history): number {
+  return history === false ? 0 : (history.limit ?? DEFAULT_HISTORY_LIMIT);
 }
 
 /** The history of the ladder the pages render, read once. */

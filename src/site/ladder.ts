@@ -10,26 +10,12 @@
  * primes it with the result it already printed, and the dev integration
  * invalidates it when a content file changes.
  */
-import { check, contentDir, type CheckResult } from '../ladder/check.ts';
+import { check, type CheckResult } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/text.ts';
 import type { Ladder } from '../ladder/model.ts';
+import { siteConfig } from './config.ts';
 
 const STORE = Symbol.for('parity.site.checks');
-const CONFIG = Symbol.for('parity.site.config');
-
-/** What the integration resolved from its options (the content directory first); set before any page renders. */
-export interface ConfiguredSite {
-  contentDir: string;
-}
-
-export function configureSite(site: ConfiguredSite): void {
-  (globalThis as typeof globalThis & { [CONFIG]?: ConfiguredSite })[CONFIG] = site;
-}
-
-/** The content directory the integration was configured with, else $LADDER_CONTENT or ./content. */
-export function siteContentDir(): string {
-  return (globalThis as typeof globalThis & { [CONFIG]?: ConfiguredSite })[CONFIG]?.contentDir ?? contentDir();
-}
 
 function store(): Map<string, CheckResult> {
   const holder = globalThis as typeof globalThis & { [STORE]?: Map<string, CheckResult> };
@@ -37,7 +23,7 @@ function store(): Map<string, CheckResult> {
 }
 
 /** The check of the site's content directory, run once. */
-export function getCheck(dir: string = siteContentDir()): CheckResult {
+export function getCheck(dir: string = siteConfig().contentDir): CheckResult {
   const cached = store().get(dir);
   if (cached) return cached;
   const result = check(dir);

@@ -7,21 +7,21 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { contentDir } from '../ladder/check.ts';
 import { gitRoot } from '../ladder/diff/git.ts';
+import { siteConfig, type SiteConfig } from './config.ts';
 
 const memo = new Map<string, string>();
 
 /**
  * The content directory's path inside its repository, with forward slashes
  * ("content", "ladders/acme", or "." for the repository's top folder):
- * $LADDER_CONTENT_PATH when set, else the path from the top of the git work
+ * the `repository.contentPath` option when set, else the path from the top of the git work
  * tree that holds it, else (no git) the path from the working directory when
  * it is inside it, else "." (the content directory is taken to be the
  * repository).
  */
-export function contentPathInRepository(dir: string = contentDir(), env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  const explicit = env.LADDER_CONTENT_PATH?.trim();
+export function contentPathInRepository(dir: string = siteConfig().contentDir, explicitPath: string | undefined = siteConfig().repository.contentPath, cwd: string = process.cwd()): string {
+  const explicit = explicitPath?.trim();
   if (explicit) return tidy(explicit);
   const key = `${cwd}\0${dir}`;
   let path = memo.get(key);
@@ -32,9 +32,9 @@ export function contentPathInRepository(dir: string = contentDir(), env: NodeJS.
   return path;
 }
 
-/** The branch that edits and the web editor's pull requests start from: $DECAP_BRANCH, else main. */
-export function editBranch(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DECAP_BRANCH?.trim() || 'main';
+/** The branch that edits and the web editor's pull requests start from: the `repository.branch` option (default main). */
+export function editBranch(repository: SiteConfig['repository'] = siteConfig().repository): string {
+  return repository.branch.trim() || 'main';
 }
 
 function fromGitOrCwd(dir: string, cwd: string): string {

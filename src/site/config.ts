@@ -1,0 +1,43 @@
+/**
+ * The site's settings, as the integration resolved them from parity({...})
+ * (src/integration/options.ts) and the environment: set once in
+ * `astro:config:setup`, read by every page, component and site module.
+ * Shared through globalThis like the check (src/site/ladder.ts): the
+ * integration and the bundled pages each hold a copy of this module. Without
+ * the integration (unit tests, scripts) the defaults apply.
+ */
+import { contentDir } from '../ladder/check.ts';
+import type { ParityOptions } from '../integration/options.ts';
+
+/** Plain data, paths absolute. */
+export interface SiteConfig {
+  contentDir: string;
+  title?: string;
+  logo?: string;
+  repository: ParityOptions['repository'];
+  editLinks: boolean;
+  history: ParityOptions['history'];
+  editor: ParityOptions['editor'];
+  pages: ParityOptions['pages'];
+}
+
+const CONFIG = Symbol.for('parity.site.config');
+type Holder = typeof globalThis & { [CONFIG]?: SiteConfig };
+
+export function configureSite(site: SiteConfig): void {
+  (globalThis as Holder)[CONFIG] = site;
+}
+
+/** The configured site, else the defaults of parity() with $LADDER_CONTENT or ./content. */
+export function siteConfig(): SiteConfig {
+  return (
+    (globalThis as Holder)[CONFIG] ?? {
+      contentDir: contentDir(),
+      repository: { branch: 'main' },
+      editLinks: true,
+      history: { limit: 50 },
+      editor: {},
+      pages: { assess: true, changes: true, search: true, choose: true },
+    }
+  );
+}
