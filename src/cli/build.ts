@@ -6,14 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
 import { prime } from '../site/ladder.ts';
+import { isInside, realish } from './confine.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
@@ -236,22 +237,6 @@ function running(pid: number): boolean {
   }
 }
 
-/** The real path of a path that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
-function realish(path: string): string {
-  const rest: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(realpathSync(current), ...rest.reverse());
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      rest.push(basename(current));
-      current = parent;
-    }
-  }
-}
-
 /** One line that says what went wrong: Astro's and Zod's errors carry a title or issues, others a message. */
 function oneLine(error: unknown): string {
   const e = error as { title?: unknown; issues?: { path?: unknown[]; message?: unknown }[]; message?: unknown };
@@ -276,11 +261,6 @@ async function inDirectory<T>(dir: string, task: () => Promise<T>): Promise<T> {
   } finally {
     process.chdir(previous);
   }
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Renames a folder, or copies it when it is on another file system. */
