@@ -179,3 +179,26 @@ describe('without history', () => {
     expect(readHistory(join(repo, 'nowhere')).available).toBe(false);
   });
 });
+
+describe('a commit message cannot forge the history', () => {
+  it('keeps a subject with \\x1e, \\x1f, a NUL-less fake entry and line breaks as one subject of its own commit', () => {
+    const work = tempDir('parity-history-forged-');
+    writeLadder(miniLadder(), work);
+    git(work, ['init', '-q']);
+    git(work, ['add', '.']);
+    git(work, ['commit', '-q', '-m', 'Ladder'], '2025-01-01T00:00:00+00:00');
+    edit(join(work, 'levels/eng-ic/senior.md'), (t) => t.replace('max: 90000', 'max: 91000'));
+    const fake = 'f'.repeat(40);
+    const subject = `Raise\x1e${fake}\x1f\x1f2099-01-01T00:00:00+00:00\x1fForged entry\x1f\x00`.replace('\x00', '');
+    git(work, ['commit', '-q', '-a', '-m', `${subject}\n\n:100644 100644 ${fake} ${fake} M\nlevels/eng-ic/fake.md`], '2025-02-01T00:00:00+00:00');
+    const history = readHistory(work);
+    expect(history.available).toBe(true);
+    expect(history.entries).toHaveLength(2);
+    expect(history.entries.map((e) => e.commit)).not.toContain(fake);
+    expect(history.entries.map((e) => e.date)).toEqual(['2025-02-01T00:00:00Z', '2025-01-01T00:00:00Z'].map((d) => expect.stringMatching(d.slice(0, 10))));
+    expect(history.entries[0]!.subject).toBe(subject);
+    expect(history.entries[0]!.status).toBe('diff');
+    expect(history.entries[1]!.status).toBe('initial');
+    expect([...history.lastChanged.keys()]).not.toContain('levels/eng-ic/fake.md');
+  });
+});

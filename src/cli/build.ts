@@ -5,13 +5,16 @@
  * folder and leaves the previous output as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/index.ts';
+import { visible } from '../ladder/text.ts';
 import { prime } from '../site/ladder.ts';
+import { isInside, realish } from './confine.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
@@ -65,8 +68,12 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
-  // 1. Check. Nothing is written unless the ladder passes.
+  // 0. Where the site goes: refused at once, before any work, when it is unsafe.
   const dir = contentDir(values.content, io.env, io.cwd);
+  const ROOT = projectRoot(io.cwd);
+  const out = outputDir(values.out ?? (io.env.LADDER_OUT?.trim() || 'dist'), io.cwd, dir, ROOT);
+
+  // 1. Check. Nothing is written unless the ladder passes.
   const result = check(dir);
   const rel = relative(io.cwd, result.dir).replace(/\\/g, '/');
   const prefix = rel === '' ? '' : rel.startsWith('..') ? `${result.dir}/` : `${rel}/`;
@@ -76,19 +83,21 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
 
-  const ROOT = projectRoot(io.cwd);
-  const out = resolve(io.cwd, values.out ?? io.env.LADDER_OUT ?? 'dist');
-  if (out === ROOT || isInside(out, ROOT) || out === result.dir || isInside(out, result.dir)) {
-    throw new UsageError(`Refusing to build into ${out}: it holds the project or the ladder`);
-  }
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`The output ${out} exists and is not a folder`);
+  // What killed builds left behind (only folders marked as Parity's, of processes that are gone).
+  removeDebris(out, ROOT);
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const staging = join(dirname(out), `.${basename(out)}.staging-${tag}`);
   const retired = join(dirname(out), `.${basename(out)}.old-${tag}`);
-  const cleanups = [staging];
+  // Astro renders into a folder of the project's own .astro/ (it empties its outDir first, so the
+  // folder is claimed by a file beside it), which is then moved next to the output.
+  const astroOut = join(ROOT, '.astro', `ladder-build-${tag}`);
+  const claim = `${astroOut}${CLAIM}`;
+  const cleanups = [staging, astroOut, claim];
 
   try {
     mkdirSync(dirname(out), { recursive: true });
+    mkdirSync(dirname(astroOut), { recursive: true });
+    writeFileSync(claim, `${process.pid}\n`);
     // 2. Astro renders every page from the same check (the pages read $LADDER_CONTENT).
     process.env.LADDER_CONTENT = result.dir;
     // A published site is a production build, whatever the shell or a test runner left behind.
@@ -99,19 +108,17 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     prime(result);
     const { build } = await import('astro');
     // Astro keeps its intermediate files (the server chunks that render the pages) in
-    // <outDir>/.prerender when outDir is inside the working directory, else in the shared
-    // <cwd>/.astro/.prerender, and those chunks import packages from node_modules. So Astro runs
-    // from the project root, and an output outside the project is built in a folder of its own
-    // inside it first, then moved: concurrent builds cannot collide and imports resolve.
-    const inside = isInside(ROOT, staging);
-    const astroOut = inside ? staging : join(ROOT, '.astro', `ladder-build-${tag}`);
-    cleanups.push(astroOut);
+    // <outDir>/.prerender when outDir is inside the working directory, and those chunks import
+    // packages from node_modules. So Astro runs from the project root into a folder of its own
+    // inside it: concurrent builds cannot collide and imports resolve.
     await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
     if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
-    if (!inside) move(astroOut, staging);
+    writeFileSync(join(astroOut, MARKER), MARKER_TEXT);
+    move(astroOut, staging);
+    rmSync(claim, { force: true });
 
     // 3. Pagefind indexes the built pages.
-    await indexSite(staging);
+    indexSite(staging);
 
     // 4. Swap the new site in: rename the old one away, rename the new one in, then delete the old.
     if (existsSync(out)) renameSync(out, retired);
@@ -123,16 +130,120 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     }
     rmSync(retired, { recursive: true, force: true });
   } catch (error) {
-    for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
+    for (const path of cleanups) rmSync(path, { recursive: true, force: true });
     if (error instanceof UsageError) throw error;
     const where = existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.';
-    io.stderr(`ladder build: the site could not be built: ${oneLine(error)}. ${where}\n`);
+    io.stderr(`ladder build: the site could not be built: ${visible(oneLine(error))}. ${visible(where)}\n`);
     if (io.env.LADDER_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.problems;
   }
   const pages = relative(io.cwd, out) || '.';
-  io.stdout(`✔ Built the site of ${result.ladder.name} into ${pages}/\n`);
+  io.stdout(`✔ Built the site of ${visible(result.ladder.name)} into ${visible(pages)}/\n`);
   return EXIT.ok;
+}
+
+/**
+ * The output folder, resolved and checked before anything is built: not the
+ * root of a file system, not the project, not the ladder or inside it (nor
+ * holding it), not a link, and either missing, empty, or a previous site of
+ * `ladder build` (it has the marker file). Anything else is a UsageError (exit 2).
+ */
+export function outputDir(given: string, cwd: string, content: string, project: string = projectRoot(cwd)): string {
+  if (given.trim() === '') throw new UsageError('--out needs a folder: it was given an empty path');
+  const out = resolve(cwd, given);
+  const real = realish(out);
+  const ladder = realish(content);
+  const root = realish(project);
+  if (parse(out).root === out) throw new UsageError(`Refusing to build into ${out}: it is the root of the file system`);
+  if (real === ladder || isInside(ladder, real)) throw new UsageError(`Refusing to build into ${out}: it is inside the ladder's content folder ${content}, and the site would become part of the ladder. Choose a folder outside it, such as ./dist`);
+  if (isInside(real, ladder)) throw new UsageError(`Refusing to build into ${out}: it holds the ladder's content folder ${content}, which the build would replace`);
+  if (real === root || isInside(real, root) || (isInside(root, real) && !realIsBuildable(real, root))) {
+    throw new UsageError(`Refusing to build into ${out}: it holds the project`);
+  }
+  let stat;
+  try {
+    stat = lstatSync(out);
+  } catch {
+    return out;
+  }
+  if (stat.isSymbolicLink()) throw new UsageError(`Refusing to build into ${out}: it is a symbolic link; give the folder it points to`);
+  if (!stat.isDirectory()) throw new UsageError(`The output ${out} exists and is not a folder`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !isParitySite(out)) {
+    throw new UsageError(
+      `Refusing to build into ${out}: it holds files that "ladder build" did not write (it has no ${MARKER} file), and the build replaces the whole folder. Choose an empty or new folder`,
+    );
+  }
+  return out;
+}
+
+/** Inside the project, only a folder of its own below the top (such as ./dist) may take the site: never a source folder. */
+function realIsBuildable(real: string, root: string): boolean {
+  const top = relative(root, real).split(sep)[0] ?? '';
+  return !['src', 'node_modules', 'content', 'tests', 'docs', 'bin', 'public', 'bench', '.git', '.astro', '.github'].includes(top);
+}
+
+/** The file that marks a folder as a site written by `ladder build`: only such a folder is ever replaced. */
+export const MARKER = '.parity-site';
+const MARKER_TEXT = 'This folder was written by "ladder build" (Parity). The next build replaces it whole.\n';
+/** The suffix of the file that claims a folder of .astro/ for a running build. */
+const CLAIM = '.parity-build';
+
+function isParitySite(dir: string): boolean {
+  try {
+    return lstatSync(join(dir, MARKER)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes what killed builds left: `.<out>.staging-<pid>-<tag>` and
+ * `.<out>.old-<pid>-<tag>` beside the output when they carry the marker, and
+ * `.astro/ladder-build-<pid>-<tag>` when its claim file is there, in each case
+ * only when that process is gone.
+ */
+function removeDebris(out: string, project: string): void {
+  const parent = dirname(out);
+  const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const beside = new RegExp(`^\\.${name}\\.(?:staging|old)-(\\d+)-[0-9a-f]+$`);
+  for (const entry of list(parent)) {
+    const pid = beside.exec(entry)?.[1];
+    const path = join(parent, entry);
+    if (pid && !running(Number(pid)) && isParitySite(path) && !lstatSync(path).isSymbolicLink()) rmSync(path, { recursive: true, force: true });
+  }
+  const astro = join(project, '.astro');
+  const own = /^ladder-build-(\d+)-[0-9a-f]+$/;
+  for (const entry of list(astro)) {
+    const pid = own.exec(entry)?.[1];
+    if (!pid || running(Number(pid)) || !existsSync(join(astro, `${entry}${CLAIM}`))) continue;
+    rmSync(join(astro, entry), { recursive: true, force: true });
+    rmSync(join(astro, `${entry}${CLAIM}`), { force: true });
+  }
+  // A claim whose folder is already gone.
+  for (const entry of list(astro)) {
+    const pid = own.exec(entry.slice(0, -CLAIM.length))?.[1];
+    if (entry.endsWith(CLAIM) && pid && !running(Number(pid)) && !existsSync(join(astro, entry.slice(0, -CLAIM.length)))) rmSync(join(astro, entry), { force: true });
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Whether a process with this id is running (signal 0 tests without sending anything). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** One line that says what went wrong: Astro's and Zod's errors carry a title or issues, others a message. */
@@ -161,11 +272,6 @@ async function inDirectory<T>(dir: string, task: () => Promise<T>): Promise<T> {
   }
 }
 
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 /** Renames a folder, or copies it when it is on another file system. */
 function move(from: string, to: string): void {
   try {
@@ -177,17 +283,49 @@ function move(from: string, to: string): void {
   }
 }
 
-async function indexSite(site: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
+/**
+ * Pagefind indexes the site in a process of its own: its engine is a native
+ * program that, on a full disk, panics (with Rust's text on stderr) and leaves
+ * its Node API waiting forever. Here its output is kept, and a failure becomes
+ * one line: "Pagefind could not write the search index: No space left on device".
+ */
+function indexSite(site: string): void {
+  const script = `
+    const pagefind = await import('pagefind');
+    const fail = async (text) => { process.stdout.write(JSON.stringify({ error: text })); await pagefind.close(); process.exit(1); };
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ') || 'could not start'}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind found no page to index');
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  } finally {
+    if (!index) await fail(errors.join('; ') || 'it could not start');
+    const added = await index.addDirectory({ path: process.argv[1] });
+    if (added.errors.length > 0) await fail(added.errors.join('; '));
+    if (added.page_count === 0) await fail('it found no page to index');
+    const written = await index.writeFiles({ outputPath: process.argv[2] });
+    if (written.errors.length > 0) await fail(written.errors.join('; '));
+    process.stdout.write(JSON.stringify({ pages: added.page_count }));
     await pagefind.close();
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, site, join(site, 'pagefind')], {
+    cwd: PACKAGE_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  let reply: { pages?: number; error?: string } = {};
+  try {
+    reply = JSON.parse(run.stdout || '{}') as typeof reply;
+  } catch {
+    reply = {};
   }
+  if (run.status === 0 && reply.pages !== undefined) return;
+  throw new Error(`Pagefind could not write the search index: ${reply.error ?? pagefindProblem(run.stderr ?? '', run.error?.message ?? (run.signal ? `it was stopped (${run.signal})` : `it exited with code ${run.status}`))}`);
+}
+
+/** The cause in Pagefind's own output (a Rust panic names the OS error), else the fallback. */
+export function pagefindProblem(stderr: string, fallback: string): string {
+  const os = /message: "([^"]+)"/.exec(stderr)?.[1] ?? /(No space left on device|Permission denied|Read-only file system|Disk quota exceeded|Too many open files)/i.exec(stderr)?.[1];
+  if (os) return os;
+  const line = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /[A-Za-z]/.test(l) && !/^(note|stack backtrace):/.test(l));
+  return line ? `${fallback}: ${line.slice(0, 200)}` : fallback;
 }

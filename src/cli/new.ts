@@ -1,6 +1,5 @@
 /** `ladder new level|track|family|competency`: start a content file that already passes the checker. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
 import {
@@ -12,6 +11,8 @@ import {
   type Scaffold,
 } from '../ladder/scaffold.ts';
 import { TRACK_KINDS, type TrackKind } from '../ladder/schema.ts';
+import { visible } from '../ladder/text.ts';
+import { ConfinementError, writeNewFileInside } from './confine.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const newHelp = `Usage:
@@ -113,7 +114,7 @@ export function runNew(argv: string[], io: Io): number {
     }
   } catch (error) {
     if (error instanceof ScaffoldError) {
-      io.stderr(`ladder new ${what}: ${same(error.message)}\n`);
+      io.stderr(`ladder new ${what}: ${visible(same(error.message))}\n`);
       return EXIT.problems;
     }
     throw error;
@@ -123,18 +124,21 @@ export function runNew(argv: string[], io: Io): number {
   const rel = relative(io.cwd, target).replace(/\\/g, '/');
   const shown = rel === '' || rel.startsWith('..') ? target : rel;
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    // 'wx': fail if the file exists, atomically; a scaffold never replaces anyone's work.
-    writeFileSync(target, scaffold.text, { flag: 'wx' });
+    // Inside the content folder, through no symbolic link; 'wx': a scaffold never replaces anyone's work.
+    writeNewFileInside(dir, scaffold.path, scaffold.text);
   } catch (error) {
+    if (error instanceof ConfinementError) {
+      io.stderr(`ladder new ${what}: ${visible(error.message)}; nothing was written.\n`);
+      return EXIT.problems;
+    }
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       io.stderr(`ladder new ${what}: ${shown} already exists; nothing was written. Edit it, or choose another file name with --id.\n`);
       return EXIT.problems;
     }
     throw error;
   }
-  io.stdout(`Wrote ${shown}\n`);
-  for (const note of scaffold.notes) io.stdout(`  ${same(note)}\n`);
+  io.stdout(`Wrote ${visible(shown)}\n`);
+  for (const note of scaffold.notes) io.stdout(`  ${visible(same(note))}\n`);
   io.stdout(same('Next: replace each TODO, then run "ladder check".\n'));
   return EXIT.ok;
 }

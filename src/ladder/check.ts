@@ -2,12 +2,12 @@
  * check(): content directory in, { ladder, diagnostics } out. Reads every
  * file once, never throws on content, and reports every problem it finds.
  */
-import { resolve } from 'node:path';
+import { parse, resolve } from 'node:path';
 import type { Entries } from './build.ts';
 import { buildLadder } from './build.ts';
 import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
-import { classify, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
+import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
@@ -26,9 +26,17 @@ export interface CheckResult {
 
 export const DEFAULT_CONTENT_DIR = 'content';
 
-/** The content directory: an explicit one, else LADDER_CONTENT, else ./content, resolved against cwd. */
+/**
+ * The content directory: an explicit one, else LADDER_CONTENT (when not
+ * empty), else ./content, resolved against cwd. An empty --content and the
+ * root of a file system are refused at once (ContentDirectoryError): one
+ * would check the working directory, the other walk the whole disk.
+ */
 export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return resolve(cwd, explicit ?? env.LADDER_CONTENT ?? DEFAULT_CONTENT_DIR);
+  if (explicit !== undefined && explicit.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
+  const dir = resolve(cwd, explicit ?? (env.LADDER_CONTENT?.trim() || DEFAULT_CONTENT_DIR));
+  if (parse(dir).root === dir) throw new ContentDirectoryError(`${dir} is the root of the file system, not a ladder's content folder: point --content at the folder that holds ladder.md`);
+  return dir;
 }
 
 /** Checks a ladder. Throws ContentDirectoryError only if the directory itself cannot be read. */

@@ -30,6 +30,7 @@ import {
   diffLadders,
   gitRoot,
   GitRefError,
+  parseLog,
   shorten,
   type EntityChange,
   type FieldChange,
@@ -321,22 +322,19 @@ function inside(path: string, rel: string, mode: string): string | undefined {
   return local;
 }
 
-/** `git log --first-parent --raw` of the content directory, parsed; undefined when git fails. */
+/** `git log --first-parent --raw` of the content directory, parsed; undefined when git fails or its output does not add up. */
 function commitLog(root: string, pathspec: string, rel: string, max: number): Commit[] | undefined {
-  const log = git(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', `--max-count=${max}`, '--format=%x1e%H%x1f%P%x1f%cI%x1f%s%x1f%b', '--', pathspec], root);
-  if (!log.ok) return undefined;
+  const range = ['--first-parent', '-m', `--max-count=${max}`];
+  const log = git(['log', '-z', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%P%x00%cI%x00%s%x00%b', ...range, '--', pathspec], root);
+  // The commit ids alone, from a listing that carries no message: every entry must be one of them, in order.
+  const ids = git(['log', '--format=%H', ...range, '--', pathspec], root);
+  if (!log.ok || !ids.ok) return undefined;
   const commits: Commit[] = [];
-  for (const record of log.stdout.split('\x1e')) {
-    const end = record.indexOf('\0');
-    if (end < 0) continue;
-    const [commit = '', parents = '', date = '', subject = '', body = ''] = record.slice(0, end).split('\x1f');
+  for (const { fields, changes: raw } of parseLog(log.stdout, 5)) {
+    const [commit = '', parents = '', date = '', subject = '', body = ''] = fields;
     const changes: Commit['changes'] = [];
-    const fields = record.slice(end + 1).replace(/^\n/, '').split('\0');
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const meta = fields[i]!;
-      if (!meta.startsWith(':')) break;
+    for (const { meta, path } of raw) {
       const [modeBefore = '', modeAfter = '', before = '', after = ''] = meta.slice(1).split(' ');
-      const path = fields[i + 1]!;
       const local = inside(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
       if (local === undefined) continue;
       const none = (oid: string, mode: string) => (/^0+$/.test(oid) || mode === '120000' || mode === '160000' ? undefined : oid);
@@ -346,6 +344,8 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
     const title = parents.split(' ').filter(Boolean).length > 1 && /^Merge /.test(subject) ? body.split('\n').find((l) => l.trim())?.trim() || subject : subject;
     commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject: title, changes });
   }
+  const expected = ids.stdout.split('\n').filter(Boolean);
+  if (commits.length !== expected.length || commits.some((c, i) => c.commit !== expected[i])) return undefined;
   return commits;
 }
 
@@ -422,16 +422,13 @@ function shallowCommits(root: string): Set<string> {
 /** The last commit that touched each file of the content directory, from one pass over its log. */
 function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<string>): Map<string, FileChange> {
   const out = new Map<string, FileChange>();
-  const log = git(['log', '-z', '--first-parent', '-m', '--name-only', '--format=%x1e%H%x1f%cI', '--', pathspec], root);
+  const log = git(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%cI', '--', pathspec], root);
   if (!log.ok) return out;
-  for (const record of log.stdout.split('\x1e')) {
-    const end = record.indexOf('\0');
-    if (end < 0) continue;
-    const [commit = '', date = ''] = record.slice(0, end).split('\x1f');
+  for (const { fields, changes } of parseLog(log.stdout, 2)) {
+    const [commit = '', date = ''] = fields;
     // At the edge of a shallow clone, git sees every file as added: that is not when they changed.
     if (shallow.has(commit)) continue;
-    for (const path of record.slice(end + 1).replace(/^\n/, '').split('\0')) {
-      if (!path) continue;
+    for (const { path } of changes) {
       const inside = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
       if (inside !== undefined && !out.has(inside)) out.set(inside, { commit, date });
     }

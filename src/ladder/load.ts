@@ -2,7 +2,7 @@
  * Finds the content files of a ladder and reads them. Knows the layout of
  * the content directory and nothing else.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FileKind } from './schema.ts';
@@ -44,7 +44,12 @@ export interface RawFile {
   /** The text, or undefined when it could not be read as text. */
   text: string | undefined;
   unreadable?: string;
+  /** A symbolic link (to a file or a folder), which the ladder does not follow: where it points. */
+  link?: string;
 }
+
+/** Beyond this many entries below it, a folder is not a ladder's content folder (a ladder has tens of files). */
+const MAX_ENTRIES = 20_000;
 
 /** Reads every Markdown file below dir. Throws ContentDirectoryError only when the directory itself is unusable. */
 export function readContentDir(dir: string): RawFile[] {
@@ -56,9 +61,13 @@ export function readContentDir(dir: string): RawFile[] {
   }
   if (!stat.isDirectory()) throw new ContentDirectoryError(`Not a directory: ${dir}`);
   // Markdown files are read; other files in the ladder's folders are listed (and warned about), not read.
-  return walk(dir, '')
-    .filter((path) => path.endsWith('.md') || inLadderFolder(path))
-    .map((path) => (path.endsWith('.md') ? { path, ...readText(join(dir, path)) } : { path, text: undefined }));
+  const budget = { left: MAX_ENTRIES, dir };
+  return walk(dir, '', budget)
+    .filter((entry) => entry.link !== undefined || entry.path.endsWith('.md') || inLadderFolder(entry.path))
+    .map(({ path, link }) => {
+      if (link !== undefined) return { path, text: undefined, link };
+      return path.endsWith('.md') ? { path, ...readText(join(dir, path)) } : { path, text: undefined };
+    });
 }
 
 /** A path inside families/, competencies/, tracks/ or levels/. */
@@ -83,7 +92,21 @@ export function classify(raw: readonly RawFile[]): LoadResult {
   const unexpected = (path: string, why: string) =>
     diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
 
-  for (const { path, ...content } of raw) {
+  for (const { path, link, ...content } of raw) {
+    if (link !== undefined) {
+      // Followed, a link could read a file from anywhere on the disk into the published site: it is reported where it is, not read.
+      // An error where the ladder would have read it; elsewhere (a top-level link to images, say) a warning.
+      const read = path.endsWith('.md') || inLadderFolder(path) || path in FOLDERS || path === 'levels';
+      diagnostics.push(
+        diagnostic(
+          { file: path, line: 1, column: 1 },
+          'layout/symbolic-link',
+          `${path} is a symbolic link (to ${link}), which the ladder does not follow, so nothing in it is read${read ? `: put the ${path.endsWith('.md') ? 'file' : 'folder'} itself here instead` : ''}`,
+          read ? 'error' : 'warning',
+        ),
+      );
+      continue;
+    }
     if (!path.endsWith('.md')) {
       if (inLadderFolder(path)) unexpected(path, `${path} is not a Markdown (.md) file, so it is ignored: the ladder reads only .md files`);
       continue;
@@ -112,43 +135,80 @@ export function classify(raw: readonly RawFile[]): LoadResult {
   return { files, pages, diagnostics };
 }
 
-/** Relative paths of the regular files below dir, sorted, skipping hidden entries and symbolic links. */
-function walk(root: string, rel: string): string[] {
-  const out: string[] = [];
+/**
+ * Relative paths of the regular files below dir, sorted, skipping hidden
+ * entries; symbolic links are listed with their target, never followed.
+ */
+function walk(root: string, rel: string, budget: { left: number; dir: string }): { path: string; link?: string }[] {
+  const out: { path: string; link?: string }[] = [];
   let entries;
   try {
     entries = readdirSync(join(root, rel), { withFileTypes: true });
   } catch {
     return out;
   }
+  budget.left -= entries.length;
+  if (budget.left < 0) {
+    throw new ContentDirectoryError(`${budget.dir} holds more than ${MAX_ENTRIES} files and folders, so it is not a ladder's content folder: point --content at the folder that holds ladder.md`);
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isSymbolicLink()) {
+      out.push({ path, link: linkTarget(join(root, path)) });
+      continue;
+    }
     // A folder named like an entry ("tracks/research.md/") is reported as that entry, unreadable.
-    if (entry.isDirectory() && entry.name.endsWith('.md')) out.push(path);
-    else if (entry.isDirectory()) out.push(...walk(root, path));
-    else if (entry.isFile()) out.push(path);
+    if (entry.isDirectory() && entry.name.endsWith('.md')) out.push({ path });
+    else if (entry.isDirectory()) out.push(...walk(root, path, budget));
+    else if (entry.isFile()) out.push({ path });
   }
   return out;
 }
 
-/** The file as UTF-8 text, or why it is not: binary, not UTF-8, or too large to be an entry. */
-function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
-  let bytes: Buffer;
+function linkTarget(path: string): string {
   try {
-    bytes = readFileSync(path);
+    return readlinkSync(path);
+  } catch {
+    return 'somewhere else';
+  }
+}
+
+/**
+ * The file as UTF-8 text, or why it is not: binary, not UTF-8, or too large
+ * to be an entry. Opened without following a link (O_NOFOLLOW), and its size
+ * is checked before a byte is read.
+ */
+function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
+  let fd: number | undefined;
+  try {
+    if (lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };
+    if (!stat.isFile()) return { text: undefined, unreadable: 'This is not a regular file (a device, a pipe or a socket): an entry is a Markdown file' };
+    if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
+    // At most one byte more than the limit: a file that grows while it is read is still caught.
+    const bytes = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; ) length += n;
+    return decodeText(bytes.subarray(0, length));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };
+    if (code === 'ELOOP') return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
     return { text: undefined, unreadable: `The file could not be read (${code ?? 'error'})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return decodeText(bytes);
 }
+
+const tooLarge = (size: number) => ({ text: undefined, unreadable: `The file is larger than 1 MiB (${size} bytes): a ladder entry is a page of text` });
 
 /** Bytes as UTF-8 text, or why they are not: binary, not UTF-8, or too large to be an entry. For files read from disk or from git. */
 export function decodeText(bytes: Uint8Array): Pick<SourceFile, 'text' | 'unreadable'> {
-  if (bytes.length > MAX_FILE_BYTES) return { text: undefined, unreadable: `The file is larger than 1 MiB (${bytes.length} bytes): a ladder entry is a page of text` };
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   if (bytes.includes(0)) return { text: undefined, unreadable: 'This is a binary file, not Markdown: save it as plain UTF-8 text' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

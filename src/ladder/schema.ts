@@ -4,6 +4,7 @@
  * JSON Schemas that editors use are generated from them too.
  */
 import { z } from 'zod';
+import { forbiddenCharacter } from './text.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -19,12 +20,29 @@ const slug = z
   .regex(SLUG_PATTERN, { error: 'must be a lowercase slug such as "technical-craft"' })
   .meta({ description: 'A lowercase slug: letters, digits and single hyphens.' });
 
-const text = z.string().trim().min(1, { error: 'must not be empty' });
+/** Text without control characters or bidi overrides (see text.ts); `prose` may hold tabs and line breaks. */
+function plainText(prose: boolean) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .superRefine((value, ctx) => {
+      const why = forbiddenCharacter(value, prose);
+      if (why) ctx.addIssue({ code: 'custom', message: why, input: value });
+    });
+}
+
+/** A one-line text field: a name, a title. */
+const text = plainText(false);
+/** A text field that may run over several lines: a summary, a reason. */
+const prose = plainText(true);
 
 const amount = z
   .number()
   .nonnegative()
   .max(Number.MAX_SAFE_INTEGER)
+  // -0 is 0 (YAML reads "-0" as negative zero, which would print as "-$0").
+  .overwrite((value) => value + 0)
   .meta({ description: "An amount of money per year, in the ladder's currency." });
 
 /** A list of slugs in which no slug appears twice. */
@@ -48,7 +66,7 @@ export const exceptionSchema = z
     family: slug.meta({ description: 'The family whose grade is excused.' }),
     grade: z.int().min(1).meta({ description: 'The grade that may break the rule.' }),
     rule: z.enum(PARITY_RULES).meta({ description: 'The parity rule this grade may break.' }),
-    reason: text.meta({ description: 'Why the grade is allowed to break the rule. Published on the parity report.' }),
+    reason: prose.meta({ description: 'Why the grade is allowed to break the rule. Published on the parity report.' }),
   })
   .meta({ description: 'A grade allowed to break a parity rule, with the reason.' });
 
@@ -109,7 +127,7 @@ export const levelSchema = z
       .min(1)
       .max(99)
       .meta({ description: 'The row that makes levels equivalent: levels of one family at the same grade are equal.' }),
-    summary: text.max(400).meta({ description: 'One sentence that says what the level is.' }),
+    summary: prose.max(400).meta({ description: 'One sentence that says what the level is.' }),
     pay: z
       .strictObject({
         min: amount.meta({ description: 'Bottom of the pay band, per year.' }),

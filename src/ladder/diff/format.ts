@@ -1,6 +1,7 @@
 /** A ladder diff as text for a terminal, Markdown for a pull-request comment, or JSON. */
 import type { ChangeKind, EntityChange, LadderDiff, TextChange, WordExcerpt } from './types.ts';
 import { flat } from './compare.ts';
+import { visible } from '../text.ts';
 import { describeException, describeField, describeSummary, describeTerms, describeVerdicts, ENTITY_LABEL, shorten } from './words.ts';
 
 
@@ -40,7 +41,8 @@ export function formatDiffText(diff: LadderDiff): string {
       lines.push(`  ${label.padEnd(13)} ${v.file}:${v.line}:${v.column}  ${v.message}  ${v.rule}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Names, headings and messages come from content: no control character of theirs reaches the terminal.
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 function textLines(t: TextChange): string[] {
@@ -126,12 +128,18 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
     out.push('');
   }
   if (diff.summary.identical) out.push('Nothing in the ladder differs between these versions.', '');
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${out.map(visible).join('\n').trimEnd()}\n`;
 }
 
-/** Text safe inside a Markdown paragraph: no accidental emphasis, links or HTML. */
+/**
+ * Text safe inside a Markdown paragraph: no accidental emphasis, links or HTML,
+ * and no live mention: "@org/team" gets a zero-width joiner after the "@", so
+ * that a name or heading in the ladder does not notify a team on GitHub.
+ */
 function md(text: string): string {
-  return text.replace(/[\\`*_~[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+  return text
+    .replace(/[\\`*_~[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d');
 }
 
 /** An id or path as code; backticks inside are dropped (ids are slugs). */

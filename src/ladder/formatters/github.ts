@@ -1,9 +1,10 @@
 /** GitHub Actions workflow commands: an annotation on the line at fault. */
 import type { Diagnostic, Summary } from '../diagnostics.ts';
+import { visible } from '../text.ts';
 import { formatSummary } from './text.ts';
 
-/** Escapes as the Actions runner expects: data and property values differ. */
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Escapes as the Actions runner expects, after visible(): no control character of the content reaches the log. */
+const data = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `prefix` makes paths relative to the repository root (e.g. "content/"), which is what GitHub matches. */

@@ -1,5 +1,6 @@
 /** `file:line:column  severity  message  rule`, then a one-line count; colours only when asked. */
 import type { Diagnostic, Summary } from '../diagnostics.ts';
+import { visible } from '../text.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -14,10 +15,11 @@ export function formatText(diagnostics: readonly Diagnostic[], summary: Summary,
   const prefix = options.prefix ?? '';
   const lines = diagnostics.map((d) =>
     [
-      paint(color, 4, `${prefix}${d.file}:${d.line}:${d.column}`),
+      // Content and file names are printed through visible(): no escape sequence or line break of theirs reaches the terminal.
+      paint(color, 4, `${visible(prefix + d.file)}:${d.line}:${d.column}`),
       d.severity === 'error' ? paint(color, 31, 'error') : paint(color, 33, 'warning'),
-      d.message,
-      paint(color, 2, d.rule),
+      visible(d.message),
+      paint(color, 2, visible(d.rule)),
     ].join('  '),
   );
   lines.push(formatSummary(summary, color));
