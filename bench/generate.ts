@@ -12,6 +12,10 @@
  * track with 3–5 bullets of 15–30 words each.
  *
  *   node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR
+ *
+ * `generateWideLadder()` (`--wide 8x12`) writes wide families instead: one
+ * management track beside up to 11 IC disciplines, long titles, and a
+ * competency named "Scope" (the site's layouts are tested on it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -156,17 +160,7 @@ This ladder was generated for the Parity benchmark. ${paragraph(random, 4)}
 
     // One set of terms per grade, shared by both tracks of the family: that is parity.
     const base = 60_000 + f * 500 + int(random, 0, 20) * 1000;
-    const terms = Array.from({ length: grades }, (_, i) => {
-      const min = round(base * 1.16 ** i);
-      return {
-        grade: i + 1,
-        min,
-        max: round(min * 1.3),
-        scope: SCOPES[Math.min(SCOPES.length - 1, Math.floor((i * SCOPES.length) / grades))]!,
-        budget: round(5_000 * 1.9 ** i),
-        decisions: DECISIONS.slice(0, Math.min(DECISIONS.length, 2 + Math.floor((i * (DECISIONS.length - 2)) / Math.max(1, grades - 1)))),
-      };
-    });
+    const terms = familyTerms(base, grades);
 
     for (const kind of ['individual-contributor', 'management'] as const) {
       const isIc = kind === 'individual-contributor';
@@ -187,13 +181,47 @@ ${isIc ? 'The individual-contributor track grows through the depth and reach of 
         let slug = slugify(title);
         if (used.has(slug)) slug = `${slug}-${t.grade}`;
         used.add(slug);
-        const sections = competencies
-          .map((competency) => {
-            const bullets = Array.from({ length: int(random, 3, 5) }, () => `- ${sentence(random)}`);
-            return `## ${competency}\n\n${bullets.join('\n')}`;
-          })
-          .join('\n\n');
-        files[`levels/${track}/${slug}.md`] = `---
+        files[`levels/${track}/${slug}.md`] = levelFile(random, { title, terms: t, isIc, familyName: name, competencies });
+      }
+    }
+  }
+  return files;
+}
+
+/** One set of terms per grade, shared by every track of a family: that is parity. */
+interface Terms {
+  grade: number;
+  min: number;
+  max: number;
+  scope: string;
+  budget: number;
+  decisions: string[];
+}
+
+function familyTerms(base: number, grades: number): Terms[] {
+  return Array.from({ length: grades }, (_, i) => {
+    const min = round(base * 1.16 ** i);
+    return {
+      grade: i + 1,
+      min,
+      max: round(min * 1.3),
+      scope: SCOPES[Math.min(SCOPES.length - 1, Math.floor((i * SCOPES.length) / grades))]!,
+      budget: round(5_000 * 1.9 ** i),
+      decisions: DECISIONS.slice(0, Math.min(DECISIONS.length, 2 + Math.floor((i * (DECISIONS.length - 2)) / Math.max(1, grades - 1)))),
+    };
+  });
+}
+
+/** A level file: frontmatter with the grade's shared terms, an intro, one section of 3–5 bullets per competency. */
+function levelFile(random: Random, level: { title: string; terms: Terms; isIc: boolean; familyName: string; competencies: readonly string[] }): string {
+  const { title, terms: t, isIc, familyName } = level;
+  const sections = level.competencies
+    .map((competency) => {
+      const bullets = Array.from({ length: int(random, 3, 5) }, () => `- ${sentence(random)}`);
+      return `## ${competency}\n\n${bullets.join('\n')}`;
+    })
+    .join('\n\n');
+  return `---
 title: ${title}
 grade: ${t.grade}
 summary: ${sentence(random)}
@@ -206,14 +234,136 @@ authority:
   decisions: [${t.decisions.join(', ')}]
 ---
 
-${title} is the grade ${t.grade} level of the ${isIc ? 'individual-contributor' : 'management'} track in ${name}. ${sentence(random)}
+${title} is the grade ${t.grade} level of the ${isIc ? 'individual-contributor' : 'management'} track in ${familyName}. ${sentence(random)}
 
 ${sections}
 `;
-      }
+}
+
+// ─── Wide families: one management track beside many IC disciplines ─────────
+
+/**
+ * The IC disciplines of a wide engineering family, in the order HR lists
+ * them (not the order of their ids: "test" would come between "security"
+ * and "software"). Roles are long on purpose: grade 9 of the test track is
+ * "Senior Principal Software Development Engineer in Test".
+ */
+export const WIDE_DISCIPLINES = [
+  { id: 'software', name: 'Software Engineering', role: 'Software Engineer' },
+  { id: 'reliability', name: 'Site Reliability Engineering', role: 'Site Reliability Engineer' },
+  { id: 'security', name: 'Security Engineering', role: 'Security Engineer' },
+  { id: 'data', name: 'Data Engineering', role: 'Data Engineer' },
+  { id: 'machine-learning', name: 'Machine Learning Engineering', role: 'Machine Learning Engineer' },
+  { id: 'quality', name: 'Quality Engineering', role: 'Quality Assurance Engineer' },
+  { id: 'test', name: 'Software Development Engineering in Test', role: 'Software Development Engineer in Test' },
+  { id: 'program-management', name: 'Technical Program Management', role: 'Technical Program Manager' },
+  { id: 'mobile', name: 'Mobile Engineering', role: 'Mobile Applications Engineer' },
+  { id: 'infrastructure', name: 'Infrastructure Engineering', role: 'Infrastructure Engineer' },
+  { id: 'developer-experience', name: 'Developer Experience Engineering', role: 'Developer Experience Engineer' },
+] as const;
+
+/** Families of wide ladders, listed by `order` (their ids sort the other way round). */
+const WIDE_FAMILIES = ['Engineering', 'Applied Research', 'Platform Services', 'Corporate Technology'] as const;
+
+/**
+ * Competencies of wide families. The first is named like an authority field
+ * ("Scope"), the label pages use for a level's scope: pages must still tell
+ * the two apart.
+ */
+export const WIDE_COMPETENCIES = ['Scope', 'Technical craft', 'Delivery', 'Collaboration', 'Mentorship'] as const;
+
+export interface WideFamilyOptions {
+  /** IC tracks beside the one management track: 1 to 11. */
+  tracks: number;
+  /** Grades per track (every track spans 1..grades). */
+  grades: number;
+}
+
+export interface WideOptions {
+  /** One entry per family, listed in this order. */
+  families: WideFamilyOptions[];
+  /** Competencies per track, 1 to 5 (the first is "Scope"). */
+  competencies?: number;
+  seed?: number;
+}
+
+/** Tracks in a wide family of these dimensions, and its levels. */
+export const wideLevelCount = (families: readonly WideFamilyOptions[]) => families.reduce((n, f) => n + (f.tracks + 1) * f.grades, 0);
+
+/**
+ * A ladder of wide families: in each, one management track and `tracks` IC
+ * disciplines (WIDE_DISCIPLINES, in that order), every track spanning every
+ * grade, so that parity holds (each IC track reaches every management grade,
+ * with the same band, scope, budget and decisions). Families and tracks carry
+ * the 1.1 `order` field; the management track is listed last.
+ *
+ *   node bench/generate.ts --wide 8x12 [--wide 11x4] --out DIR
+ */
+export function generateWideLadder(options: WideOptions): Record<string, string> {
+  const count = options.competencies ?? 4;
+  const random = mulberry32(options.seed ?? 1);
+  if (options.families.length < 1 || options.families.length > WIDE_FAMILIES.length) {
+    throw new RangeError(`a wide ladder has 1 to ${WIDE_FAMILIES.length} families`);
+  }
+  for (const f of options.families) {
+    if (!(Number.isInteger(f.tracks) && f.tracks >= 1 && f.tracks <= WIDE_DISCIPLINES.length && Number.isInteger(f.grades) && f.grades >= 1)) {
+      throw new RangeError(`a wide family has 1 to ${WIDE_DISCIPLINES.length} IC tracks and at least 1 grade`);
     }
   }
+  if (!(Number.isInteger(count) && count >= 1 && count <= WIDE_COMPETENCIES.length)) throw new RangeError(`competencies between 1 and ${WIDE_COMPETENCIES.length}`);
+  const shape = options.families.map((f) => `${f.tracks + 1} tracks × ${f.grades} grades`).join(', ');
+  const files: Record<string, string> = {};
+  files['ladder.md'] = `---
+name: Generated Wide Ladder (${shape})
+currency: USD
+scopes: [${SCOPES.join(', ')}]
+---
+
+This ladder was generated to lay the site out at the size of real frameworks. ${paragraph(random, 3)}
+`;
+  const ic = WIDE_COMPETENCIES.slice(0, count);
+  const management = count > 1 ? [...ic.slice(0, -1), LEADERSHIP] : [LEADERSHIP];
+  for (const name of new Set([...ic, ...management])) {
+    files[`competencies/${slugify(name)}.md`] = `---\nname: ${name}\n---\n\n${name} describes how a person works. ${paragraph(random, 2)}\n`;
+  }
+  options.families.forEach((shapeOf, f) => {
+    const name = WIDE_FAMILIES[f]!;
+    const family = slugify(name);
+    files[`families/${family}.md`] = `---\nname: ${name}\norder: ${f + 1}\n---\n\n${name} is a wide job family of the generated ladder. ${paragraph(random, 2)}\n`;
+    const terms = familyTerms(90_000 + f * 7_000, shapeOf.grades);
+    const tracks = [
+      ...WIDE_DISCIPLINES.slice(0, shapeOf.tracks).map((d) => ({ id: `${family}-${d.id}`, name: d.name, role: d.role, isIc: true })),
+      { id: `${family}-management`, name: `${name} Management`, role: '', isIc: false },
+    ];
+    tracks.forEach((track, t) => {
+      const competencies = track.isIc ? ic : management;
+      files[`tracks/${track.id}.md`] = `---
+name: ${track.name}
+family: ${family}
+kind: ${track.isIc ? 'individual-contributor' : 'management'}
+competencies: [${competencies.map(slugify).join(', ')}]
+order: ${t + 1}
+---
+
+${track.isIc ? `The ${track.name} track grows through the depth and reach of the work.` : 'The management track grows by building and leading teams.'} ${paragraph(random, 1)}
+`;
+      const used = new Set<string>();
+      for (const term of terms) {
+        const title = track.isIc ? levelTitle(true, track.role, '', term.grade) : levelTitle(false, '', name, term.grade);
+        let slug = slugify(title);
+        if (used.has(slug)) slug = `${slug}-${term.grade}`;
+        used.add(slug);
+        files[`levels/${track.id}/${slug}.md`] = levelFile(random, { title, terms: term, isIc: track.isIc, familyName: name, competencies });
+      }
+    });
+  });
   return files;
+}
+
+/** "8x12" → { tracks: 8, grades: 12 }, or undefined when it is not of that shape. */
+export function parseWide(text: string): WideFamilyOptions | undefined {
+  const match = /^(\d+)x(\d+)$/.exec(text.trim());
+  return match ? { tracks: Number(match[1]), grades: Number(match[2]) } : undefined;
 }
 
 function levelTitle(isIc: boolean, role: string, discipline: string, grade: number): string {
@@ -249,20 +399,36 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
     options: {
       families: { type: 'string', default: '42' },
       grades: { type: 'string', default: '12' },
-      competencies: { type: 'string', default: '5' },
+      competencies: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      wide: { type: 'string', multiple: true },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.out) {
-    process.stdout.write('Usage: node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR\n');
+    process.stdout.write(
+      'Usage: node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR\n' +
+        '       node bench/generate.ts --wide <IC tracks>x<grades> [--wide ...] [--competencies 4] [--seed 1] --out DIR\n',
+    );
     process.exit(values.help ? 0 : 2);
+  }
+  if (values.wide) {
+    const families = values.wide.map(parseWide);
+    if (families.some((f) => f === undefined)) {
+      process.stderr.write('--wide takes <IC tracks>x<grades>, such as 8x12\n');
+      process.exit(2);
+    }
+    const wide = families as WideFamilyOptions[];
+    const files = generateWideLadder({ families: wide, competencies: Number(values.competencies ?? 4), seed: Number(values.seed) });
+    writeLadder(resolve(values.out), files);
+    process.stdout.write(`Wrote ${Object.keys(files).length} files (${wideLevelCount(wide)} levels) to ${values.out}\n`);
+    process.exit(0);
   }
   const files = generateLadder({
     families: Number(values.families),
     grades: Number(values.grades),
-    competencies: Number(values.competencies),
+    competencies: Number(values.competencies ?? 5),
     seed: Number(values.seed),
   });
   writeLadder(resolve(values.out), files);

@@ -38,19 +38,30 @@ const FALLBACK: LadderData = {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * The one order of families and tracks that every list follows (1.1): by
+ * `order`, lowest first, then by id; entries without an order come after
+ * those with one.
+ */
+const byOrder = <T extends { id: string; order?: number | undefined }>(a: T, b: T) =>
+  (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || byId(a, b);
+
 export function buildLadder(entries: Entries): Ladder {
   const ladderEntry = entries.ladder;
   const ladderData = ladderEntry?.data ?? FALLBACK;
   const ladderSource: Source = ladderEntry?.source ?? { file: 'ladder.md', locate: () => ({ file: 'ladder.md', line: 1, column: 1 }) };
 
-  const families: Family[] = entries.families.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byId);
+  const families: Family[] = entries.families.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byOrder);
   const competencies: Competency[] = entries.competencies.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byId);
   const competency = new Map(competencies.map((c) => [c.id, c]));
   const family = new Map(families.map((f) => [f.id, f]));
+  // Tracks of an unknown family (reported by the rules) come after every known family.
+  const rank = new Map(families.map((f, i) => [f.id, i]));
+  const familyRank = (id: string) => rank.get(id) ?? families.length;
 
   const tracks: Track[] = entries.tracks
     .map((e): Track => ({ ...e.data, id: e.id, body: e.body, source: e.source, ...(e.provisional ? { provisional: e.provisional } : {}) }))
-    .sort((a, b) => (a.family === b.family ? kindOrder(a) - kindOrder(b) || byId(a, b) : a.family < b.family ? -1 : 1));
+    .sort((a, b) => (a.family === b.family ? trackOrder(a, b) : familyRank(a.family) - familyRank(b.family) || (a.family < b.family ? -1 : 1)));
   const track = new Map(tracks.map((t) => [t.id, t]));
 
   const levels: Level[] = [];
@@ -112,6 +123,11 @@ export function buildLadder(entries: Entries): Ladder {
 
 function kindOrder(track: Track): number {
   return track.kind === 'individual-contributor' ? 0 : 1;
+}
+
+/** Tracks of one family: by `order`; without one, individual-contributor tracks first; then by id. */
+function trackOrder(a: Track, b: Track): number {
+  return (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || kindOrder(a) - kindOrder(b) || byId(a, b);
 }
 
 /** A heading matches a competency by its name or its id, ignoring case and surrounding space. */

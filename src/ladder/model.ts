@@ -89,8 +89,10 @@ export interface Ladder {
   parity: { pay: LadderData['parity']['pay']; exceptions: Exception[] };
   intro: Body;
   source: Source;
+  /** By `order`, then id. */
   families: Family[];
   competencies: Competency[];
+  /** Family by family (in the families' order), each family's tracks in tracksOf's order. */
   tracks: Track[];
   levels: Level[];
   /** Optional pages, such as choose.md, by name (only those whose frontmatter is valid). */
@@ -102,7 +104,7 @@ export interface Ladder {
   level: Map<string, Level>;
   /** Levels of each track, by grade ascending. */
   levelsByTrack: Map<string, Level[]>;
-  /** Tracks of each family: individual-contributor tracks first. */
+  /** Tracks of each family, by `order`, then individual-contributor tracks first, then id (see tracksOf). */
   tracksByFamily: Map<string, Track[]>;
   /** Levels of each family at each grade, in track order. */
   levelsByFamilyGrade: Map<string, Map<number, Level[]>>;
@@ -114,6 +116,16 @@ export interface Ladder {
    * and the family of each rejected track (undefined when unreadable).
    */
   unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
+}
+
+/**
+ * The tracks of a family in the order every page lists them (the model's
+ * one order: `order`, then individual-contributor tracks first, then id).
+ * Pages never sort tracks or families themselves: `ladder.families`,
+ * `ladder.tracks` and this list are already in that order.
+ */
+export function tracksOf(ladder: Pick<Ladder, 'tracksByFamily'>, family: string): Track[] {
+  return ladder.tracksByFamily.get(family) ?? [];
 }
 
 /** Grades of a family, ascending. */

@@ -37,6 +37,12 @@ const text = plainText(false);
 /** A text field that may run over several lines: a summary, a reason. */
 const prose = plainText(true);
 
+/** (1.1) Where a family or track is listed: lowest first, then by id; without it, after those that have one. */
+const order = z
+  .int({ error: 'must be a whole number' })
+  .optional()
+  .meta({ description: 'Where this is listed: lowest first; ties and entries without an order follow by id.' });
+
 const amount = z
   .number()
   .nonnegative()
@@ -99,7 +105,7 @@ export const ladderSchema = z
   .meta({ title: 'Ladder', description: 'content/ladder.md: the ladder itself.' });
 
 export const familySchema = z
-  .strictObject({ name: text.meta({ description: 'The name of the job family.' }) })
+  .strictObject({ name: text.meta({ description: 'The name of the job family.' }), order })
   .meta({ title: 'Family', description: 'content/families/<family>.md: one job family.' });
 
 export const competencySchema = z
@@ -116,6 +122,7 @@ export const trackSchema = z
     competencies: uniqueSlugs('The competencies of this track, in the order pages show them.').min(1, {
       error: 'must list at least one competency',
     }),
+    order,
   })
   .meta({ title: 'Track', description: 'content/tracks/<track>.md: one track of a family.' });
 

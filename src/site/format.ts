@@ -35,6 +35,12 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * Row labels of a level's authority where rows of competencies follow: a
+ * competency may well be called "Scope" too, and two rows must not read the same.
+ */
+export const AUTHORITY_LABELS = { scope: 'Authority: scope', budget: 'Authority: budget', decisions: 'Authority: decisions' } as const;
+
 export const KIND_LABELS = {
   'individual-contributor': 'Individual contributor',
   management: 'Management',

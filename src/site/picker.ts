@@ -5,7 +5,7 @@
  * Vanilla DOM, no framework: the page's only script besides search.
  */
 import type { LadderJson, LevelJson } from '../ladder/export.ts';
-import { capitalize, formatBand, formatMoney, humanize } from './format.ts';
+import { AUTHORITY_LABELS, capitalize, formatBand, formatMoney, humanize } from './format.ts';
 
 export interface PickerElements {
   form: HTMLFormElement;
@@ -107,9 +107,9 @@ export function render(data: LadderJson, left: LevelJson | undefined, right: Lev
   row('Grade', (l) => [String(l.grade)]);
   row('Summary', (l) => [l.summary]);
   row('Pay band', (l) => [formatBand(l.pay, currency)]);
-  row('Scope', (l) => [capitalize(l.authority.scope)]);
-  row('Budget', (l) => [`${formatMoney(l.authority.budget, currency)} a year`]);
-  row('Decisions', (l) => [l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d))))]);
+  row(AUTHORITY_LABELS.scope, (l) => [capitalize(l.authority.scope)]);
+  row(AUTHORITY_LABELS.budget, (l) => [`${formatMoney(l.authority.budget, currency)} a year`]);
+  row(AUTHORITY_LABELS.decisions, (l) => [l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d))))]);
 
   const competencies: string[] = [];
   for (const level of pair) for (const id of tracks.get(level.track)?.competencies ?? []) if (!competencies.includes(id)) competencies.push(id);

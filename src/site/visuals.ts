@@ -10,7 +10,7 @@
  * that a phone (about 360 CSS pixels of content) still reads them.
  */
 import type { Ladder, Level, Track } from '../ladder/model.ts';
-import { familyGrades, levelAt } from '../ladder/model.ts';
+import { familyGrades, levelAt, tracksOf } from '../ladder/model.ts';
 import type { TrackKind } from '../ladder/schema.ts';
 
 // ─── Scales ─────────────────────────────────────────────────────────────────
@@ -141,21 +141,33 @@ export const LADDER_LAYOUT = {
   charWidth: 0.54,
   /** The same for the bold track names. */
   headerCharWidth: 0.6,
+  /** Lines a rung's title may take before it is cut with "…". */
+  labelLines: 3,
 } as const;
+
+const headerChars = Math.floor((LADDER_LAYOUT.railWidth - 4) / (LADDER_LAYOUT.headerFont * LADDER_LAYOUT.headerCharWidth));
 
 /** Both (or all) tracks of a family as ladders side by side, rising to their top grade, one rung per level. */
 export function dualLadder(ladder: Ladder, family: string): DualLadder {
   const L = LADDER_LAYOUT;
-  const tracks = ladder.tracksByFamily.get(family) ?? [];
+  const tracks = tracksOf(ladder, family);
   const grades = familyGrades(ladder, family);
   const low = grades[0] ?? 1;
   const high = grades.at(-1) ?? 1;
   const count = high - low + 1;
   const width = L.axis + tracks.length * L.railWidth + Math.max(0, tracks.length - 1) * L.gap + L.margin;
-  const height = L.header + count * L.row + L.margin;
-  // Grade g sits at the bottom of its row: the lowest grade at the bottom of the picture.
-  const yOf = (grade: number) => L.header + (high - grade + 1) * L.row - 8;
   const maxChars = Math.floor((L.railWidth - 16) / (L.font * L.charWidth));
+  // Long titles ("Senior Principal Software Development Engineer in Test") take up to
+  // L.labelLines lines; every row grows to hold the longest, so labels never reach the rung above.
+  const lineCount = Math.max(1, ...tracks.flatMap((t) => (ladder.levelsByTrack.get(t.id) ?? []).map((l) => wrapText(l.title, maxChars, L.labelLines).length)));
+  const row = Math.max(L.row, lineCount * (L.font + 2) + 20);
+  const headerLines = Math.max(1, ...tracks.map((t) => wrapText(t.name, headerChars, 3).length));
+  // The header's last line (baseline 18 + …) clears the top rung's first label line by 8 units.
+  const lastHeaderLine = 18 + (headerLines - 1) * (L.headerFont + 2);
+  const header = Math.max(L.header, lastHeaderLine + 8 + 16 + (lineCount - 1) * (L.font + 2) + L.font - row);
+  const height = header + count * row + L.margin;
+  // Grade g sits at the bottom of its row: the lowest grade at the bottom of the picture.
+  const yOf = (grade: number) => header + (high - grade + 1) * row - 8;
 
   const rails: Rail[] = tracks.map((track, i) => {
     const left = L.axis + i * (L.railWidth + L.gap);
@@ -163,26 +175,26 @@ export function dualLadder(ladder: Ladder, family: string): DualLadder {
     const levels = (ladder.levelsByTrack.get(track.id) ?? []).filter((l) => levelAt(ladder, track.id, l.grade) === l);
     const rungs: Rung[] = levels.map((level) => {
       const y = yOf(level.grade);
-      const lines = wrapText(level.title, maxChars, 2);
+      const lines = wrapText(level.title, maxChars, L.labelLines);
       return {
         level: { id: level.id, title: level.title, grade: level.grade },
         x1: left,
         x2: right,
         y,
-        hit: { x: left, y: y - L.row + 8, width: L.railWidth, height: L.row - 4 },
+        hit: { x: left, y: y - row + 8, width: L.railWidth, height: row - 4 },
         label: { x: left + L.railWidth / 2, y: y - 8 - (lines.length - 1) * (L.font + 2), lines },
       };
     });
     const ys = rungs.map((r) => r.y);
-    const top = ys.length > 0 ? Math.min(...ys) - 14 : L.header;
-    const bottom = ys.length > 0 ? Math.max(...ys) + 8 : L.header;
+    const top = ys.length > 0 ? Math.min(...ys) - 14 : header;
+    const bottom = ys.length > 0 ? Math.max(...ys) + 8 : header;
     return {
       track: { id: track.id, name: track.name, kind: track.kind },
       left,
       right,
       top,
       bottom,
-      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, Math.floor((L.railWidth - 4) / (L.headerFont * L.headerCharWidth)), 3) },
+      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, headerChars, 3) },
       rungs,
       topGrade: levels.at(-1)?.grade,
     };
@@ -211,6 +223,8 @@ export interface PayBarInput {
   kind: TrackKind;
   min: number;
   max: number;
+  /** The band as written at the right end of the label line ("$185,000 – $240,000"), to measure it. */
+  value?: string;
 }
 
 export interface PayGroupInput {
@@ -225,8 +239,11 @@ export interface PayBar extends PayBarInput {
   width: number;
   y: number;
   height: number;
-  /** The label line above the bar. */
+  /** The label above the bar, in lines (a long title wraps); the first line's baseline is labelY. */
   labelY: number;
+  labelLines: string[];
+  /** Where the band's text goes: at the end of the label's last line when both fit, else on a line of its own. */
+  valueY: number;
 }
 
 export interface PayChart {
@@ -256,7 +273,16 @@ export const PAY_LAYOUT = {
   gap: 12,
   axis: 30,
   font: 14,
+  /** Average character widths of the label and of the bold band text, as a share of the font size (Chromium's sans). */
+  charWidth: 0.54,
+  valueCharWidth: 0.6,
+  /** Space between a label and the band text on one line. */
+  space: 14,
+  line: 17,
 } as const;
+
+/** The width a text takes in the pay chart's font, estimated from its length. */
+const textWidth = (text: string, share: number) => text.length * PAY_LAYOUT.font * share;
 
 /** Bars for pay bands, every group on one shared axis. */
 export function payChart(groups: readonly PayGroupInput[]): PayChart {
@@ -273,10 +299,27 @@ export function payChart(groups: readonly PayGroupInput[]): PayChart {
     const labelY = y + 16;
     if (group.label) y += P.groupHeader;
     const out = group.bars.map((bar) => {
+      // A long title wraps to the plot's width; the band text shares the last line only when both fit.
+      const plot = x1 - x0;
+      const value = textWidth(bar.value ?? '', P.valueCharWidth);
+      const oneLine = textWidth(bar.label, P.charWidth) + P.space + value <= plot;
+      const labelLines = oneLine ? [bar.label] : wrapText(bar.label, Math.floor(plot / (P.font * P.charWidth)), 3);
+      const last = labelLines.at(-1) ?? '';
+      const shares = oneLine || textWidth(last, P.charWidth) + P.space + value <= plot;
+      const extra = (labelLines.length - 1 + (shares ? 0 : 1)) * P.line;
       const labelLine = y + P.label - 5;
-      const top = y + P.label;
+      const top = y + P.label + extra;
       y = top + P.bar + P.gap;
-      return { ...bar, x: scale(bar.min), width: scale(bar.max) - scale(bar.min), y: top, height: P.bar, labelY: labelLine };
+      return {
+        ...bar,
+        x: scale(bar.min),
+        width: scale(bar.max) - scale(bar.min),
+        y: top,
+        height: P.bar,
+        labelY: labelLine,
+        labelLines,
+        valueY: labelLine + extra,
+      };
     });
     y += 4;
     return { label: group.label, labelY, bars: out };
@@ -298,7 +341,7 @@ export function payChart(groups: readonly PayGroupInput[]): PayChart {
 
 /** The bars of one family's grade: every track's level at that grade. */
 export function gradePayGroup(ladder: Ladder, family: string, grade: number, label = ''): PayGroupInput {
-  const tracks = ladder.tracksByFamily.get(family) ?? [];
+  const tracks = tracksOf(ladder, family);
   const bars: PayBarInput[] = [];
   for (const track of tracks) {
     const level = levelAt(ladder, track.id, grade);

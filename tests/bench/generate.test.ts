@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateLadder, levelCount, mulberry32, writeLadder } from '../../bench/generate.ts';
+import { generateLadder, generateWideLadder, levelCount, mulberry32, parseWide, WIDE_DISCIPLINES, wideLevelCount, writeLadder } from '../../bench/generate.ts';
 import { check, checkSources } from '../../src/ladder/check.ts';
 import { cleanup, tempDir } from '../helpers/ladder.ts';
 
@@ -105,5 +105,65 @@ describe('generateLadder', () => {
     const again = mulberry32(1);
     expect([again(), again(), again()]).toEqual(first);
     expect(mulberry32(2)()).not.toBe(first[0]);
+  });
+});
+
+describe('generateWideLadder', () => {
+  const files = generateWideLadder({ families: [{ tracks: 8, grades: 12 }], seed: 3 });
+  const result = checkSources(files);
+  const { ladder } = result;
+
+  it('writes one family of 1 management and 8 IC tracks over 12 grades that passes ladder check', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(ladder.families.map((f) => f.id)).toEqual(['engineering']);
+    const tracks = ladder.tracksByFamily.get('engineering')!;
+    expect(tracks.filter((t) => t.kind === 'individual-contributor')).toHaveLength(8);
+    expect(tracks.filter((t) => t.kind === 'management')).toHaveLength(1);
+    expect(ladder.levels).toHaveLength(wideLevelCount([{ tracks: 8, grades: 12 }]));
+    expect(ladder.levels).toHaveLength(108);
+  });
+
+  it('lists the tracks in the order HR means (their `order`), not by id', () => {
+    const ids = ladder.tracksByFamily.get('engineering')!.map((t) => t.id);
+    expect(ids).toEqual([...WIDE_DISCIPLINES.slice(0, 8).map((d) => `engineering-${d.id}`), 'engineering-management']);
+    expect(ids).not.toEqual([...ids].sort());
+  });
+
+  it('keeps parity: every IC track reaches every management grade with the same band and authority', () => {
+    for (const [grade, levels] of ladder.levelsByFamilyGrade.get('engineering')!) {
+      expect(levels, `grade ${grade}`).toHaveLength(9);
+      for (const level of levels) {
+        expect(level.pay).toEqual(levels[0]!.pay);
+        expect(level.authority).toEqual(levels[0]!.authority);
+      }
+    }
+  });
+
+  it('has long titles and a competency named like the authority field "Scope"', () => {
+    const titles = ladder.levels.map((l) => l.title);
+    expect(titles).toContain('Senior Principal Software Development Engineer in Test');
+    expect(Math.max(...titles.map((t) => t.length))).toBeGreaterThanOrEqual(50);
+    expect(ladder.competencies.map((c) => c.name)).toContain('Scope');
+    for (const track of ladder.tracksByFamily.get('engineering')!) expect(track.competencies).toContain('scope');
+  });
+
+  it('writes several wide families, up to 12 tracks, listed by their order, and is deterministic', () => {
+    const shape = [{ tracks: 8, grades: 12 }, { tracks: 11, grades: 4 }];
+    const two = generateWideLadder({ families: shape, competencies: 5, seed: 9 });
+    const checked = checkSources(two);
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.ladder.families.map((f) => f.id)).toEqual(['engineering', 'applied-research']);
+    expect(checked.ladder.tracksByFamily.get('applied-research')).toHaveLength(12);
+    expect(checked.ladder.levels).toHaveLength(wideLevelCount(shape));
+    expect(generateWideLadder({ families: shape, competencies: 5, seed: 9 })).toEqual(two);
+  });
+
+  it('refuses shapes it cannot write, and parses the command line\'s 8x12', () => {
+    expect(() => generateWideLadder({ families: [{ tracks: 12, grades: 3 }] })).toThrow(RangeError);
+    expect(() => generateWideLadder({ families: [{ tracks: 2, grades: 0 }] })).toThrow(RangeError);
+    expect(() => generateWideLadder({ families: [] })).toThrow(RangeError);
+    expect(parseWide('8x12')).toEqual({ tracks: 8, grades: 12 });
+    expect(parseWide('8 by 12')).toBeUndefined();
   });
 });
