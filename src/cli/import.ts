@@ -87,7 +87,7 @@ function textReport(result: ImportResult, prefix: string, color: boolean, dryRun
   out.push(...lines(result.diagnostics, ''), ...lines(result.conflicts, prefix));
   if (hasErrors(result.diagnostics)) {
     const s = summarize(result.diagnostics, 1 + result.also.length);
-    out.push(`${formatSummary(s, color)} of the sheet: nothing was written.`);
+    out.push(formatSummary(s, color), 'Nothing was written: fix the sheet and import it again.');
     return `${out.join('\n')}\n`;
   }
   if (hasErrors(result.conflicts)) {

@@ -66,7 +66,7 @@ export function detectLayout(cells: readonly string[]): Layout | undefined {
   if (h.index.competency !== undefined && h.index.text !== undefined && (h.index.title !== undefined || h.index.id !== undefined)) return 'long';
   if ((first === '' || is(first, COMPETENCY)) && cells.slice(1).some((c) => c.trim() !== '') && h.index.title === undefined) return 'wide-competencies-down';
   if (h.index.title !== undefined && h.index.competency === undefined) {
-    const others = matchHeader(cells, LEVEL_FIELDS).other.filter((o) => !is(o.text, TEXT));
+    const others = levelHeader(cells, 0).other.filter((o) => !is(o.text, TEXT));
     return others.length === 0 ? 'parity' : 'wide-levels-down';
   }
   return undefined;
@@ -152,7 +152,7 @@ function explainHeader(cells: readonly string[]): string {
 // ---------- one row per level: Parity's own and wide, levels down ----------
 
 function readLevelsDown(table: Table, at: number, ctx: Context): void {
-  const header = matchHeader(table.rows[at]!, LEVEL_FIELDS, at);
+  const header = levelHeader(table.rows[at]!, at);
   const competencyColumns: { index: number; id: string; name: string }[] = [];
   for (const o of header.other) {
     const id = idFrom(o.text);
@@ -173,6 +173,23 @@ function readLevelsDown(table: Table, at: number, ctx: Context): void {
       level.sections.push({ competency: c.id, heading: ctx.draft.competencies.get(c.id)?.name ?? c.name, text: proseToMarkdown(value), at: loc(table, i + 1, c.index + 1) });
     }
   }
+}
+
+/**
+ * "Level" names the title unless another column does ("Title", "Job title"):
+ * then "Level" is the grade (a sheet with "Level | Title" numbers its levels).
+ */
+function levelHeader(cells: readonly string[], at: number): Header<LevelField> {
+  const header = matchHeader(cells, LEVEL_FIELDS, at);
+  const titleAt = header.index.title;
+  if (titleAt === undefined || normalizeHeader(cells[titleAt] ?? '') !== 'level') return header;
+  const strong = header.other.find((o) => is(o.text, LEVEL_FIELDS.title.filter((a) => a !== 'level')) || normalizeHeader(o.text) === 'title');
+  if (!strong) return header;
+  header.index.title = strong.index;
+  header.other = header.other.filter((o) => o !== strong);
+  if (header.index.grade === undefined) header.index.grade = titleAt;
+  else header.other.push({ index: titleAt, text: cells[titleAt]! });
+  return header;
 }
 
 /** One level from a row: its fields, checked; undefined (with a diagnostic) when the row cannot be a level. */
