@@ -9,6 +9,7 @@ import { diffLadders } from '../src/ladder/diff/index.ts';
 import type { Sheet } from '../src/ladder/sheets/export.ts';
 import { xlsxBuffer } from '../src/ladder/sheets/write.ts';
 import { checkZip } from '../src/ladder/sheets/zip.ts';
+import { unguard } from '../src/ladder/csv.ts';
 import { ladder } from './editing/run.ts';
 import { cleanup, copySample, ROOT, SAMPLE, tempDir } from './helpers/ladder.ts';
 
@@ -280,12 +281,9 @@ describe('ladder export and the round trip', () => {
   });
 });
 
-/** A workbook written as a spreadsheet program would: cells as they are, no guard added. */
+/** A workbook saved by a spreadsheet program: the cells as it read them (xlsxBuffer guards, so undo that first). */
 async function rawXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  return writeXlsxFile(
-    sheets.map((s) => ({ sheet: s.name, data: s.rows.map((r) => r.map((value) => (typeof value === 'number' ? { value, type: Number } : { value, type: String }))) })) as never,
-  ).toBuffer();
+  return xlsxBuffer(sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map((c) => (typeof c === 'string' ? unguard(c) : c))) })));
 }
 
 /** Rewrites the uncompressed size of every entry (local and central headers) to `size`. */
