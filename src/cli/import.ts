@@ -68,10 +68,11 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     const json = JSON.parse(formatJson(all, summary)) as Record<string, unknown>;
     io.stdout(`${JSON.stringify({ ...json, ok: !failed, written: result.written, layouts: result.layouts, files: result.files, todo: result.todo }, null, 2)}\n`);
   } else if (format === 'github') {
-    const sheet = [...result.diagnostics];
-    io.stdout(formatGithub(sheet, summarize(sheet, 1 + result.also.length)).replace(/\n[^\n]*\n$/, '\n').replace(/^\n$/, ''));
+    // Sheet problems are located in FILE (relative to the working directory), the rest in the content directory.
     const content = [...result.conflicts, ...checked];
-    io.stdout(formatGithub(content, summarize([...sheet, ...content], 1 + result.also.length + (result.check?.summary.files ?? 0)), prefix));
+    const summary = summarize([...result.diagnostics, ...content], 1 + result.also.length + (result.check?.summary.files ?? 0));
+    const sheet = formatGithub(result.diagnostics, summary).split('\n').slice(0, -2);
+    io.stdout([...sheet, formatGithub(content, summary, prefix).trimEnd()].join('\n') + '\n');
   } else {
     io.stdout(textReport(result, prefix, io.tty, Boolean(values['dry-run'])));
   }
