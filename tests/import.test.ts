@@ -105,6 +105,28 @@ describe('ladder import: the layouts', () => {
     expect(stdout).toContain('every level has one "Expectations" section to write');
   });
 
+  it('reads grouped matrices: an "Area" column and group rows above the competencies, a "Level | Title" long sheet', async () => {
+    const grouped = writeTemp(
+      'grouped.csv',
+      ['Career matrix 2026,,,', 'Area,Competency,E1,E2', 'Technical skills,,,', ',Code quality,Writes tests.,Sets testing standards.', 'Grade,,1,2', 'People,,,', ',Mentoring,Helps peers.,Mentors the team.'].join('\n'),
+    );
+    const one = await importInto(grouped);
+    expect(one.code).toBe(0);
+    const result = onlyPlaceholders(one.content);
+    expect(result.ladder.competencies.map((c) => c.id)).toEqual(['code-quality', 'mentoring']);
+    expect(result.ladder.levels.map((l) => [l.title, l.grade, l.sections.map((s) => s.heading)])).toEqual([
+      ['E1', 1, ['Code quality', 'Mentoring']],
+      ['E2', 2, ['Code quality', 'Mentoring']],
+    ]);
+    const long = writeTemp('long.csv', 'Level,Title,Area,Competency,Description\n3,Engineer I,Tech,Code quality,Writes tests.\n4,Engineer II,Tech,Code quality,Writes good tests.\n');
+    const two = await importInto(long);
+    expect(two.code).toBe(0);
+    expect(check(two.content).ladder.levels.map((l) => [l.title, l.grade])).toEqual([
+      ['Engineer I', 3],
+      ['Engineer II', 4],
+    ]);
+  });
+
   it('reads an XLSX workbook with one sheet per track, the sheet name naming the track', async () => {
     const sheets: Sheet[] = [
       { name: 'Engineering', rows: [['Title', 'Grade', 'Craft'], ['Engineer', 1, 'Builds things.'], ['Senior Engineer', 2, 'Builds big things.']] },

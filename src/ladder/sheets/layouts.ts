@@ -64,7 +64,8 @@ export function detectLayout(cells: readonly string[]): Layout | undefined {
   const h = matchHeader(cells, longAliases);
   const first = cells[0]?.trim() ?? '';
   if (h.index.competency !== undefined && h.index.text !== undefined && (h.index.title !== undefined || h.index.id !== undefined)) return 'long';
-  if ((first === '' || is(first, COMPETENCY)) && cells.slice(1).some((c) => c.trim() !== '') && h.index.title === undefined) return 'wide-competencies-down';
+  // At least two level columns, so that a title row above the header ("", "Engineering ladder") is not taken for one.
+  if ((first === '' || is(first, COMPETENCY)) && cells.slice(1).filter((c) => c.trim() !== '').length >= 2 && h.index.title === undefined) return 'wide-competencies-down';
   if (h.index.title !== undefined && h.index.competency === undefined) {
     const others = levelHeader(cells, 0).other.filter((o) => !is(o.text, TEXT));
     return others.length === 0 ? 'parity' : 'wide-levels-down';
@@ -179,8 +180,8 @@ function readLevelsDown(table: Table, at: number, ctx: Context): void {
  * "Level" names the title unless another column does ("Title", "Job title"):
  * then "Level" is the grade (a sheet with "Level | Title" numbers its levels).
  */
-function levelHeader(cells: readonly string[], at: number): Header<LevelField> {
-  const header = matchHeader(cells, LEVEL_FIELDS, at);
+function levelHeader<K extends string>(cells: readonly string[], at: number, aliases: Aliases<K | LevelField> = LEVEL_FIELDS as Aliases<K | LevelField>): Header<K | LevelField> {
+  const header = matchHeader(cells, aliases, at);
   const titleAt = header.index.title;
   if (titleAt === undefined || normalizeHeader(cells[titleAt] ?? '') !== 'level') return header;
   const strong = header.other.find((o) => is(o.text, LEVEL_FIELDS.title.filter((a) => a !== 'level')) || normalizeHeader(o.text) === 'title');
@@ -189,6 +190,16 @@ function levelHeader(cells: readonly string[], at: number): Header<LevelField> {
   header.other = header.other.filter((o) => o !== strong);
   if (header.index.grade === undefined) header.index.grade = titleAt;
   else header.other.push({ index: titleAt, text: cells[titleAt]! });
+  return header;
+}
+
+/** "Area | Competency | ...": the column headed exactly "Competency" is the competency, the other a group heading. */
+function preferCompetency(header: Header<LongField>, cells: readonly string[]): Header<LongField> {
+  const exact = cells.findIndex((c) => normalizeHeader(c) === 'competency');
+  const at = header.index.competency;
+  if (exact < 0 || at === undefined || exact === at) return header;
+  header.index.competency = exact;
+  header.other = header.other.filter((o) => o.index !== exact);
   return header;
 }
 
@@ -332,12 +343,13 @@ function trackKind(raw: string): string | undefined {
 // ---------- long: one row per expectation ----------
 
 function readLong(table: Table, at: number, ctx: Context): void {
-  const header = matchHeader(table.rows[at]!, longAliases, at);
-  const levelHeader = header as unknown as Header<LevelField>;
+  const header = preferCompetency(levelHeader<LongField>(table.rows[at]!, at, longAliases), table.rows[at]!);
+  const levelColumns = header as unknown as Header<LevelField>;
   const sections = new Map<LevelDraft, Map<string, { heading: string; lines: string[]; at: Location }>>();
   const seen = new Map<string, LevelDraft>();
   for (const o of header.other) {
-    ctx.diagnostics.push(sheetProblem(table, at + 1, o.index + 1, 'import/unknown-column', `The column "${o.text}" is not one Parity reads in this layout, so it is left out`, 'warning'));
+    const what = is(o.text, COMPETENCY) ? 'is read as a group of competencies, which Parity does not keep' : 'is not one Parity reads in this layout';
+    ctx.diagnostics.push(sheetProblem(table, at + 1, o.index + 1, 'import/unknown-column', `The column "${o.text}" ${what}, so it is left out`, 'warning'));
   }
   for (let i = at + 1; i < table.rows.length; i++) {
     const row = table.rows[i]!;
@@ -347,7 +359,7 @@ function readLong(table: Table, at: number, ctx: Context): void {
     const key = `${normalizeHeader(get('track'))}\u0000${normalizeHeader(title || get('id'))}`;
     let level = seen.get(key);
     if (!level) {
-      level = levelFromRow(table, i, row, levelHeader, ctx);
+      level = levelFromRow(table, i, row, levelColumns, ctx);
       if (!level) continue;
       seen.set(key, level);
       sections.set(level, new Map());
@@ -385,7 +397,10 @@ function readCompetenciesDown(table: Table, at: number, ctx: Context): void {
   const headerCells = table.rows[at]!;
   const columns: { index: number; level: LevelDraft | undefined; title: string; fields: Map<LevelField, string> }[] = [];
   let describe: number | undefined;
-  for (let c = 1; c < headerCells.length; c++) {
+  // "Area | Competency | L1 | L2": the last of the leading competency columns names the competency.
+  let name = 0;
+  while (name + 1 < headerCells.length && is(headerCells[name + 1] ?? '', COMPETENCY)) name++;
+  for (let c = name + 1; c < headerCells.length; c++) {
     const title = text(headerCells[c] ?? '').replace(/\s+/g, ' ');
     if (title === '') continue;
     if (is(title, TEXT) && describe === undefined) {
@@ -399,8 +414,8 @@ function readCompetenciesDown(table: Table, at: number, ctx: Context): void {
   for (let i = at + 1; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     if (isEmptyRow(row)) continue;
-    const label = text(row[0] ?? '');
-    const field = fieldOf(label);
+    const label = text(row[name] ?? '');
+    const field = fieldOf(label) ?? (name > 0 ? fieldOf(text(row[0] ?? '')) : undefined);
     if (field && field !== 'title' && !fieldRows.has(field)) {
       fieldRows.set(field, i);
       for (const c of columns) c.fields.set(field, row[c.index] ?? '');
@@ -417,10 +432,12 @@ function readCompetenciesDown(table: Table, at: number, ctx: Context): void {
   }
   for (const i of competencyRows) {
     const row = table.rows[i]!;
-    const label = text(row[0] ?? '');
+    const label = text(row[name] ?? '');
+    // A row with a name and no expectations is a heading that groups the competencies below it.
+    if (columns.every((c) => text(row[c.index] ?? '') === '')) continue;
     const competency = label ? resolveCompetency(ctx, label) : undefined;
     if (!competency) {
-      ctx.diagnostics.push(sheetProblem(table, i + 1, 1, 'import/unknown-competency', label === '' ? 'This row has expectations but names no competency in its first cell' : `"${label}" names no competency`));
+      ctx.diagnostics.push(sheetProblem(table, i + 1, name + 1, 'import/unknown-competency', label === '' ? 'This row has expectations but names no competency in its first cell' : `"${label}" names no competency`));
       continue;
     }
     if (describe !== undefined && text(row[describe] ?? '') !== '') {
