@@ -11,6 +11,8 @@ Commands:
   build     check the ladder, then build the site and its search index
   new       start a new level, track, family or competency from a template
   diff      compare two versions of the ladder (directories or git refs)
+  import    write a ladder from a spreadsheet (CSV or XLSX)
+  export    write the ladder as a spreadsheet (XLSX or a folder of CSV files)
   schema    write JSON Schemas of the frontmatter, for editors
   init      start your own ladder repository (package.json, astro.config.mjs, content/)
 
@@ -28,6 +30,8 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./diff.ts')).runDiff,
   schema: async () => (await import('./schema.ts')).runSchema,
   init: async () => (await import('./init.ts')).runInit,
+  import: async () => (await import('./import.ts')).runImport,
+  export: async () => (await import('./export.ts')).runExport,
 };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -1,0 +1,155 @@
+/**
+ * `ladder export`, framework-free: the content files as the sheets of
+ * Parity's own layout, taken from the frontmatter and Markdown as written
+ * (not from the checked model), so that what a file leaves out (a level's
+ * pay when its family has a band, `scopes` when they are the default) is
+ * left out of the sheet too, and the import writes the file back as it was.
+ */
+import { CSV_COLUMNS } from '../export.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { parseFrontmatter } from '../frontmatter.ts';
+import { readContentDir } from '../load.ts';
+import { parseBody } from '../markdown.ts';
+import { paths, withBase } from '../paths.ts';
+import { BAND_COLUMNS, bandRows, levelPayCells, ZONE_COLUMNS, zoneRows } from './pay.ts';
+
+export interface Sheet {
+  name: string;
+  rows: (string | number)[][];
+}
+
+export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'bonus', 'equity_min', 'equity_max', 'intro'] as const;
+
+type Data = Record<string, unknown>;
+interface Parsed {
+  path: string;
+  data: Data;
+  body: string;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const num = (v: unknown): number | string => (typeof v === 'number' ? v : str(v));
+
+/** The sheets, in the order of the workbook; diagnostics for files that cannot be read (then no sheets). */
+export function exportSheets(dir: string): { sheets: Sheet[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const parsed: Parsed[] = [];
+  for (const file of readContentDir(dir)) {
+    if (!file.path.endsWith('.md')) continue;
+    if (file.text === undefined) {
+      diagnostics.push(diagnostic({ file: file.path, line: 1, column: 1 }, 'syntax/frontmatter', file.unreadable ?? 'This file cannot be read'));
+      continue;
+    }
+    const result = parseFrontmatter(file.path, file.text);
+    if (!result.ok) {
+      for (const e of result.errors) diagnostics.push(diagnostic({ file: file.path, line: e.line, column: e.column }, 'syntax/frontmatter', e.message));
+      continue;
+    }
+    const data = result.file.data && typeof result.file.data === 'object' ? (result.file.data as Data) : {};
+    parsed.push({ path: file.path, data, body: result.file.body });
+  }
+  if (diagnostics.length > 0) return { sheets: [], diagnostics };
+
+  const at = (folder: string) => parsed.filter((p) => p.path.startsWith(`${folder}/`) && p.path.split('/').length === 2).map((p) => ({ ...p, id: p.path.slice(folder.length + 1, -3) }));
+  const ladder = parsed.find((p) => p.path === 'ladder.md') ?? { path: 'ladder.md', data: {}, body: '' };
+  const families = at('families');
+  const competencies = at('competencies');
+  const tracks = at('tracks');
+  const trackOf = new Map(tracks.map((t) => [t.id, t]));
+  const levels = parsed
+    .filter((p) => /^levels\/[^/]+\/[^/]+\.md$/.test(p.path))
+    .map((p) => {
+      const [, track, file] = p.path.split('/');
+      return { ...p, track: track!, slug: file!.slice(0, -3) };
+    })
+    .sort((a, b) => (a.track === b.track ? Number(a.data.grade) - Number(b.data.grade) || (a.slug < b.slug ? -1 : 1) : a.track < b.track ? -1 : 1));
+
+  const levelRows: (string | number)[][] = [[...LEVEL_COLUMNS]];
+  const expectationRows: (string | number)[][] = [['level', 'competency', 'text']];
+  for (const level of levels) {
+    const track = trackOf.get(level.track);
+    const authority = (level.data.authority && typeof level.data.authority === 'object' ? level.data.authority : {}) as Data;
+    const pay = levelPayCells(level.data.pay);
+    const { intro, sections } = splitRaw(level.body);
+    const id = `${level.track}/${level.slug}`;
+    levelRows.push([
+      id,
+      str(track?.data.family),
+      level.track,
+      str(track?.data.kind),
+      num(level.data.grade),
+      str(level.data.title),
+      str(level.data.summary),
+      pay.pay_min,
+      pay.pay_max,
+      str(ladder.data.currency),
+      str(authority.scope),
+      num(authority.budget),
+      Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
+      withBase('/', paths.level(id)),
+      pay.bonus,
+      pay.equity_min,
+      pay.equity_max,
+      intro,
+    ]);
+    for (const s of sections) expectationRows.push([id, s.heading, s.text]);
+  }
+
+  const settings: (string | number)[][] = [['field', 'value']];
+  const l = ladder.data;
+  const parity = (l.parity && typeof l.parity === 'object' ? l.parity : {}) as Data;
+  const visibility = (l.visibility && typeof l.visibility === 'object' ? l.visibility : {}) as Data;
+  const setting = (field: string, value: unknown) => {
+    if (value !== undefined && value !== null && value !== '') settings.push([field, typeof value === 'number' ? value : str(value)]);
+  };
+  setting('name', l.name);
+  setting('currency', l.currency);
+  setting('repository', l.repository);
+  setting('scopes', Array.isArray(l.scopes) ? l.scopes.map(str).join(', ') : undefined);
+  setting('pay_policy', parity.pay);
+  setting('rounding', l.rounding);
+  setting('visibility_pay', visibility.pay);
+  setting('intro', ladder.body.trim());
+
+  const exceptions: (string | number)[][] = [['family', 'grade', 'rule', 'reason']];
+  for (const e of Array.isArray(parity.exceptions) ? parity.exceptions : []) {
+    const x = (e && typeof e === 'object' ? e : {}) as Data;
+    exceptions.push([str(x.family), num(x.grade), str(x.rule), str(x.reason)]);
+  }
+
+  return {
+    diagnostics,
+    sheets: [
+      { name: 'levels', rows: levelRows },
+      { name: 'expectations', rows: expectationRows },
+      { name: 'bands', rows: [[...BAND_COLUMNS], ...bandRows(families)] },
+      { name: 'zones', rows: [[...ZONE_COLUMNS], ...zoneRows(l)] },
+      {
+        name: 'tracks',
+        rows: [
+          ['id', 'name', 'family', 'kind', 'competencies', 'order', 'text'],
+          ...tracks.map((t) => [t.id, str(t.data.name), str(t.data.family), str(t.data.kind), Array.isArray(t.data.competencies) ? t.data.competencies.map(str).join(', ') : '', num(t.data.order), t.body.trim()]),
+        ],
+      },
+      { name: 'families', rows: [['id', 'name', 'order', 'text'], ...families.map((f) => [f.id, str(f.data.name), num(f.data.order), f.body.trim()])] },
+      { name: 'competencies', rows: [['id', 'name', 'text'], ...competencies.map((c) => [c.id, str(c.data.name), c.body.trim()])] },
+      { name: 'settings', rows: settings },
+      { name: 'exceptions', rows: exceptions },
+    ],
+  };
+}
+
+/** A body split at its `##` headings, each part as the Markdown it was written in. */
+export function splitRaw(body: string): { intro: string; sections: { heading: string; text: string }[] } {
+  const tree = parseBody(body, 1).tree;
+  const cuts: { start: number; end: number; heading: string }[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? start;
+    cuts.push({ start, end, heading: body.slice(start, end).replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim() });
+  }
+  const intro = body.slice(0, cuts[0]?.start ?? body.length).trim();
+  const sections = cuts.map((c, i) => ({ heading: c.heading, text: body.slice(c.end, cuts[i + 1]?.start ?? body.length).trim() }));
+  return { intro, sections };
+}
