@@ -37,7 +37,7 @@ describe('ladder check', () => {
     expect(status).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      `${dir}/levels/eng-ic/senior.md:7:8  error  Pay band 70000–85000 differs from Manager (levels/eng-mgmt/manager.md) at grade 2: 70000–90000  parity/pay`,
+      `${dir}/levels/eng-ic/senior.md:7:8  error  Pay band €70,000 – €85,000 differs from Manager (levels/eng-mgmt/manager.md) at grade 2: €70,000 – €90,000  parity/pay`,
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('✖ 2 errors and 0 warnings in 9 files');
@@ -74,7 +74,7 @@ describe('ladder check', () => {
     expect(status).toBe(1);
     const first = stdout.split('\n')[0];
     expect(first).toBe(
-      '::error file=levels/eng-ic/senior.md,line=7,col=8,title=parity/pay::Pay band 70000–85000 differs from Manager (levels/eng-mgmt/manager.md) at grade 2: 70000–90000',
+      '::error file=levels/eng-ic/senior.md,line=7,col=8,title=parity/pay::Pay band €70,000 – €85,000 differs from Manager (levels/eng-mgmt/manager.md) at grade 2: €70,000 – €90,000',
     );
   });
 

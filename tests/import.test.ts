@@ -89,7 +89,7 @@ describe('ladder import: the layouts', () => {
     const result = onlyPlaceholders(content);
     const senior = result.ladder.level.get('individual-contributor/senior-engineer')!;
     expect(senior.grade).toBe(3);
-    expect(senior.pay).toEqual({ min: 155000, max: 200000 });
+    expect(senior.pay).toMatchObject({ min: 155000, max: 200000 });
     expect(readFileSync(join(content, 'levels/individual-contributor/senior-engineer.md'), 'utf8')).toContain('## Execution\n\n- =Leads projects.\n');
   });
 
@@ -101,7 +101,7 @@ describe('ladder import: the layouts', () => {
     expect(stdout).toContain("Read as: Parity's own");
     const result = onlyPlaceholders(content);
     expect(result.ladder.levels).toHaveLength(26);
-    expect(result.ladder.level.get('engineering-ic/staff-engineer')!.pay).toEqual({ min: 185000, max: 240000 });
+    expect(result.ladder.level.get('engineering-ic/staff-engineer')!.pay).toMatchObject({ min: 185000, max: 240000 });
     expect(stdout).toContain('every level has one "Expectations" section to write');
   });
 

@@ -337,7 +337,7 @@ describe('parity diagnostics', () => {
     const pay = result.diagnostics.filter((d) => d.rule === 'parity/pay');
     expect(pay.map((d) => d.file).sort()).toEqual([IC2, M2]);
     const onIc = pay.find((d) => d.file === IC2)!;
-    expect(onIc.message).toBe(`Pay band 70000–85000 differs from Manager (${M2}) at grade 2: 70000–90000`);
+    expect(onIc.message).toBe(`Pay band €70,000 – €85,000 differs from Manager (${M2}) at grade 2: €70,000 – €90,000`);
     expect(onIc.related?.[0]).toMatchObject({ file: M2, ...positionOf(files[M2]!, '90000') });
   });
 

@@ -5,7 +5,8 @@
 import type { Body } from './markdown.ts';
 import { splitSections } from './markdown.ts';
 import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
-import type { CompetencyData, FamilyData, LadderData, LevelData, TrackData } from './schema.ts';
+import { ladderZones, makeBand, resolvePay, type Band, type Zone } from './pay.ts';
+import { DEFAULT_ROUNDING, type CompetencyData, type FamilyData, type LadderData, type LevelData, type TrackData } from './schema.ts';
 
 export interface Entry<T> {
   id: string;
@@ -34,6 +35,8 @@ const FALLBACK: LadderData = {
   currency: 'USD',
   scopes: ['team', 'group', 'org', 'division', 'company'],
   parity: { pay: 'identical', exceptions: [] },
+  rounding: DEFAULT_ROUNDING,
+  visibility: { pay: 'public' },
 };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -51,7 +54,8 @@ export function buildLadder(entries: Entries): Ladder {
   const ladderData = ladderEntry?.data ?? FALLBACK;
   const ladderSource: Source = ladderEntry?.source ?? { file: 'ladder.md', locate: () => ({ file: 'ladder.md', line: 1, column: 1 }) };
 
-  const families: Family[] = entries.families.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byOrder);
+  const zones = ladderZones(ladderData);
+  const families: Family[] = entries.families.map((e) => makeFamily(e)).sort(byOrder);
   const competencies: Competency[] = entries.competencies.map((e) => ({ ...e.data, id: e.id, body: e.body, source: e.source })).sort(byId);
   const competency = new Map(competencies.map((c) => [c.id, c]));
   const family = new Map(families.map((f) => [f.id, f]));
@@ -68,7 +72,7 @@ export function buildLadder(entries: Entries): Ladder {
   for (const e of entries.levels) {
     const owner = track.get(e.track ?? '');
     if (!owner) continue; // orphan or rejected track: reported by the rules, not part of the model
-    levels.push(makeLevel(e, owner, competency));
+    levels.push(makeLevel(e, owner, competency, family.get(owner.family), zones, ladderData.rounding));
   }
   levels.sort((a, b) => (tracks.indexOf(track.get(a.track)!) - tracks.indexOf(track.get(b.track)!)) || a.grade - b.grade || byId(a, b));
 
@@ -102,6 +106,9 @@ export function buildLadder(entries: Entries): Ladder {
     repository: ladderData.repository,
     scopes: ladderData.scopes,
     parity: { pay: ladderData.parity.pay, exceptions },
+    zones,
+    rounding: ladderData.rounding,
+    visibility: { pay: ladderData.visibility.pay },
     intro: ladderEntry?.body ?? { line: 1, tree: { type: 'root', children: [] } },
     source: ladderSource,
     families,
@@ -136,7 +143,17 @@ export function matchCompetency(heading: string, ids: readonly string[], compete
   return ids.find((id) => id.toLowerCase() === wanted || competency.get(id)?.name.trim().toLowerCase() === wanted);
 }
 
-function makeLevel(e: Entry<LevelData>, owner: Track, competency: Map<string, Competency>): Level {
+function makeFamily(e: Entry<FamilyData>): Family {
+  const { bands: written, ...data } = e.data;
+  const bands = new Map<number, Band>();
+  for (const [key, band] of Object.entries(written ?? {})) {
+    const grade = Number(key);
+    bands.set(grade, makeBand(band, 'family', grade, { source: e.source, path: ['bands', key] }));
+  }
+  return { ...data, id: e.id, body: e.body, source: e.source, bands };
+}
+
+function makeLevel(e: Entry<LevelData>, owner: Track, competency: Map<string, Competency>, family: Family | undefined, zones: Zone[], rounding: number): Level {
   const { intro, sections: raw } = splitSections(e.body);
   const used = new Set<string>();
   const sections: Section[] = raw.map((section) => {
@@ -148,8 +165,11 @@ function makeLevel(e: Entry<LevelData>, owner: Track, competency: Map<string, Co
   });
   const order = (s: Section) => (s.competency === undefined ? owner.competencies.length : owner.competencies.indexOf(s.competency));
   sections.sort((a, b) => order(a) - order(b) || a.line - b.line);
+  const { pay: own, ...data } = e.data;
+  const band = own ? makeBand(own, 'level', data.grade, { source: e.source, path: ['pay'] }) : family?.bands.get(data.grade);
   return {
-    ...e.data,
+    ...data,
+    pay: band ? resolvePay(band, zones, rounding) : undefined,
     id: e.id,
     slug: e.id.slice(e.id.indexOf('/') + 1),
     track: owner.id,

@@ -5,6 +5,7 @@
  */
 import { toCsv } from './csv.ts';
 import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder, type Level } from './model.ts';
+import { resolvePay, type Pay } from './pay.ts';
 import { paths, withBase } from './paths.ts';
 import { renderHtml, renderText } from './render.ts';
 import type { ParityRule, TrackKind } from './schema.ts';
@@ -16,6 +17,56 @@ export const LADDER_JSON_VERSION = 1;
 export interface ExportOptions {
   /** Prefix of every `url`: the site's base path or absolute base URL. Default "/". */
   base?: string;
+  /**
+   * Whether amounts of money (bands, bonus targets, equity, budgets) are
+   * included. Default true; false for a public build of a ladder whose
+   * `visibility.pay` is internal: then every amount is null or empty, and the
+   * parity verdicts (computed from the amounts) still say what is equal.
+   */
+  amounts?: boolean;
+}
+
+export interface ZoneJson {
+  id: string;
+  name: string;
+  currency: string;
+  /** The anchor's amounts times this, rounded to `ladder.rounding`; null for the anchor and zones set by hand. */
+  factor: number | null;
+  /** The first zone: bands' min and max are its amounts. */
+  anchor: boolean;
+}
+
+export interface ZonePayJson {
+  zone: string;
+  currency: string;
+  min: number;
+  max: number;
+  /** Whether the amounts were computed with the zone's factor (else written in the file). */
+  derived: boolean;
+}
+
+export interface PayJson {
+  /** The anchor zone's band (as in version 1). */
+  min: number;
+  max: number;
+  currency: string;
+  /** Target bonus in percent of base pay, or null. */
+  bonus: number | null;
+  /** Yearly equity range in the anchor's currency, or null. */
+  equity: { min: number; max: number } | null;
+  /** Where the band is written: the level's own `pay:` or its family's band for its grade. */
+  source: 'level' | 'family';
+  /** The band in every zone it covers, in the ladder's zone order. */
+  zones: ZonePayJson[];
+}
+
+export interface BandJson {
+  grade: number;
+  min: number;
+  max: number;
+  bonus: number | null;
+  equity: { min: number; max: number } | null;
+  zones: ZonePayJson[];
 }
 
 export interface Rich {
@@ -33,6 +84,12 @@ export interface LadderJson {
     repository: string | null;
     scopes: string[];
     parity: { pay: 'identical' | 'overlap' };
+    /** (1.1) Pay zones, the anchor first; one zone with id "default" when ladder.md declares none. */
+    zones: ZoneJson[];
+    rounding: number;
+    visibility: { pay: 'public' | 'internal' };
+    /** Whether this file holds amounts of money (false in the public build of an internal-pay ladder). */
+    amounts: boolean;
     intro: Rich;
     url: string;
   };
@@ -52,6 +109,8 @@ export interface FamilyJson extends Rich {
   tracks: string[];
   /** Grades that any track of the family has, ascending. */
   grades: number[];
+  /** (1.1) The family's band for each grade that has one, ascending; empty without amounts. */
+  bands: BandJson[];
 }
 
 export interface CompetencyJson extends Rich {
@@ -96,8 +155,10 @@ export interface LevelJson {
   url: string;
   /** The promotion page (this level beside the next), or null at the top of the track. */
   promotionUrl: string | null;
-  pay: { min: number; max: number; currency: string };
-  authority: { scope: string; budget: number; decisions: string[] };
+  /** The level's pay; null without amounts (and never null in a ladder that passed the check otherwise). */
+  pay: PayJson | null;
+  /** `budget` is null without amounts. */
+  authority: { scope: string; budget: number | null; decisions: string[] };
   intro: Rich;
   sections: SectionJson[];
   previous: string | null;
@@ -119,6 +180,7 @@ const rich = (fragment: Parameters<typeof renderHtml>[0]): Rich => ({ html: rend
 
 export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): LadderJson {
   const base = options.base ?? '/';
+  const amounts = options.amounts ?? true;
   const url = (path: string) => withBase(base, path);
   return {
     version: LADDER_JSON_VERSION,
@@ -128,6 +190,10 @@ export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): Ladde
       repository: ladder.repository ?? null,
       scopes: [...ladder.scopes],
       parity: { pay: ladder.parity.pay },
+      zones: ladder.zones.map((z) => ({ id: z.id, name: z.name, currency: z.currency, factor: z.factor ?? null, anchor: z.index === 0 })),
+      rounding: ladder.rounding,
+      visibility: { pay: ladder.visibility.pay },
+      amounts,
       intro: rich(ladder.intro),
       url: url(paths.home()),
     },
@@ -138,6 +204,14 @@ export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): Ladde
       ...rich(family.body),
       tracks: (ladder.tracksByFamily.get(family.id) ?? []).map((t) => t.id),
       grades: familyGrades(ladder, family.id),
+      bands: amounts
+        ? [...family.bands.values()]
+            .sort((a, b) => a.grade - b.grade)
+            .map((band) => {
+              const pay = resolvePay(band, ladder.zones, ladder.rounding);
+              return { grade: band.grade, min: band.min, max: band.max, bonus: band.bonus ?? null, equity: band.equity ?? null, zones: zonePay(pay) };
+            })
+        : [],
     })),
     competencies: ladder.competencies.map((competency) => ({
       id: competency.id,
@@ -156,7 +230,7 @@ export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): Ladde
       ...rich(track.body),
       levels: (ladder.levelsByTrack.get(track.id) ?? []).map((l) => l.id),
     })),
-    levels: ladder.levels.map((level) => levelJson(ladder, level, url)),
+    levels: ladder.levels.map((level) => levelJson(ladder, level, url, amounts)),
     parity: allVerdicts(ladder),
     exceptions: ladder.parity.exceptions.map((e) => ({
       family: e.family,
@@ -168,7 +242,24 @@ export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): Ladde
   };
 }
 
-function levelJson(ladder: Ladder, level: Level, url: (path: string) => string): LevelJson {
+function zonePay(pay: Pay): ZonePayJson[] {
+  return pay.zones.map((z) => ({ zone: z.zone.id, currency: z.zone.currency, min: z.min, max: z.max, derived: z.basis === 'factor' }));
+}
+
+function payJson(ladder: Ladder, pay: Pay | undefined): PayJson | null {
+  if (!pay) return null;
+  return {
+    min: pay.min,
+    max: pay.max,
+    currency: ladder.zones[0]!.currency,
+    bonus: pay.bonus ?? null,
+    equity: pay.equity ? { min: pay.equity.min, max: pay.equity.max } : null,
+    source: pay.band.owner,
+    zones: zonePay(pay),
+  };
+}
+
+function levelJson(ladder: Ladder, level: Level, url: (path: string) => string, amounts: boolean): LevelJson {
   const next = nextLevel(ladder, level);
   return {
     id: level.id,
@@ -181,8 +272,8 @@ function levelJson(ladder: Ladder, level: Level, url: (path: string) => string):
     summary: level.summary,
     url: url(paths.level(level)),
     promotionUrl: next ? url(paths.promotion(level)) : null,
-    pay: { min: level.pay.min, max: level.pay.max, currency: ladder.currency },
-    authority: { scope: level.authority.scope, budget: level.authority.budget, decisions: [...level.authority.decisions] },
+    pay: amounts ? payJson(ladder, level.pay) : null,
+    authority: { scope: level.authority.scope, budget: amounts ? level.authority.budget : null, decisions: [...level.authority.decisions] },
     intro: rich(level.intro),
     sections: level.sections.map((section) => ({
       competency: section.competency ?? null,
@@ -212,7 +303,13 @@ export const CSV_COLUMNS = [
   'budget',
   'decisions',
   'url',
+  'bonus',
+  'equity_min',
+  'equity_max',
 ] as const;
+
+/** (1.1) /ladder-pay.csv: one row per level and zone. */
+export const PAY_CSV_COLUMNS = ['id', 'zone', 'currency', 'pay_min', 'pay_max', 'bonus', 'equity_min', 'equity_max', 'derived'] as const;
 
 /**
  * One row per level, with a header row, written by the one CSV writer
@@ -220,8 +317,10 @@ export const CSV_COLUMNS = [
  */
 export function toLadderCsv(ladder: Ladder, options: ExportOptions = {}): string {
   const base = options.base ?? '/';
+  const amounts = options.amounts ?? true;
   const rows: (string | number)[][] = [[...CSV_COLUMNS]];
   for (const level of ladder.levels) {
+    const pay = amounts ? level.pay : undefined;
     rows.push([
       level.id,
       level.family,
@@ -230,14 +329,30 @@ export function toLadderCsv(ladder: Ladder, options: ExportOptions = {}): string
       level.grade,
       level.title,
       level.summary,
-      level.pay.min,
-      level.pay.max,
-      ladder.currency,
+      pay?.min ?? '',
+      pay?.max ?? '',
+      ladder.zones[0]!.currency,
       level.authority.scope,
-      level.authority.budget,
+      amounts ? level.authority.budget : '',
       level.authority.decisions.join(';'),
       withBase(base, paths.level(level)),
+      pay?.bonus ?? '',
+      pay?.equity?.min ?? '',
+      pay?.equity?.max ?? '',
     ]);
+  }
+  return toCsv(rows);
+}
+
+/** (1.1) One row per level and zone the level's band covers; `derived` says whether a factor computed it. */
+export function toLadderPayCsv(ladder: Ladder): string {
+  const rows: (string | number)[][] = [[...PAY_CSV_COLUMNS]];
+  for (const level of ladder.levels) {
+    const pay = level.pay;
+    if (!pay) continue;
+    for (const z of pay.zones) {
+      rows.push([level.id, z.zone.id, z.zone.currency, z.min, z.max, pay.bonus ?? '', pay.equity?.min ?? '', pay.equity?.max ?? '', z.basis === 'factor' ? 'true' : 'false']);
+    }
   }
   return toCsv(rows);
 }

@@ -5,7 +5,8 @@
 import type { Location } from './diagnostics.ts';
 import type { PathSegment } from './frontmatter.ts';
 import type { Body, Fragment } from './markdown.ts';
-import type { CompetencyData, ExceptionData, FamilyData, LadderData, LevelData, TrackData, TrackKind } from './schema.ts';
+import type { Band, Pay, Zone } from './pay.ts';
+import type { CompetencyData, ExceptionData, FamilyData, LadderData, LevelData, PayVisibility, TrackData, TrackKind } from './schema.ts';
 
 /** Where an entity came from, and how to point at one of its fields. */
 export interface Source {
@@ -15,8 +16,10 @@ export interface Source {
   locate(path: readonly PathSegment[], part?: 'key' | 'value'): Location;
 }
 
-export interface Family extends FamilyData {
+export interface Family extends Omit<FamilyData, 'bands'> {
   id: string;
+  /** (1.1) The band of each grade, as written in `bands:` (empty without). */
+  bands: Map<number, Band>;
   body: Body;
   source: Source;
 }
@@ -51,7 +54,12 @@ export interface Section extends Fragment {
   column: number;
 }
 
-export interface Level extends LevelData {
+export interface Level extends Omit<LevelData, 'pay'> {
+  /**
+   * The level's pay: its own `pay:`, else its family's band for its grade,
+   * in every zone (see pay.ts). Undefined when neither exists (pay/missing).
+   */
+  pay: Pay | undefined;
   /** `<track>/<level>` */
   id: string;
   /** The file name without .md. */
@@ -87,6 +95,12 @@ export interface Ladder {
   repository: string | undefined;
   scopes: string[];
   parity: { pay: LadderData['parity']['pay']; exceptions: Exception[] };
+  /** (1.1) Pay zones, the anchor first; one implicit zone (`declared: false`) when ladder.md has none. */
+  zones: Zone[];
+  /** (1.1) Derived zone amounts are rounded to a multiple of this. */
+  rounding: number;
+  /** (1.1) Who may see pay amounts (the site's concern; the check always checks them). */
+  visibility: { pay: PayVisibility };
   intro: Body;
   source: Source;
   /** By `order`, then id. */

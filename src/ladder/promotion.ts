@@ -80,9 +80,9 @@ export function comparePromotion(from: Level, to: Level): Promotion {
     pay: {
       from: from.pay,
       to: to.pay,
-      min: to.pay.min - from.pay.min,
-      max: to.pay.max - from.pay.max,
-      changed: to.pay.min !== from.pay.min || to.pay.max !== from.pay.max,
+      min: (to.pay?.min ?? 0) - (from.pay?.min ?? 0),
+      max: (to.pay?.max ?? 0) - (from.pay?.max ?? 0),
+      changed: to.pay?.min !== from.pay?.min || to.pay?.max !== from.pay?.max,
     },
     authority: {
       scope: change(from.authority.scope, to.authority.scope),

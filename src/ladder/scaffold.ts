@@ -11,6 +11,7 @@
 import { stringify } from 'yaml';
 import { levelAt, mayHoldGrade, slugify, type Ladder, type Level } from './model.ts';
 import { SLUG_PATTERN, TRACK_KINDS, type LevelData, type TrackKind } from './schema.ts';
+import { bandLines } from './sheets/pay.ts';
 
 /** A problem with what was asked: an unknown track, a taken grade, a bad id. */
 export class ScaffoldError extends Error {}
@@ -62,13 +63,20 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
 
   const notes: string[] = [];
   const counterparts = (ladder.levelsByFamilyGrade.get(track.family)?.get(grade) ?? []).filter((l) => l.track !== track.id);
+  // (1.1) A band the family already holds for this grade is the level's pay: nothing to copy.
+  const family = ladder.family.get(track.family);
+  const familyBand = family?.bands.get(grade);
   let pay: LevelData['pay'];
   let authority: LevelData['authority'];
   let todo = false;
   const model = counterparts[0];
   if (model) {
     ({ pay, authority } = copyTerms(model));
-    notes.push(`Pay band and authority copied from ${model.title} (${model.source.file}), so the new level starts equal to it.`);
+    notes.push(
+      familyBand
+        ? `Authority copied from ${model.title} (${model.source.file}); pay is the grade ${grade} band of ${family!.source.file}, shared by every track.`
+        : `Pay band and authority copied from ${model.title} (${model.source.file}), so the new level starts equal to it.`,
+    );
     const disagree = counterparts.find((other) => !sameTerms(model, other));
     if (disagree) notes.push(`Note: ${model.title} and ${disagree.title} already differ at grade ${grade}; "ladder check" will say how.`);
   } else {
@@ -88,7 +96,12 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
       authority = { scope: ladder.scopes[0] ?? 'team', budget: 0, decisions: [] };
       notes.push('This is the first level of its track: pay band and authority are placeholders (0); fill them in.');
     }
+    if (familyBand) notes.push(`Pay is the grade ${grade} band of ${family!.source.file}, shared by every track.`);
+    else if (family && family.bands.size > 0) {
+      notes.push(`${family.source.file} has no band for grade ${grade}: add it with "ladder new band ${family.id} --grade ${grade} --min … --max …" and remove this level's pay block.`);
+    }
   }
+  if (familyBand) pay = undefined;
   const summary = options.summary?.trim() || `${PLACEHOLDER}: one sentence that says what this level is.`;
   if (!options.summary?.trim()) notes.push('The summary and every competency section are placeholders marked TODO.');
 
@@ -98,9 +111,7 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     `title: ${scalar(title)}`,
     `grade: ${grade}`,
     `summary: ${scalar(summary)}`,
-    todo ? `pay: # ${PLACEHOLDER}: no equivalent level at this grade yet; set the band` : 'pay:',
-    `  min: ${pay.min}`,
-    `  max: ${pay.max}`,
+    ...(pay ? [todo ? `pay: # ${PLACEHOLDER}: no equivalent level at this grade yet; set the band` : 'pay:', ...bandLines(draftOf(pay), '  ')] : []),
     'authority:',
     `  scope: ${scalar(authority.scope)}`,
     `  budget: ${authority.budget}`,
@@ -192,16 +203,31 @@ export function scaffoldCompetency(_ladder: Ladder, options: NewNamed): Scaffold
 }
 
 function copyTerms(level: Level): Pick<LevelData, 'pay' | 'authority'> {
+  const band = level.pay?.band;
   return {
-    pay: { min: level.pay.min, max: level.pay.max },
+    pay: band
+      ? { min: band.min, max: band.max, bonus: band.bonus, equity: band.equity ? { ...band.equity } : undefined, zones: Object.keys(band.set).length > 0 ? { ...band.set } : undefined }
+      : { min: 0, max: 0 },
     authority: { scope: level.authority.scope, budget: level.authority.budget, decisions: [...level.authority.decisions] },
+  };
+}
+
+/** A band's data as the sheet importer's draft, so that one function writes band YAML (sheets/pay.ts). */
+function draftOf(band: NonNullable<LevelData['pay']>): Parameters<typeof bandLines>[0] {
+  return {
+    min: band.min,
+    max: band.max,
+    ...(band.bonus !== undefined ? { bonus: band.bonus } : {}),
+    ...(band.equity ? { equityMin: band.equity.min, equityMax: band.equity.max } : {}),
+    zones: Object.entries(band.zones ?? {}).map(([zone, r]) => ({ zone, min: r.min, max: r.max })),
   };
 }
 
 function sameTerms(a: Level, b: Level): boolean {
   return (
-    a.pay.min === b.pay.min &&
-    a.pay.max === b.pay.max &&
+    a.pay?.min === b.pay?.min &&
+    a.pay?.max === b.pay?.max &&
+    a.pay?.bonus === b.pay?.bonus &&
     a.authority.scope === b.authority.scope &&
     a.authority.budget === b.authority.budget &&
     [...a.authority.decisions].sort().join() === [...b.authority.decisions].sort().join()

@@ -11,7 +11,13 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const DEFAULT_SCOPES = ['team', 'group', 'org', 'division', 'company'] as const;
 
 /** The rules that an exception in ladder.md may excuse. */
-export const PARITY_RULES = ['parity/ceiling', 'parity/pay', 'parity/authority'] as const;
+export const PARITY_RULES = ['parity/ceiling', 'parity/pay', 'parity/authority', 'parity/variable-pay'] as const;
+
+/** (1.1) Who may see pay amounts: everyone, or only the internal build (`ladder build --audience internal`). */
+export const PAY_VISIBILITY = ['public', 'internal'] as const;
+
+/** (1.1) Derived zone amounts are rounded to a multiple of this unless ladder.md says otherwise. */
+export const DEFAULT_ROUNDING = 1000;
 
 export const TRACK_KINDS = ['individual-contributor', 'management'] as const;
 
@@ -49,7 +55,17 @@ const amount = z
   .max(Number.MAX_SAFE_INTEGER)
   // -0 is 0 (YAML reads "-0" as negative zero, which would print as "-$0").
   .overwrite((value) => value + 0)
-  .meta({ description: "An amount of money per year, in the ladder's currency." });
+  .meta({ description: "An amount of money per year, written as a plain number such as 185000 (no separators, no currency sign)." });
+
+/** A range of money: a pay band's amounts in one zone, or an equity range. */
+function range(description: string) {
+  return z
+    .strictObject({
+      min: amount.meta({ description: 'Bottom of the range, per year.' }),
+      max: amount.meta({ description: 'Top of the range, per year.' }),
+    })
+    .meta({ description });
+}
 
 /** A list of slugs in which no slug appears twice. */
 function uniqueSlugs(description: string) {
@@ -67,6 +83,51 @@ function uniqueSlugs(description: string) {
 
 const isoCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
+const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as "USD"' })
+  .refine((code) => isoCurrencies.has(code), { error: 'is not an ISO 4217 currency code' });
+
+/**
+ * (1.1) One pay band: the anchor zone's base pay, optional variable pay and
+ * equity, and amounts set by hand for zones. A family writes one per grade
+ * (`bands:`); a level may write its own (`pay:`), which wins.
+ */
+export const bandSchema = z
+  .strictObject({
+    min: amount.meta({ description: 'Bottom of the base-pay band, per year, in the first zone (the anchor).' }),
+    max: amount.meta({ description: 'Top of the base-pay band, per year, in the first zone (the anchor).' }),
+    bonus: z
+      .number()
+      .min(0)
+      .max(200)
+      .optional()
+      .meta({ description: 'Target bonus, in percent of base pay (0-200).' }),
+    equity: range("Yearly value of equity grants, in the first zone's currency.").optional(),
+    zones: z
+      .record(slug, range('The band in this zone, set by hand.'))
+      .optional()
+      .meta({ description: "Bands set by hand for some zones, by zone id: they override the zone's factor." }),
+  })
+  .meta({ description: 'A pay band: base pay in the first zone, optional bonus and equity, and zones set by hand.' });
+
+/** A grade as a key of a family's `bands:` (YAML reads `4:` as the text "4"). */
+const gradeKey = z.string().regex(/^[1-9][0-9]?$/, { error: 'must be a grade: a whole number from 1 to 99' });
+
+export const zoneSchema = z
+  .strictObject({
+    id: slug.meta({ description: "The zone's id, used as a key of bands' zones:." }),
+    name: text.meta({ description: 'The name of the zone, such as "San Francisco, New York".' }),
+    factor: z
+      .number()
+      .positive()
+      .max(100)
+      .optional()
+      .meta({ description: "A band here is the first zone's band times this factor, rounded. Without it, every band gives this zone by hand." }),
+    currency: currencyCode.optional().meta({ description: "ISO 4217 code of this zone's amounts; default: the ladder's currency." }),
+  })
+  .meta({ description: 'A pay zone: where pay differs by location.' });
+
 export const exceptionSchema = z
   .strictObject({
     family: slug.meta({ description: 'The family whose grade is excused.' }),
@@ -79,11 +140,43 @@ export const exceptionSchema = z
 export const ladderSchema = z
   .strictObject({
     name: text.meta({ description: 'The name of the ladder, shown on every page.' }),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as "USD"' })
-      .refine((code) => isoCurrencies.has(code), { error: 'is not an ISO 4217 currency code' })
-      .meta({ description: 'ISO 4217 code of the currency of every pay band, such as USD or EUR.' }),
+    currency: currencyCode.meta({ description: 'ISO 4217 code of the currency of every pay band, such as USD or EUR.' }),
+    zones: z
+      .array(zoneSchema)
+      .min(1, { error: 'must list at least one zone' })
+      .superRefine((zones, ctx) => {
+        const seen = new Set<string>();
+        zones.forEach((zone, index) => {
+          if (seen.has(zone.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${zone.id}" is listed twice`, input: zone.id });
+          seen.add(zone.id);
+        });
+        const anchor = zones[0];
+        if (anchor?.factor !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [0, 'factor'],
+            message: "is not allowed on the first zone: it is the anchor, whose amounts are the bands' own min and max",
+            input: anchor.factor,
+          });
+        }
+      })
+      .optional()
+      .meta({ description: "(1.1) Where pay differs by location. The first zone is the anchor: bands' min and max are its amounts." }),
+    rounding: z
+      .int({ error: 'must be a whole number' })
+      .positive()
+      .max(1_000_000)
+      .default(DEFAULT_ROUNDING)
+      .meta({ description: '(1.1) Amounts derived with a factor are rounded to the nearest multiple of this.' }),
+    visibility: z
+      .strictObject({
+        pay: z
+          .enum(PAY_VISIBILITY)
+          .default('public')
+          .meta({ description: 'public: the site shows pay amounts; internal: only the --audience internal build does.' }),
+      })
+      .default({ pay: 'public' })
+      .meta({ description: '(1.1) Who may see pay amounts.' }),
     repository: z
       .url({ protocol: /^https?$/, error: 'must be an https URL of the repository' })
       .optional()
@@ -105,7 +198,14 @@ export const ladderSchema = z
   .meta({ title: 'Ladder', description: 'content/ladder.md: the ladder itself.' });
 
 export const familySchema = z
-  .strictObject({ name: text.meta({ description: 'The name of the job family.' }), order })
+  .strictObject({
+    name: text.meta({ description: 'The name of the job family.' }),
+    order,
+    bands: z
+      .record(gradeKey, bandSchema)
+      .optional()
+      .meta({ description: '(1.1) The pay band of each grade, shared by every track of the family.' }),
+  })
   .meta({ title: 'Family', description: 'content/families/<family>.md: one job family.' });
 
 export const competencySchema = z
@@ -135,12 +235,9 @@ export const levelSchema = z
       .max(99)
       .meta({ description: 'The row that makes levels equivalent: levels of one family at the same grade are equal.' }),
     summary: prose.max(400).meta({ description: 'One sentence that says what the level is.' }),
-    pay: z
-      .strictObject({
-        min: amount.meta({ description: 'Bottom of the pay band, per year.' }),
-        max: amount.meta({ description: 'Top of the pay band, per year.' }),
-      })
-      .meta({ description: "The pay band, per year, in the ladder's currency." }),
+    pay: bandSchema
+      .optional()
+      .meta({ description: "The level's own pay band; without it, the family's band for this grade applies (1.1)." }),
     authority: z
       .strictObject({
         scope: slug.meta({ description: "One of the ladder's scopes, such as team or company." }),
@@ -184,6 +281,9 @@ export const schemas = {
 
 export type FileKind = keyof typeof schemas;
 export type LadderData = z.output<typeof ladderSchema>;
+export type BandData = z.output<typeof bandSchema>;
+export type ZoneData = z.output<typeof zoneSchema>;
+export type PayVisibility = (typeof PAY_VISIBILITY)[number];
 export type ExceptionData = z.output<typeof exceptionSchema>;
 export type FamilyData = z.output<typeof familySchema>;
 export type CompetencyData = z.output<typeof competencySchema>;

@@ -11,7 +11,10 @@
  * (or `single` where only one track has a level).
  */
 import type { Exception, Ladder, Level, Track } from './model.ts';
+import { allRangesAgree, authorityDifferences, bonusAgrees, equityAgrees, levelsAtGrade, zoneRange } from './parity.ts';
 import type { ParityRule } from './schema.ts';
+
+export { levelsAtGrade };
 
 /**
  * - `equal`: the rule holds (for pay under the overlap policy: the bands overlap)
@@ -37,15 +40,12 @@ export interface GradeVerdicts {
   levels: string[];
   /** Ids of the family's tracks that have no level at this grade. */
   missing: string[];
+  /** Base pay, in every zone. */
   pay: Verdict;
+  /** (1.1) Bonus targets and equity. */
+  variablePay: Verdict;
   authority: Verdict;
   ceiling: Verdict;
-}
-
-/** The levels of a family at a grade, one per track, in track order. */
-export function levelsAtGrade(ladder: Ladder, family: string, grade: number): Level[] {
-  const row = ladder.levelsByFamilyGrade.get(family)?.get(grade) ?? [];
-  return row.filter((level, i) => row.findIndex((other) => other.track === level.track) === i);
 }
 
 export function findException(ladder: Ladder, family: string, grade: number, rule: ParityRule): Exception | undefined {
@@ -63,6 +63,7 @@ export function gradeVerdicts(ladder: Ladder, family: string, grade: number): Gr
     levels: levels.map((l) => l.id),
     missing,
     pay: payVerdict(ladder, family, grade, levels),
+    variablePay: variablePayVerdict(ladder, family, grade, levels),
     authority: authorityVerdict(ladder, family, grade, levels),
     ceiling: ceilingVerdict(ladder, family, grade, tracks, levels),
   };
@@ -86,27 +87,49 @@ function verdict(ladder: Ladder, family: string, grade: number, rule: ParityRule
 
 const single = (rule: ParityRule, summary: string): Verdict => ({ rule, status: 'single', summary, reason: null });
 
-function payVerdict(ladder: Ladder, family: string, grade: number, levels: Level[]): Verdict {
+function payVerdict(ladder: Ladder, family: string, grade: number, all: Level[]): Verdict {
+  const levels = all.filter((l) => l.pay);
   if (levels.length < 2) return single('parity/pay', 'Only one track has a level at this grade.');
-  const bands = levels.map((l) => l.pay);
-  if (ladder.parity.pay === 'identical') {
-    const [first] = bands;
-    const holds = bands.every((b) => b.min === first!.min && b.max === first!.max);
-    return verdict(ladder, family, grade, 'parity/pay', holds, holds ? 'Every track has the same pay band.' : 'The pay bands differ between tracks.');
-  }
-  // Intervals that overlap pairwise share a common point (and the other way round).
-  const holds = Math.max(...bands.map((b) => b.min)) <= Math.min(...bands.map((b) => b.max));
-  return verdict(ladder, family, grade, 'parity/pay', holds, holds ? 'The pay bands of every track overlap.' : 'Some pay bands do not overlap.');
+  const policy = ladder.parity.pay;
+  const failing = ladder.zones.filter((zone) => !allRangesAgree(policy, levels.map((l) => zoneRange(l, zone.id)).filter((r) => r !== undefined)));
+  const holds = failing.length === 0;
+  const shared = levels.every((l) => l.pay!.band === levels[0]!.pay!.band);
+  const everywhere = ladder.zones.length > 1 ? ' in every zone' : '';
+  const where = ladder.zones.length > 1 ? ` in ${failing.map((z) => z.name).join(', ')}` : '';
+  const summary = holds
+    ? shared && levels[0]!.pay!.band.owner === 'family'
+      ? `Every track is paid from the family's band for this grade${everywhere}.`
+      : policy === 'identical'
+        ? `Every track has the same pay band${everywhere}.`
+        : `The pay bands of every track overlap${everywhere}.`
+    : policy === 'identical'
+      ? `The pay bands differ between tracks${where}.`
+      : `Some pay bands do not overlap${where}.`;
+  return verdict(ladder, family, grade, 'parity/pay', holds, summary);
+}
+
+function variablePayVerdict(ladder: Ladder, family: string, grade: number, all: Level[]): Verdict {
+  const levels = all.filter((l) => l.pay);
+  if (levels.length < 2) return single('parity/variable-pay', 'Only one track has a level at this grade.');
+  const [first] = levels;
+  const bonus = levels.every((l) => bonusAgrees(l.pay!.bonus, first!.pay!.bonus));
+  const equity = levels.every((a) => levels.every((b) => equityAgrees(ladder.parity.pay, a.pay!.equity, b.pay!.equity)));
+  const none = levels.every((l) => l.pay!.bonus === undefined && l.pay!.equity === undefined);
+  const holds = bonus && equity;
+  const summary = holds
+    ? none
+      ? 'No track has a bonus or equity at this grade.'
+      : 'Every track has the same bonus target and equity.'
+    : `The ${[bonus ? '' : 'bonus targets', equity ? '' : 'equity ranges'].filter(Boolean).join(' and ')} differ between tracks.`;
+  return verdict(ladder, family, grade, 'parity/variable-pay', holds, summary);
 }
 
 function authorityVerdict(ladder: Ladder, family: string, grade: number, levels: Level[]): Verdict {
   if (levels.length < 2) return single('parity/authority', 'Only one track has a level at this grade.');
   const [first] = levels;
-  const decisions = (l: Level) => [...l.authority.decisions].sort().join('\n');
-  const differs: string[] = [];
-  if (levels.some((l) => l.authority.scope !== first!.authority.scope)) differs.push('scope');
-  if (levels.some((l) => l.authority.budget !== first!.authority.budget)) differs.push('budget');
-  if (levels.some((l) => decisions(l) !== decisions(first!))) differs.push('decisions');
+  const differs = [...new Set(levels.flatMap((l) => authorityDifferences(l.authority, first!.authority)))].sort(
+    (a, b) => ['scope', 'budget', 'decisions'].indexOf(a) - ['scope', 'budget', 'decisions'].indexOf(b),
+  );
   const holds = differs.length === 0;
   return verdict(
     ladder,

@@ -3,14 +3,9 @@
  * the /compare/ picker script share it.
  */
 
-import { formatMoney } from '../ladder/money.ts';
+import { formatBand, formatBonus, formatMoney } from '../ladder/money.ts';
 
-export { formatMoney };
-
-/** "$185,000 – $240,000" */
-export function formatBand(pay: { min: number; max: number }, currency: string): string {
-  return pay.min === pay.max ? formatMoney(pay.min, currency) : `${formatMoney(pay.min, currency)} – ${formatMoney(pay.max, currency)}`;
-}
+export { formatBand, formatBonus, formatMoney };
 
 /** "+$35,000", "−$5,000", "no change" */
 export function formatChange(delta: number, currency: string): string {

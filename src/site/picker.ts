@@ -106,9 +106,9 @@ export function render(data: LadderJson, left: LevelJson | undefined, right: Lev
   };
   row('Grade', (l) => [String(l.grade)]);
   row('Summary', (l) => [l.summary]);
-  row('Pay band', (l) => [formatBand(l.pay, currency)]);
+  if (pair.every((l) => l.pay)) row('Pay band', (l) => [formatBand(l.pay!, currency)]);
   row(AUTHORITY_LABELS.scope, (l) => [capitalize(l.authority.scope)]);
-  row(AUTHORITY_LABELS.budget, (l) => [`${formatMoney(l.authority.budget, currency)} a year`]);
+  if (pair.every((l) => l.authority.budget !== null)) row(AUTHORITY_LABELS.budget, (l) => [`${formatMoney(l.authority.budget!, currency)} a year`]);
   row(AUTHORITY_LABELS.decisions, (l) => [l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d))))]);
 
   const competencies: string[] = [];

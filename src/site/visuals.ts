@@ -345,7 +345,7 @@ export function gradePayGroup(ladder: Ladder, family: string, grade: number, lab
   const bars: PayBarInput[] = [];
   for (const track of tracks) {
     const level = levelAt(ladder, track.id, grade);
-    if (level) bars.push({ id: level.id, label: level.title, track: track.name, kind: track.kind, min: level.pay.min, max: level.pay.max });
+    if (level?.pay) bars.push({ id: level.id, label: level.title, track: track.name, kind: track.kind, min: level.pay.min, max: level.pay.max });
   }
   return { label, bars };
 }

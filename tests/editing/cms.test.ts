@@ -82,7 +82,7 @@ describe('the Decap CMS configuration', () => {
     expect(field(tracks, 'kind')).toMatchObject({ widget: 'select', options: ['individual-contributor', 'management'] });
     const ladderFields = fieldsOf(collection('ladder'));
     expect(field(ladderFields, 'parity.exceptions.family')).toMatchObject({ widget: 'relation', collection: 'families' });
-    expect(field(ladderFields, 'parity.exceptions.rule')).toMatchObject({ widget: 'select', options: ['parity/ceiling', 'parity/pay', 'parity/authority'] });
+    expect(field(ladderFields, 'parity.exceptions.rule')).toMatchObject({ widget: 'select', options: ['parity/ceiling', 'parity/pay', 'parity/authority', 'parity/variable-pay'] });
     expect(field(ladderFields, 'repository')).toMatchObject({ widget: 'string', required: false });
     const levels = fieldsOf(collection('levels-engineering-ic'));
     expect(field(levels, 'grade')).toMatchObject({ widget: 'number', value_type: 'int', min: 1, max: 99 });

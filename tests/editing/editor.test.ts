@@ -42,7 +42,7 @@ describe('.vscode', () => {
       expect(Number(pay[pattern.line])).toBeGreaterThan(1);
       expect(Number(pay[pattern.column])).toBeGreaterThan(0);
       expect(pay[pattern.severity]).toBe('error');
-      expect(pay[pattern.message]).toMatch(/^Pay band 185000–250000 differs from Engineering Manager/);
+      expect(pay[pattern.message]).toMatch(/^Pay band \$185,000 – \$250,000 differs from Engineering Manager/);
       expect(matches.map((m) => m[pattern.code])).toEqual(expect.arrayContaining(['content/missing-section', 'content/unknown-section']));
     }
   });

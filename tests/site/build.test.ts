@@ -370,7 +370,7 @@ describe('LADDER_CONTENT builds another ladder (published under /careers/ on its
     const doc = other.site.page(path);
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${OTHER_ORIGIN}${path}`);
     expect(doc.querySelector('.print-url')?.textContent).toContain(`${OTHER_ORIGIN}${path}`);
-    expect(other.site.text('/careers/ladder.csv')).toContain(`,${OTHER_ORIGIN}${path}\r\n`);
+    expect(other.site.text('/careers/ladder.csv')).toContain(`,${OTHER_ORIGIN}${path},,,\r\n`);
     expect(JSON.parse(other.site.text('/careers/ladder.json')).levels[0].url).toMatch(/^\/careers\/levels\//);
   });
 

@@ -69,7 +69,7 @@ describe('toLadderCsv', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(ladder.levels.length + 2);
-    expect(lines[1]).toMatch(/^engineering-ic\/software-engineer-i,engineering,engineering-ic,individual-contributor,1,Software Engineer I,"Delivers.*",105000,135000,USD,team,500,code-review,https:\/\/careers\.example\.com\/levels\/engineering-ic\/software-engineer-i\/$/);
+    expect(lines[1]).toMatch(/^engineering-ic\/software-engineer-i,engineering,engineering-ic,individual-contributor,1,Software Engineer I,"Delivers.*",105000,135000,USD,team,500,code-review,https:\/\/careers\.example\.com\/levels\/engineering-ic\/software-engineer-i\/,,,$/);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and defuses formulas', () => {
@@ -85,7 +85,7 @@ describe('toLadderCsv', () => {
     files['levels/eng-ic/engineer.md'] = files['levels/eng-ic/engineer.md']!.replace('title: Engineer', 'title: "=HYPERLINK(1)"');
     const csv = toLadderCsv(checkFiles(files).ladder);
     expect(csv).toContain(",'=HYPERLINK(1),");
-    expect(csv).toContain(',hiring,/levels/eng-ic/engineer/\r\n');
+    expect(csv).toContain(',hiring,/levels/eng-ic/engineer/,,,\r\n');
   });
 
   it('joins decisions with semicolons, quoted so that European Excel keeps them in one cell', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import type { Ladder } from '../../src/ladder/model.ts';
+import { resolvePay } from '../../src/ladder/pay.ts';
 import { allVerdicts, gradeVerdicts, levelsAtGrade } from '../../src/ladder/verdicts.ts';
 import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
@@ -33,11 +34,12 @@ describe('parity verdicts', () => {
   it('reports different bands as unequal under the identical policy, and overlapping ones as equal under overlap', () => {
     const ladder = sample();
     const [ic] = levelsAtGrade(ladder, 'engineering', 6);
-    ic!.pay = { min: ic!.pay.min + 1000, max: ic!.pay.max };
+    const band = (min: number, max: number) => resolvePay({ ...ic!.pay!.band, owner: 'level', min, max }, ladder.zones, ladder.rounding);
+    ic!.pay = band(ic!.pay!.min + 1000, ic!.pay!.max);
     expect(gradeVerdicts(ladder, 'engineering', 6).pay.status).toBe('unequal');
     ladder.parity.pay = 'overlap';
     expect(gradeVerdicts(ladder, 'engineering', 6).pay.status).toBe('equal');
-    ic!.pay = { min: 10_000_000, max: 11_000_000 };
+    ic!.pay = band(10_000_000, 11_000_000);
     expect(gradeVerdicts(ladder, 'engineering', 6).pay).toMatchObject({ status: 'unequal', reason: null });
   });
 

@@ -113,8 +113,8 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...(mapped(trackMap, x.track) !== y.track ? compareValues('track', x.track, y.track) : []),
         ...compareValues('grade', x.grade, y.grade),
         ...compareValues('summary', x.summary, y.summary),
-        ...(x.pay.min !== y.pay.min || x.pay.max !== y.pay.max
-          ? [{ field: 'pay', before: { min: x.pay.min, max: x.pay.max }, after: { min: y.pay.min, max: y.pay.max } }]
+        ...(x.pay?.min !== y.pay?.min || x.pay?.max !== y.pay?.max
+          ? [{ field: 'pay', before: anchorBand(x), after: anchorBand(y) }]
           : []),
         ...compareValues('authority.scope', x.authority.scope, y.authority.scope),
         ...compareValues('authority.budget', x.authority.budget, y.authority.budget),
@@ -240,9 +240,14 @@ function describe<T extends Entity>(
   return out.sort((p, q) => (p.grade ?? 0) - (q.grade ?? 0) || compare(p.track ?? '', q.track ?? '') || order[p.kind] - order[q.kind] || compare(p.id, q.id));
 }
 
+/** A level's band in the anchor zone, as plain amounts. */
+function anchorBand(level: Level): { min: number; max: number } | undefined {
+  return level.pay ? { min: level.pay.min, max: level.pay.max } : undefined;
+}
+
 function terms(level: Level): EntityChange['terms'] {
   return {
-    pay: { min: level.pay.min, max: level.pay.max },
+    pay: anchorBand(level) ?? { min: 0, max: 0 },
     scope: level.authority.scope,
     budget: level.authority.budget,
     decisions: [...level.authority.decisions],

@@ -9,6 +9,7 @@ import { diagnostic, type Location } from '../diagnostics.ts';
 import { filePosition, type Body } from '../markdown.ts';
 import type { Source } from '../model.ts';
 import { PLACEHOLDER } from '../scaffold.ts';
+import { writtenBands } from './pay.ts';
 import type { Finding, Rule } from './types.ts';
 
 const MARK = new RegExp(`\\b${PLACEHOLDER}:`, 'g');
@@ -31,10 +32,11 @@ export const placeholders: Rule = ({ ladder }) => {
     const what = count === 1 ? `a "${PLACEHOLDER}: …" placeholder is` : `${count} "${PLACEHOLDER}: …" placeholders are`;
     out.push(diagnostic(at, 'content/placeholder', `${what} left to write in this file before it is published`, 'warning'));
   }
-  for (const level of ladder.levels) {
-    if (level.pay.max === 0) {
-      out.push(diagnostic(level.source.locate(['pay', 'max']), 'content/placeholder', `The pay band of ${level.title} is still 0–0: set it before this is published`, 'warning'));
-    }
+  for (const band of writtenBands(ladder)) {
+    if (band.max !== 0) continue;
+    const owner = band.owner === 'level' ? ladder.levels.find((l) => l.pay?.band === band) : undefined;
+    const what = owner ? `The pay band of ${owner.title}` : `The grade ${band.grade} band`;
+    out.push(diagnostic(band.at.source.locate([...band.at.path, 'max']), 'content/placeholder', `${what} is still 0–0: set it before this is published`, 'warning'));
   }
   return out;
 };

@@ -18,7 +18,7 @@ export interface Sheet {
   rows: (string | number)[][];
 }
 
-export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'bonus', 'equity_min', 'equity_max', 'intro'] as const;
+export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'intro'] as const;
 
 type Data = Record<string, unknown>;
 interface Parsed {
