@@ -196,7 +196,8 @@ describe('a commit message cannot forge the history', () => {
     expect(history.entries).toHaveLength(2);
     expect(history.entries.map((e) => e.commit)).not.toContain(fake);
     expect(history.entries.map((e) => e.date)).toEqual(['2025-02-01T00:00:00Z', '2025-01-01T00:00:00Z'].map((d) => expect.stringMatching(d.slice(0, 10))));
-    expect(history.entries[0]!.subject).toBe(subject);
+    // One subject of its own commit, with the separators it smuggled in removed (they are control characters).
+    expect(history.entries[0]!.subject).toBe(subject.replace(/[\x1e\x1f]/g, ''));
     expect(history.entries[0]!.status).toBe('diff');
     expect(history.entries[1]!.status).toBe('initial');
     expect([...history.lastChanged.keys()]).not.toContain('levels/eng-ic/fake.md');
