@@ -50,7 +50,8 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   const unreadable = mayHoldGrade(ladder, track.id, [grade]);
   if (unreadable) {
     throw new ScaffoldError(
-      `levels/${unreadable}.md has errors and may be the level at grade ${grade} already: run "ladder check" and fix it first.`,
+      // (An id ending in "/" is a whole folder of levels that could not be read: a symbolic link, load.ts.)
+      `levels/${unreadable.endsWith('/') ? unreadable.slice(0, -1) : `${unreadable}.md`} has errors and may be the level at grade ${grade} already: run "ladder check" and fix it first.`,
     );
   }
   const taken = levelAt(ladder, track.id, grade);
