@@ -312,8 +312,16 @@ describe('ladder build on the sample ladder', () => {
     const level = sample.site.page('/levels/engineering-ic/staff-engineer/');
     const body = level.querySelector('[data-pagefind-body]')!;
     expect(body).toBeTruthy();
-    const filters = Object.fromEntries([...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]));
-    expect(filters).toEqual({ grade: '4', family: 'Engineering', track: 'Engineering, individual contributor' });
+    const filters = [...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]);
+    // Family and track by id (Pagefind's UI writes values as HTML; the search page names them as text).
+    expect(filters).toEqual([
+      ['grade', '4'],
+      ['family:engineering', 'Engineering'],
+      ['track:engineering-ic', 'Engineering, individual contributor'],
+    ]);
+    const labels = sample.site.page('/search/').querySelector('template#_search-labels')!;
+    expect(labels.innerHTML).toContain('<span data-filter="family" data-value="engineering">Engineering</span>');
+    expect(labels.innerHTML).toContain('<span data-filter="track" data-value="engineering-ic">Engineering, individual contributor</span>');
     expect(sample.site.page('/competencies/impact/').querySelector('[data-pagefind-body]')).toBeTruthy();
     expect(sample.site.page('/parity/').querySelector('[data-pagefind-body]')).toBeNull();
   });
