@@ -202,4 +202,14 @@ describe('a commit message cannot forge the history', () => {
     expect(history.entries[1]!.status).toBe('initial');
     expect([...history.lastChanged.keys()]).not.toContain('levels/eng-ic/fake.md');
   });
+
+  it('drops escape sequences, bidi overrides and line breaks from a subject, keeping its text', () => {
+    const work = tempDir('parity-history-controls-');
+    writeLadder(miniLadder(), work);
+    git(work, ['init', '-q']);
+    git(work, ['add', '.']);
+    git(work, ['commit', '-q', '-m', 'Raise \u001b]0;pwned\u0007the \u001b[2Jband \u202e<b>x</b>\tnow'], '2025-01-01T00:00:00+00:00');
+    const history = readHistory(work);
+    expect(history.entries[0]!.subject).toBe('Raise ]0;pwnedthe [2Jband <b>x</b> now');
+  });
 });

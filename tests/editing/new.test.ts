@@ -139,6 +139,9 @@ describe('ladder new level', () => {
     expect(scaffold.path).toBe('levels/formulation-ic/chief-scientist-1.md');
     expect(scaffold.text).toContain('title: "Chief: Scientist #1"');
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: '!!!' })).toThrow(ScaffoldError);
+    // What the check would refuse in the file, the scaffold refuses before writing it.
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief\u001b]0;pwned\u0007' })).toThrow(/title contains an escape character/);
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief', summary: 'Leads \u202eall' })).toThrow(/summary contains a right-to-left override/);
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'X', id: 'Bad Id' })).toThrow(ScaffoldError);
   });
 });
