@@ -120,6 +120,12 @@ const hostile: { name: string; path?: string; content: string; rule: string; at?
   { name: 'a protocol-relative image', content: withBody('## Craft\n\n- x ![a](//evil.example/p.gif)\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
   { name: 'an image with a backslash for a slash', content: withBody('## Craft\n\n- x ![a](/\\evil.example/p.gif)\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
   { name: 'an image through a reference definition', content: withBody('## Craft\n\n- x ![a][1]\n\n[1]: http://evil.example/p.gif\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
+  // Bodies that would overflow the Markdown parser's stack or take it minutes: refused before it reads them.
+  { name: 'quotes nested 20,000 deep', content: withBody(`## Craft\n\n${'>'.repeat(20_000)} x\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '>>>', says: /nests quotes or lists 20000 deep/ },
+  { name: 'lists nested 100 deep', content: withBody(`## Craft\n\n${'- '.repeat(100)}x\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '- - -', says: /nests quotes or lists 100 deep/ },
+  { name: '50,000 emphasis marks around a word', content: withBody(`## Craft\n\n${'*'.repeat(50_000)}x${'*'.repeat(50_000)}\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '***', says: /more than 1,000 Markdown marks/ },
+  { name: '30,000 unclosed links', content: withBody(`## Craft\n\n${'[x]('.repeat(30_000)}\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '[x](' },
+  { name: 'marks spread over many paragraphs', content: withBody(`## Craft\n\n${Array.from({ length: 60 }, () => '*a* '.repeat(100)).join('\n\n')}\n\n## People\n\n- y\n`), rule: 'content/too-complex', says: /The text holds more than 10,000 Markdown marks/ },
   // A repository address that carries markup into every page's links.
   { name: 'a repository URL with markup', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x"><svg onload=alert(1)>\n---\n', rule: 'schema/repository', at: 'https://' },
   { name: 'a repository URL with a query', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x?a=<b>\n---\n', rule: 'schema/repository', at: 'https://' },
@@ -232,6 +238,13 @@ describe('faults and look-alikes (issue 10)', () => {
     const result = check(writeLadder(files));
     expect(result.diagnostics).toEqual([]);
     expect(result.ladder.level.get('eng-ic/senior')!.sections.map((s) => s.competency)).toEqual(['craft', 'people']);
+  });
+
+  it('reads a body with some hundreds of Markdown marks in each of many paragraphs', () => {
+    const files = miniLadder();
+    files[LEVEL] = withBody(`## Craft\n\n${Array.from({ length: 20 }, (_, i) => `- **Item ${i}**: \`code\`, _this_ and [a link](https://example.com/${i}). `.repeat(12)).join('\n\n')}\n\n## People\n\n- y\n`);
+    const result = check(writeLadder(files));
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('reads -0 as pay or budget as 0, never "-0"', () => {
