@@ -11,7 +11,7 @@ import { xlsxBuffer } from '../src/ladder/sheets/write.ts';
 import { checkZip } from '../src/ladder/sheets/zip.ts';
 import { unguard } from '../src/ladder/csv.ts';
 import { ladder } from './editing/run.ts';
-import { cleanup, copySample, ROOT, SAMPLE, tempDir } from './helpers/ladder.ts';
+import { cleanup, copySample, editFile, ROOT, SAMPLE, tempDir } from './helpers/ladder.ts';
 
 afterAll(cleanup);
 
@@ -282,6 +282,27 @@ describe('ladder export and the round trip', () => {
       ['engineering-ic/staff-engineer', 'changed', [['summary', 'Leads technical work across a group of teams and raises the bar for how the group builds software.', 'Leads technical work across a group of teams.']]],
     ]);
     expect([diff.families, diff.tracks, diff.competencies, diff.ladder.fields, diff.ladder.text]).toEqual([[], [], [], [], []]);
+  });
+
+  it('a title with a formula after a ";" is text in every ";"-separated part of the CSV, and comes back exact', async () => {
+    const title = "a;=cmd|' /C calc'!A0;b";
+    const dir = copySample();
+    editFile(dir, 'levels/engineering-ic/staff-engineer.md', (t) => t.replace(/^title: .*$/m, `title: ${title}`));
+    expect(check(dir).ok).toBe(true);
+    const out = join(tempDir(), 'csv');
+    expect((await ladder(['export', out, '--content', dir], { cwd: ROOT })).code).toBe(0);
+    const line = readFileSync(join(out, 'levels.csv'), 'utf8').split('\r\n').find((l) => l.startsWith('engineering-ic/staff-engineer,'))!;
+    expect(line).toContain(`"a;'=cmd|' /C calc'!A0;b"`);
+    // Excel set to a European list separator splits the line on ";" and ignores a quote in mid-field.
+    for (const part of line.split(';')) expect(part, part).not.toMatch(/^[=+\-@\t\r]/);
+    for (const source of [out, join(out, 'levels.csv')]) {
+      const back = await importInto(source);
+      expect(back.code).toBe(0);
+      expect(check(back.content).ladder.level.get('engineering-ic/staff-engineer')!.title).toBe(title);
+    }
+    const over = copySample();
+    expect((await ladder(['import', out, '--content', over, '--force'], { cwd: ROOT })).code).toBe(0);
+    expect(tree(over)).toEqual(tree(dir));
   });
 
   it('a CSV edit of an expectation (quotes doubled, a ";") comes back as the edit alone', async () => {

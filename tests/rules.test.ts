@@ -38,7 +38,8 @@ const cases: Record<string, Case> = {
     rule: 'syntax/frontmatter',
     breakIt: (f) => replace(f, IC1, 'grade: 1', 'grade: [1'),
     file: IC1,
-    at: 'summary',
+    // At the "[" never closed, where the fix goes (YAML itself gives up on the next line).
+    at: '[1',
     fixIt: (f) => replace(f, IC1, 'grade: [1', 'grade: 1'),
   },
   'syntax/frontmatter (no frontmatter)': {

@@ -203,7 +203,7 @@ function isParitySite(dir: string): boolean {
  * `.astro/ladder-build-<pid>-<tag>` when its claim file is there, in each case
  * only when that process is gone.
  */
-function removeDebris(out: string, project: string): void {
+export function removeDebris(out: string, project: string): void {
   const parent = dirname(out);
   const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const beside = new RegExp(`^\\.${name}\\.(?:staging|old)-(\\d+)-[0-9a-f]+$`);
@@ -289,7 +289,7 @@ function move(from: string, to: string): void {
  * its Node API waiting forever. Here its output is kept, and a failure becomes
  * one line: "Pagefind could not write the search index: No space left on device".
  */
-function indexSite(site: string): void {
+export function indexSite(site: string): void {
   const script = `
     const pagefind = await import('pagefind');
     const fail = async (text) => { process.stdout.write(JSON.stringify({ error: text })); await pagefind.close(); process.exit(1); };

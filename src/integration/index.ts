@@ -78,6 +78,9 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
             plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, })],
+            // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy
+            // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
+            build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) },
             // The pages and components ship as source (.astro, .ts): Vite compiles them like the project's own.
             ssr: { noExternal: ['parity-ladder'] },
           },

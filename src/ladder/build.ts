@@ -7,6 +7,7 @@ import { splitSections } from './markdown.ts';
 import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
 import { ladderZones, makeBand, resolvePay, type Band, type Zone } from './pay.ts';
 import { DEFAULT_ROUNDING, type CompetencyData, type FamilyData, type LadderData, type LevelData, type TrackData } from './schema.ts';
+import { comparable } from './text.ts';
 
 export interface Entry<T> {
   id: string;
@@ -137,10 +138,17 @@ function trackOrder(a: Track, b: Track): number {
   return (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || kindOrder(a) - kindOrder(b) || byId(a, b);
 }
 
-/** A heading matches a competency by its name or its id, ignoring case and surrounding space. */
+/**
+ * A heading matches a competency by its name or its id, ignoring case and
+ * surrounding space; a no-break space (or another space-like character) is a
+ * space, so "## Technical\u00a0craft" matches "Technical craft" (text.ts comparable).
+ */
 export function matchCompetency(heading: string, ids: readonly string[], competency: Map<string, Competency>): string | undefined {
-  const wanted = heading.trim().toLowerCase();
-  return ids.find((id) => id.toLowerCase() === wanted || competency.get(id)?.name.trim().toLowerCase() === wanted);
+  const wanted = comparable(heading);
+  return ids.find((id) => {
+    const name = competency.get(id)?.name;
+    return id.toLowerCase() === wanted || (name !== undefined && comparable(name) === wanted);
+  });
 }
 
 function makeFamily(e: Entry<FamilyData>): Family {

@@ -8,10 +8,13 @@ import { buildLadder } from './build.ts';
 import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
+import { tooComplex } from './complexity.ts';
+import { findExternalImages } from './images.ts';
 import { findUnsafe, parseBody, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
+import { forbiddenInBody } from './text.ts';
 import { validateFrontmatter, validateWith, validFields } from './validate.ts';
 
 export interface CheckResult {
@@ -80,6 +83,13 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     }
   };
 
+  // An entry that is a symbolic link is reported where it is (load.ts) and taken as one that could not be read.
+  for (const link of loaded.links) {
+    if (link.kind === 'ladder') continue;
+    entries.rejected[link.kind].add(link.id);
+    if (link.kind === 'level') entries.unreadable.grade.set(link.id, undefined);
+    if (link.kind === 'track') entries.unreadable.family.set(link.id, undefined);
+  }
   for (const file of loaded.files) {
     const read = readEntry(file, diagnostics);
     if (!read) {
@@ -208,9 +218,27 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
     for (const error of result.errors) diagnostics.push(diagnostic({ file: file.path, line: error.line, column: error.column }, 'syntax/frontmatter', error.message));
     return undefined;
   }
-  const body = parseBody(result.file.body, result.file.bodyLine);
-  for (const finding of findUnsafe(body)) {
-    diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+  // Lines and columns of the body's own text, made file positions.
+  const inFile = (finding: { line: number; column: number }) => ({ file: file.path, line: result.file.bodyLine + finding.line - 1, column: finding.column });
+  for (const finding of forbiddenInBody(result.file.body)) diagnostics.push(diagnostic(inFile(finding), 'content/control-character', finding.message));
+  // A body no editor writes (marks by the thousand, quotes nested hundreds deep) never reaches the parser.
+  const complex = tooComplex(result.file.body);
+  if (complex) {
+    diagnostics.push(diagnostic(inFile(complex), 'content/too-complex', complex.message));
+    return undefined;
+  }
+  let body: Body;
+  try {
+    body = parseBody(result.file.body, result.file.bodyLine);
+    for (const finding of findUnsafe(body)) {
+      diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+    }
+    for (const finding of findExternalImages(body.tree)) diagnostics.push(diagnostic(inFile(finding), 'content/external-image', finding.message));
+  } catch (error) {
+    // The check never throws on content: what the parser cannot take (it runs out of stack) is this file's error.
+    const why = error instanceof Error ? error.message : String(error);
+    diagnostics.push(diagnostic(inFile({ line: 1, column: 1 }), 'content/too-complex', `The text could not be read as Markdown (${why}): simplify it`));
+    return undefined;
   }
   return { parsed: result.file, body, source: { file: file.path, locate: result.file.locate } };
 }

@@ -38,6 +38,7 @@ import {
   type TextChange,
 } from './diff/index.ts';
 import { formatMoney } from './money.ts';
+import { printable } from './text.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
@@ -342,7 +343,8 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
     }
     // A merge's own subject says little ("Merge pull request #12 from ..."): the first line of its message body says what it merged.
     const title = parents.split(' ').filter(Boolean).length > 1 && /^Merge /.test(subject) ? body.split('\n').find((l) => l.trim())?.trim() || subject : subject;
-    commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject: title, changes });
+    // A message is written by anyone who commits: its control characters and bidi overrides never reach a page or the feed.
+    commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject: printable(title), changes });
   }
   const expected = ids.stdout.split('\n').filter(Boolean);
   if (commits.length !== expected.length || commits.some((c, i) => c.commit !== expected[i])) return undefined;

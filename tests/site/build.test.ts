@@ -278,7 +278,7 @@ describe('ladder build on the sample ladder', () => {
         ['Next grade', nextLevel(sample.ladder, level)],
         ['Grade below', previousLevel(sample.ladder, level)],
       ].flatMap(([label, other]) =>
-        other && typeof other !== 'string' ? [{ label, link: `/levels/${other.id}/`, band: formatBand(other.pay, sample.ladder.currency) }] : [],
+        other && typeof other !== 'string' ? [{ label, link: `/levels/${other.id}/`, band: formatBand(other.pay!, sample.ladder.currency) }] : [],
       );
       expect(rows, path).toEqual(expected);
     }
@@ -312,8 +312,16 @@ describe('ladder build on the sample ladder', () => {
     const level = sample.site.page('/levels/engineering-ic/staff-engineer/');
     const body = level.querySelector('[data-pagefind-body]')!;
     expect(body).toBeTruthy();
-    const filters = Object.fromEntries([...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]));
-    expect(filters).toEqual({ grade: '4', family: 'Engineering', track: 'Engineering, individual contributor' });
+    const filters = [...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]);
+    // Family and track by id (Pagefind's UI writes values as HTML; the search page names them as text).
+    expect(filters).toEqual([
+      ['grade', '4'],
+      ['family:engineering', 'Engineering'],
+      ['track:engineering-ic', 'Engineering, individual contributor'],
+    ]);
+    const labels = sample.site.page('/search/').querySelector('template#_search-labels')!;
+    expect(labels.innerHTML).toContain('<span data-filter="family" data-value="engineering">Engineering</span>');
+    expect(labels.innerHTML).toContain('<span data-filter="track" data-value="engineering-ic">Engineering, individual contributor</span>');
     expect(sample.site.page('/competencies/impact/').querySelector('[data-pagefind-body]')).toBeTruthy();
     expect(sample.site.page('/parity/').querySelector('[data-pagefind-body]')).toBeNull();
   });
@@ -505,11 +513,11 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
         expect(bars.map((b) => b.getAttribute('data-level')).sort(), path).toEqual(levelsAtGrade(sample.ladder, family.id, grade).map((l) => l.id).sort());
         for (const bar of bars) {
           const level = sample.ladder.level.get(bar.getAttribute('data-level')!)!;
-          expect(Number(bar.getAttribute('data-min'))).toBe(level.pay.min);
-          expect(Number(bar.getAttribute('data-max'))).toBe(level.pay.max);
+          expect(Number(bar.getAttribute('data-min'))).toBe(level.pay!.min);
+          expect(Number(bar.getAttribute('data-max'))).toBe(level.pay!.max);
           const rect = bar.querySelector('rect')!;
-          expect(Number(rect.getAttribute('x'))).toBeCloseTo(scale(level.pay.min), 1);
-          expect(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))).toBeCloseTo(scale(level.pay.max), 1);
+          expect(Number(rect.getAttribute('x'))).toBeCloseTo(scale(level.pay!.min), 1);
+          expect(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))).toBeCloseTo(scale(level.pay!.max), 1);
         }
         if (bars.length > 1) expect(sample.site.page(path).querySelector('.viz-pay desc')?.textContent).toContain('The bands are identical');
       }

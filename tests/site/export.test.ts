@@ -78,8 +78,8 @@ describe('toLadderCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(42)).toBe('42');
-    // European Excel splits on ';': a part after one must not become a formula cell of its own.
-    expect(csvField('a;=cmd')).toBe('"a;=cmd"');
+    // European Excel splits on ';' and takes no quote in mid-field for one: each part after a ';' is guarded too.
+    expect(csvField('a;=cmd')).toBe('"a;\'=cmd"');
     expect(csvField('-5')).toBe("'-5");
     const files = miniLadder();
     files['levels/eng-ic/engineer.md'] = files['levels/eng-ic/engineer.md']!.replace('title: Engineer', 'title: "=HYPERLINK(1)"');

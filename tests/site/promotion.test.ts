@@ -49,7 +49,7 @@ describe('promotions', () => {
     const staff = ladder.level.get('engineering-ic/staff-engineer')!;
     const p = promotionFrom(ladder, staff)!;
     expect(p.to.id).toBe('engineering-ic/senior-staff-engineer');
-    expect(p.pay).toMatchObject({ min: p.to.pay.min - staff.pay.min, max: p.to.pay.max - staff.pay.max, changed: true });
+    expect(p.pay).toMatchObject({ min: p.to.pay!.min - staff.pay!.min, max: p.to.pay!.max - staff.pay!.max, changed: true });
     expect(p.authority.budget).toEqual({ from: staff.authority.budget, to: p.to.authority.budget, changed: true });
     expect(p.authority.decisions.added).toEqual(['promotion-decisions']);
     expect(p.sections.map((s) => s.competency)).toEqual(['technical-craft', 'delivery', 'impact', 'collaboration', 'mentorship']);
