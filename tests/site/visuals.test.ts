@@ -55,8 +55,8 @@ describe('pay bars', () => {
         expect(chart.groups[0]!.bars.map((b) => b.id).sort()).toEqual(levels.map((l) => l.id).sort());
         for (const bar of chart.groups[0]!.bars) {
           const level = ladder.level.get(bar.id)!;
-          expect(bar.x).toBeCloseTo(scale(level.pay.min), 6);
-          expect(bar.x + bar.width).toBeCloseTo(scale(level.pay.max), 6);
+          expect(bar.x).toBeCloseTo(scale(level.pay!.min), 6);
+          expect(bar.x + bar.width).toBeCloseTo(scale(level.pay!.max), 6);
           expect(bar.x).toBeGreaterThanOrEqual(chart.x0);
           expect(bar.x + bar.width).toBeLessThanOrEqual(chart.x1);
         }
