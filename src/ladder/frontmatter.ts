@@ -22,6 +22,25 @@ export interface ParsedFile {
   bodyLine: number;
   /** Where a key or value of the frontmatter is; missing paths resolve to their nearest parent. */
   locate(path: readonly PathSegment[], part?: 'key' | 'value'): Location;
+  /**
+   * Numbers written with what looks like a thousands separator ("95.000",
+   * which YAML reads as 95): their path and text as written, for the fields
+   * where that is a mistake (amounts of money) to report.
+   */
+  separated: { path: PathSegment[]; text: string }[];
+}
+
+/** "95.000", "1.250": a decimal point where a thousands separator was meant. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:[.,]\d{3})+$/;
+
+function separatedNumbers(node: unknown, path: PathSegment[], out: ParsedFile['separated']): void {
+  if (isMap(node)) {
+    for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) separatedNumbers(pair.value, [...path, String(pair.key.value)], out);
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => separatedNumbers(item, [...path, i], out));
+  } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && THOUSANDS.test(node.source)) {
+    out.push({ path, text: node.source });
+  }
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -115,10 +134,13 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     };
   }
   const parsed = doc;
+  const separated: ParsedFile['separated'] = [];
+  separatedNumbers(doc.contents, [], separated);
   return {
     ok: true,
     file: {
       data,
+      separated,
       body: lines.slice(close + 1).join('\n'),
       bodyLine: close + 2,
       locate(path, part = 'value') {

@@ -18,8 +18,19 @@ export function validateFrontmatter<K extends FileKind>(kind: K, parsed: ParsedF
 /** The same, against any object schema (such as an optional page's). */
 export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile): { ok: true; data: z.output<S> } | { ok: false; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(parsed.data, { reportInput: true });
-  if (result.success) return { ok: true, data: result.data };
-  const diagnostics: Diagnostic[] = [];
+  // "95.000" is 95 to YAML: in an amount of money it is a thousands separator, an error however valid 95 is.
+  const separated = (parsed.separated ?? [])
+    .filter(({ path }) => MONEY_FIELDS.has(String(path.at(-1))))
+    .map(({ path, text }) =>
+      diagnostic(
+        parsed.locate(path),
+        ruleFor(path),
+        `"${fieldName(path)}" is written ${text}, which YAML reads as ${Number(text)}: write amounts without separators, such as ${text.replace(/[.,]/g, '')}`,
+      ),
+    );
+  if (result.success && separated.length === 0) return { ok: true, data: result.data };
+  const diagnostics: Diagnostic[] = [...separated];
+  if (result.success) return { ok: false, diagnostics };
   // Of two limits a value breaks ("at most 2^53", "at most 99"), say the one the field sets.
   const bound = (i: z.core.$ZodIssue) => (i.code === 'too_big' ? Number(i.maximum) : Infinity);
   const issues = [...result.error.issues].sort((a, b) => (a.path.join('.') === b.path.join('.') ? bound(a) - bound(b) || 0 : 0));
@@ -48,9 +59,29 @@ export function validateWith<S extends z.ZodType>(schema: S, parsed: ParsedFile)
   return { ok: false, diagnostics: unique };
 }
 
+/** The fields that hold amounts of money, where "95.000" or "$195,000" is a mistake to explain. */
+const MONEY_FIELDS = new Set(['min', 'max', 'budget']);
+
+/**
+ * Text that was meant as an amount of money ("$195,000", "195k", "195 000",
+ * "1.250.000", "€95.000"), as the plain number to write instead; undefined
+ * for text that is no amount.
+ */
+export function amountFromText(text: string): number | undefined {
+  const match = /^\s*[^\d\s.,-]{0,3}\s*(\d{1,3}(?:[ ,.'\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*([kKmM])?\s*[^\d\s]{0,3}\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, digits, suffix] = match;
+  const multiplier = suffix ? (suffix.toLowerCase() === 'k' ? 1_000 : 1_000_000) : 1;
+  const grouped = /[ ,.'\u00a0\u202f]\d{3}(?:\D|$)/.test(digits!) && !/^\d+[.,]\d{1,2}$/.test(digits!);
+  const value = grouped ? Number(digits!.replace(/[^\d]/g, '')) : Number(digits!.replace(',', '.'));
+  const amount = Math.round(value * multiplier);
+  return Number.isFinite(amount) ? amount : undefined;
+}
+
 /** `schema/pay.min`; list positions are left out so that one field has one rule id. */
 export function ruleFor(path: readonly PathSegment[]): string {
-  const fields = path.filter((segment) => typeof segment === 'string');
+  // Keys that are data, not field names: a grade under `bands:`, a zone id under a band's `zones:`.
+  const fields = path.filter((segment, i) => typeof segment === 'string' && !(i > 0 && (path[i - 1] === 'bands' || (path[i - 1] === 'zones' && i > 1))));
   return `schema/${fields.length > 0 ? fields.join('.') : 'frontmatter'}`;
 }
 
@@ -84,6 +115,8 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PathSegment[], missi
       if (missing) return `Missing required field "${field}" (${expected})`;
       if (issue.expected === 'number' || issue.expected === 'int') {
         if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) return `"${field}" must be a finite number, not ${issue.input}`;
+        const meant = typeof issue.input === 'string' && MONEY_FIELDS.has(String(path.at(-1))) ? amountFromText(issue.input) : undefined;
+        if (meant !== undefined) return `"${field}" must be a plain number, not the text "${issue.input}": write ${meant} (no currency sign, separators or k)`;
       }
       return `"${field}" must be ${expected}, not ${describe(issue.input)}`;
     }
