@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, copySample, editFile, miniLadder, ROOT, tempDir, writeLadder } from './helpers/ladder.ts';
+import { cleanup, copySample, editFile, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from './helpers/ladder.ts';
 
 afterAll(cleanup);
 
@@ -81,7 +81,7 @@ describe('ladder check', () => {
   it('reads LADDER_CONTENT, and --content wins over it', () => {
     const broken = brokenLadder();
     expect(ladder(['check'], { env: { LADDER_CONTENT: broken } }).status).toBe(1);
-    expect(ladder(['check', '--content', join(ROOT, 'content')], { env: { LADDER_CONTENT: broken } }).status).toBe(0);
+    expect(ladder(['check', '--content', SAMPLE], { env: { LADDER_CONTENT: broken } }).status).toBe(0);
   });
 
   it('exits 0 with warnings only', () => {

@@ -3,7 +3,8 @@
  * command into a temporary folder, serve it on 127.0.0.1, and hand the
  * origin and folders to every test file (`inject('origin')`).
  *
- * The ladder is the sample in content/, or LADDER_CONTENT. E2E_SITE=<dir>
+ * The ladder is the Northwind fixture (tests/fixtures/northwind/, a frozen
+ * copy of the sample), or LADDER_CONTENT. E2E_SITE=<dir>
  * serves a site that is already built instead (quicker while iterating).
  */
 import { execFile } from 'node:child_process';
@@ -25,7 +26,7 @@ declare module 'vitest' {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'content');
+  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'tests/fixtures/northwind');
   let siteDir = process.env.E2E_SITE ? resolve(process.env.E2E_SITE) : '';
   let work: string | undefined;
   if (!siteDir) {
