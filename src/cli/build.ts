@@ -13,13 +13,15 @@ import { parseArgs } from 'node:util';
 import { check, contentDir } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
+import { siteConfig } from '../site/config.ts';
 import { prime } from '../site/ladder.ts';
 import { isInside, realish } from './confine.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
 
-Checks the ladder, then builds the published site with its search index.
+Checks the ladder, then builds the published site with its search index
+(none when the config turns search off).
 A ladder that "ladder check" rejects is never built: the command prints the
 same diagnostics and leaves the output folder untouched.
 
@@ -117,8 +119,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     move(astroOut, staging);
     rmSync(claim, { force: true });
 
-    // 3. Pagefind indexes the built pages.
-    indexSite(staging);
+    // 3. Pagefind indexes the built pages, unless the site has no search (parity({ pages: { search: false } })).
+    if (siteConfig().pages.search) indexSite(staging);
 
     // 4. Swap the new site in: rename the old one away, rename the new one in, then delete the old.
     if (existsSync(out)) renameSync(out, retired);

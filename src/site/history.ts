@@ -38,8 +38,13 @@ export function getHistory(): LadderHistory {
   return history;
 }
 
-/** When a level's file last changed, if the history knows it (and the file has no uncommitted edits). */
+/**
+ * When a level's file last changed, if the history knows it (and the file has
+ * no uncommitted edits). Nothing when the site has no /changes/ page to link
+ * to (`parity({ pages: { changes: false } })`).
+ */
 export function levelLastChanged(level: Level): (FileChange & { listed: boolean }) | undefined {
+  if (!siteConfig().pages.changes) return undefined;
   const history = getHistory();
   if (!history.available || history.uncommitted.has(level.source.file)) return undefined;
   const change = history.lastChanged.get(level.source.file);
