@@ -67,4 +67,15 @@ describe('parity() options', () => {
     const { defaultComponent } = await import('../../src/integration/virtual.ts');
     for (const name of COMPONENT_NAMES) expect(existsSync(defaultComponent(name)), name).toBe(true);
   });
+
+  it('reaches every overridable component through its virtual module, never by a path, so that an override shows everywhere', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const src = fileURLToPath(new URL('../../src/', import.meta.url));
+    const byPath = new RegExp(`from\\s+['"][^'"]*/(${COMPONENT_NAMES.join('|')})\\.astro['"]`);
+    const files = (readdirSync(src, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(astro|ts)$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const found = files.filter((file) => byPath.test(readFileSync(`${src}${file}`, 'utf8'))).map((f) => f.replace(/\\/g, '/'));
+    expect(found).toEqual([]);
+  });
 });
