@@ -31,9 +31,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
   try {
     options = parseOptions(userOptions);
   } catch (error) {
-    if (error instanceof ParityOptionsError) {
-      throw new AstroError(error.message, 'Each option of parity() is described in docs/configuration.md.');
-    }
+    if (error instanceof ParityOptionsError) throw userError(error.message, 'Each option of parity() is described in docs/configuration.md.');
     throw error;
   }
   let command = '';
@@ -49,7 +47,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         const files = resolveUserFiles({ root, components: options.components, customCss: options.customCss });
         const logo = options.logo ? resolve(root, options.logo) : undefined;
         if (files.missing.length > 0) {
-          throw new AstroError(`parity(): ${files.missing.join('; ')}`, 'Fix the path in astro.config.mjs, or remove the option.');
+          throw userError(`parity(): ${files.missing.join('; ')}`, 'Fix the path in astro.config.mjs, or remove the option.');
         }
         const site: SiteConfig = {
           contentDir,
@@ -87,7 +85,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         const result = getCheck(contentDir);
         if (!result.ok) {
           process.stdout.write(formatText(result.diagnostics, result.summary));
-          throw new AstroError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
+          throw userError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
         }
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -126,4 +124,16 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
       },
     },
   };
+}
+
+/**
+ * A mistake of the company's (an option, a path, the ladder), for Astro to
+ * print as its message and hint. It has no stack: Astro prints a stack trace
+ * whenever an error has one (`astro build`, `astro dev`), and Parity's
+ * internals are no help in fixing astro.config.mjs or the content.
+ */
+function userError(message: string, hint: string): AstroError {
+  const error = new AstroError(message, hint);
+  error.stack = '';
+  return error;
 }

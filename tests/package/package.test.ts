@@ -175,12 +175,17 @@ describe('the packed package in a company repository', () => {
     const config = readFileSync(join(project, 'astro.config.mjs'), 'utf8');
     writeFileSync(join(project, 'astro.config.mjs'), config.replace("content: 'content',", "contnet: 'x',"));
     try {
-      const built = run('npm', ['run', 'build'], project);
-      expect(built.status).toBe(1);
-      const output = built.stdout + built.stderr;
-      expect(output).toContain('`contnet` is not an option. Did you mean `content`?');
-      expect(output).toContain('customCss');
-      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      // npm run build (ladder build), astro build and astro dev: one message each, no stack trace.
+      for (const args of [['npm', 'run', 'build'], ['npx', '--no-install', 'astro', 'build'], ['npx', '--no-install', 'astro', 'dev', '--port', '0']]) {
+        const built = run(args[0]!, args.slice(1), project);
+        const output = built.stdout + built.stderr;
+        expect(built.status, `${args.join(' ')}:\n${output}`).toBe(1);
+        expect(output).toContain('`contnet` is not an option. Did you mean `content`?');
+        expect(output.split('`contnet` is not an option').length, `${args.join(' ')} says it once`).toBe(2);
+        expect(output).toContain('customCss');
+        expect(output).not.toMatch(/^\s+at .+:\d+:\d+/m);
+        expect(output).not.toContain('Stack trace');
+      }
     } finally {
       writeFileSync(join(project, 'astro.config.mjs'), config);
     }
