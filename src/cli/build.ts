@@ -10,12 +10,14 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSy
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { check, contentDir } from '../ladder/check.ts';
+import { check } from '../ladder/check.ts';
+import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
-import { siteConfig } from '../site/config.ts';
+import { setBuildContent, siteConfig } from '../site/config.ts';
 import { prime } from '../site/ladder.ts';
 import { isInside, realish } from './confine.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
@@ -71,9 +73,10 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
 
   // 0. Where the site goes: refused at once, before any work, when it is unsafe.
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   const ROOT = projectRoot(io.cwd);
-  const out = outputDir(values.out ?? (io.env.LADDER_OUT?.trim() || 'dist'), io.cwd, dir, ROOT);
+  const env = readEnv(io.env);
+  const out = outputDir(values.out ?? env.out ?? 'dist', io.cwd, dir, ROOT);
 
   // 1. Check. Nothing is written unless the ladder passes.
   const result = check(dir);
@@ -100,8 +103,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     mkdirSync(dirname(out), { recursive: true });
     mkdirSync(dirname(astroOut), { recursive: true });
     writeFileSync(claim, `${process.pid}\n`);
-    // 2. Astro renders every page from the same check (the pages read $LADDER_CONTENT).
-    process.env.LADDER_CONTENT = result.dir;
+    // 2. Astro renders every page from the same check: the integration takes this content directory.
+    setBuildContent(result.dir);
     // A published site is a production build, whatever the shell or a test runner left behind.
     // Vitest, for one, exports BASE_URL=/, MODE, DEV, PROD and SSR, which Astro would read as
     // import.meta.env and which would silently replace the configured base path.
@@ -113,7 +116,11 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     // <outDir>/.prerender when outDir is inside the working directory, and those chunks import
     // packages from node_modules. So Astro runs from the project root into a folder of its own
     // inside it: concurrent builds cannot collide and imports resolve.
-    await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
+    try {
+      await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
+    } finally {
+      setBuildContent(undefined);
+    }
     if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
     writeFileSync(join(astroOut, MARKER), MARKER_TEXT);
     move(astroOut, staging);
@@ -136,7 +143,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError) throw error;
     const where = existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.';
     io.stderr(`ladder build: the site could not be built: ${visible(oneLine(error))}. ${visible(where)}\n`);
-    if (io.env.LADDER_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    if (env.debug && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.problems;
   }
   const pages = relative(io.cwd, out) || '.';

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, contentDir, type CheckResult } from '../ladder/check.ts';
+import { check, type CheckResult } from '../ladder/check.ts';
 import {
   diffLadders,
   formatDiffJson,
@@ -11,6 +11,7 @@ import {
   GitRefError,
   readContentAtRef,
 } from '../ladder/diff/index.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--content DIR] [--format text|markdown|json]
@@ -62,7 +63,7 @@ export function runDiff(argv: string[], io: Io): number {
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('Give one or two versions to compare: ladder diff BASE [HEAD]');
   const [baseSpec, headSpec] = positionals as [string, string | undefined];
-  const content = contentDir(values.content, io.env, io.cwd);
+  const content = contentFor(values.content, io);
 
   const cleanups: (() => void)[] = [];
   try {

@@ -2,12 +2,12 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../ladder/check.ts';
 import { summarize } from '../ladder/diagnostics.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { exportSheets } from '../ladder/sheets/export.ts';
 import { writeCsvFolder, xlsxBuffer } from '../ladder/sheets/write.ts';
 import { ContentDirectoryError } from '../ladder/load.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const exportHelp = `Usage: ladder export FILE [--content DIR] [--force]
@@ -44,7 +44,7 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('Name the file to write: ladder export ladder.xlsx (or a folder for CSV files)');
   const label = positionals[0]!;
   const target = resolve(io.cwd, label);
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   if (!existsSync(resolve(dir, 'ladder.md'))) throw new ContentDirectoryError(`No ladder.md in ${dir}: there is no ladder to export`);
   const xlsx = extname(target).toLowerCase() === '.xlsx';
   if (!values.force && existsSync(target) && (xlsx || !statSync(target).isDirectory() || readdirSync(target).some((f) => f.endsWith('.csv')))) {

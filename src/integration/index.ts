@@ -17,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
-import { configureSite, type SiteConfig } from '../site/config.ts';
+import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate } from '../site/ladder.ts';
 import { parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
@@ -43,7 +43,8 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         command = cmd;
         const root = fileURLToPath(config.root);
         const env = readEnv();
-        contentDir = resolve(root, env.content ?? options.content);
+        // `ladder build` has already checked a directory (its --content, $LADDER_CONTENT or ./content): render that one.
+        contentDir = buildContent() ?? resolve(root, env.content ?? options.content);
         const files = resolveUserFiles({ root, components: options.components, customCss: options.customCss });
         const logo = options.logo ? resolve(root, options.logo) : undefined;
         if (files.missing.length > 0) {
