@@ -3,14 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, type CheckResult } from '../ladder/check.ts';
-import {
-  diffLadders,
-  formatDiffJson,
-  formatDiffMarkdown,
-  formatDiffText,
-  GitRefError,
-  readContentAtRef,
-} from '../ladder/diff/index.ts';
+import { GitRefError, readContentAtRef } from '../git/version.ts';
+import { diffLadders, formatDiffJson, formatDiffMarkdown, formatDiffText } from '../ladder/diff/index.ts';
 import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 

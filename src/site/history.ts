@@ -9,7 +9,7 @@
  * (default 50); `history: false` turns history off.
  */
 import type { CheckResult } from '../ladder/check.ts';
-import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../ladder/history.ts';
+import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../git/history.ts';
 import type { Ladder, Level } from '../ladder/model.ts';
 import { siteConfig, type SiteConfig } from './config.ts';
 import { getCheck } from './ladder.ts';

@@ -17,7 +17,7 @@ import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
 import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder } from '../../src/ladder/model.ts';
 import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
 import { levelExpectations } from '../../src/ladder/expectations.ts';
-import { readHistory } from '../../src/ladder/history.ts';
+import { readHistory } from '../../src/git/history.ts';
 import { formatBand } from '../../src/site/format.ts';
 import { gradePayGroup, linearScale, payChart } from '../../src/site/visuals.ts';
 import { git } from '../helpers/git.ts';

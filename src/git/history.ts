@@ -21,23 +21,21 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { decodeText, type RawFile } from './load.ts';
-import { checkFiles, type CheckResult } from './check.ts';
+import { decodeText, type RawFile } from '../ladder/load.ts';
+import { checkFiles, type CheckResult } from '../ladder/check.ts';
 import {
   describeException,
   describeField,
   describeTerms,
   diffLadders,
-  gitRoot,
-  GitRefError,
-  parseLog,
   shorten,
   type EntityChange,
   type FieldChange,
   type LadderDiff,
   type TextChange,
-} from './diff/index.ts';
-import { formatMoney } from './money.ts';
+} from '../ladder/diff/index.ts';
+import { formatMoney } from '../ladder/money.ts';
+import { gitRoot, GitRefError, parseLog } from './version.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
