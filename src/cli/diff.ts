@@ -3,7 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, type CheckResult } from '../ladder/check.ts';
-import { GitRefError, readContentAtRef } from '../git/version.ts';
+import { GitError } from '../git/run.ts';
+import { readContentAtRef } from '../git/version.ts';
 import { diffLadders, formatDiffJson, formatDiffMarkdown, formatDiffText } from '../ladder/diff/index.ts';
 import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
@@ -69,7 +70,7 @@ export function runDiff(argv: string[], io: Io): number {
     else io.stdout(formatDiffText(diff));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof GitRefError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   } finally {
     for (const cleanup of cleanups) cleanup();

@@ -18,8 +18,7 @@
  * changes. Edits that are not committed are not history, but the files they
  * touch are reported in `uncommitted`.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { decodeText, type RawFile } from '../ladder/load.ts';
 import { checkFiles, type CheckResult } from '../ladder/check.ts';
@@ -35,7 +34,9 @@ import {
   type TextChange,
 } from '../ladder/diff/index.ts';
 import { formatMoney } from '../ladder/money.ts';
-import { gitRoot, GitRefError, parseLog } from './version.ts';
+import { parseLog } from './log.ts';
+import { GitError, gitRoot, gitText, realpath } from './run.ts';
+import { insideContent, listVersion, readBlobs, type Version } from './tree.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
@@ -126,15 +127,12 @@ interface Commit {
   changes: { path: string; before: string | undefined; after: string | undefined }[];
 }
 
-/** A version of the content directory: path (relative to it) → blob id. */
-type Version = Map<string, string>;
-
 function read(dir: string, limit: number): LadderHistory {
   let root: string | undefined;
   try {
     root = gitRoot(dir);
   } catch (error) {
-    return noHistory(error instanceof GitRefError ? error.message : 'git could not be run', limit);
+    return noHistory(error instanceof GitError ? error.message : 'git could not be run', limit);
   }
   if (!root) return noHistory(`${dir} is not inside a git repository`, limit);
   const rel = relative(realpath(root), realpath(dir)).split(sep).join('/');
@@ -152,7 +150,7 @@ function read(dir: string, limit: number): LadderHistory {
   // Each version of the content directory, rebuilt from the newest one by undoing each commit's
   // changes; the blobs of every version are then read in one call, and equal versions checked once.
   const versions: (Version | undefined)[] = [];
-  let current: Version | undefined = shown[0] ? listVersion(root, shown[0].commit, pathspec, rel) : undefined;
+  let current: Version | undefined = shown[0] ? listVersion(root, shown[0].commit, rel) : undefined;
   for (const c of shown) {
     versions.push(current);
     if (!current) break;
@@ -164,7 +162,7 @@ function read(dir: string, limit: number): LadderHistory {
     current = before;
   }
   const parentVersions = shown.map((_, i) => (i + 1 < versions.length ? versions[i + 1] : current));
-  const blobs = readBlobs(root, [...versions, ...parentVersions]);
+  const blobs = readBlobs(root, [...versions, ...parentVersions].flatMap((v) => (v ? [...v.values()] : [])));
   const checks = new Map<string, CheckResult | undefined>();
   const checked = (version: Version | undefined): CheckResult | undefined => {
     if (!version || version.size === 0) return undefined;
@@ -300,32 +298,12 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${capitalize(t
 
 // ─── Git ────────────────────────────────────────────────────────────────────
 
-function git(args: string[], cwd: string, input?: string): { ok: boolean; stdout: string; stderr: string } {
-  const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-  });
-  if (result.error) return { ok: false, stdout: '', stderr: result.error.message };
-  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr.trim() };
-}
-
-/** A path of the content directory that the ladder may read: a Markdown file, not a symbolic link, nothing odd. */
-function inside(path: string, rel: string, mode: string): string | undefined {
-  if (mode === '120000' || mode === '160000' || !path.endsWith('.md')) return undefined;
-  const local = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
-  if (local === undefined || local.split('/').some((part) => part === '..' || part === '')) return undefined;
-  return local;
-}
-
 /** `git log --first-parent --raw` of the content directory, parsed; undefined when git fails or its output does not add up. */
 function commitLog(root: string, pathspec: string, rel: string, max: number): Commit[] | undefined {
   const range = ['--first-parent', '-m', `--max-count=${max}`];
-  const log = git(['log', '-z', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%P%x00%cI%x00%s%x00%b', ...range, '--', pathspec], root);
+  const log = gitText(['log', '-z', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%P%x00%cI%x00%s%x00%b', ...range, '--', pathspec], root);
   // The commit ids alone, from a listing that carries no message: every entry must be one of them, in order.
-  const ids = git(['log', '--format=%H', ...range, '--', pathspec], root);
+  const ids = gitText(['log', '--format=%H', ...range, '--', pathspec], root);
   if (!log.ok || !ids.ok) return undefined;
   const commits: Commit[] = [];
   for (const { fields, changes: raw } of parseLog(log.stdout, 5)) {
@@ -333,7 +311,7 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
     const changes: Commit['changes'] = [];
     for (const { meta, path } of raw) {
       const [modeBefore = '', modeAfter = '', before = '', after = ''] = meta.slice(1).split(' ');
-      const local = inside(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
+      const local = insideContent(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
       if (local === undefined) continue;
       const none = (oid: string, mode: string) => (/^0+$/.test(oid) || mode === '120000' || mode === '160000' ? undefined : oid);
       changes.push({ path: local, before: none(before, modeBefore), after: none(after, modeAfter) });
@@ -345,50 +323,6 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
   const expected = ids.stdout.split('\n').filter(Boolean);
   if (commits.length !== expected.length || commits.some((c, i) => c.commit !== expected[i])) return undefined;
   return commits;
-}
-
-/** The Markdown files of the content directory at a commit. */
-function listVersion(root: string, commit: string, pathspec: string, rel: string): Version | undefined {
-  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec], root);
-  if (!listing.ok) return undefined;
-  const version: Version = new Map();
-  for (const record of listing.stdout.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', type, oid] = record.slice(0, tab).split(' ');
-    const local = inside(record.slice(tab + 1), rel, mode);
-    if (type === 'blob' && oid && local !== undefined) version.set(local, oid);
-  }
-  return version;
-}
-
-/** Every blob of the given versions, read in one `git cat-file --batch`. */
-function readBlobs(root: string, versions: (Version | undefined)[]): Map<string, Buffer> {
-  const oids = [...new Set(versions.flatMap((v) => (v ? [...v.values()] : [])))];
-  const out = new Map<string, Buffer>();
-  if (oids.length === 0) return out;
-  const result = spawnSync('git', ['cat-file', '--batch'], {
-    cwd: root,
-    input: `${oids.join('\n')}\n`,
-    maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-  });
-  if (result.error || result.status !== 0) return out;
-  const data = result.stdout;
-  let offset = 0;
-  for (const oid of oids) {
-    const newline = data.indexOf(0x0a, offset);
-    if (newline < 0) break;
-    const header = data.subarray(offset, newline).toString('utf8').split(' ');
-    if (header[1] === 'missing' || header[0] !== oid) {
-      offset = newline + 1;
-      continue;
-    }
-    const size = Number(header[2]);
-    out.set(oid, data.subarray(newline + 1, newline + 1 + size));
-    offset = newline + 1 + size + 1;
-  }
-  return out;
 }
 
 /** One version of the ladder, checked from memory; undefined when it has no ladder.md. */
@@ -405,9 +339,9 @@ function checkVersion(version: Version, blobs: Map<string, Buffer>, dir: string)
 
 /** Commits at the edge of a shallow clone: their parents were not fetched. */
 function shallowCommits(root: string): Set<string> {
-  const shallow = git(['rev-parse', '--is-shallow-repository'], root);
+  const shallow = gitText(['rev-parse', '--is-shallow-repository'], root);
   if (!shallow.ok || shallow.stdout.trim() !== 'true') return new Set();
-  const path = git(['rev-parse', '--git-path', 'shallow'], root);
+  const path = gitText(['rev-parse', '--git-path', 'shallow'], root);
   if (!path.ok) return new Set();
   try {
     const text = readFileSync(resolve(root, path.stdout.trim()), 'utf8');
@@ -420,7 +354,7 @@ function shallowCommits(root: string): Set<string> {
 /** The last commit that touched each file of the content directory, from one pass over its log. */
 function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<string>): Map<string, FileChange> {
   const out = new Map<string, FileChange>();
-  const log = git(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%cI', '--', pathspec], root);
+  const log = gitText(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%cI', '--', pathspec], root);
   if (!log.ok) return out;
   for (const { fields, changes } of parseLog(log.stdout, 2)) {
     const [commit = '', date = ''] = fields;
@@ -437,7 +371,7 @@ function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<s
 /** Files of the content directory that differ from HEAD (modified, added or untracked). */
 function uncommittedFiles(root: string, rel: string, pathspec: string): Set<string> {
   const out = new Set<string>();
-  const status = git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', pathspec], root);
+  const status = gitText(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', pathspec], root);
   if (!status.ok) return out;
   const records = status.stdout.split('\0');
   for (let i = 0; i < records.length; i++) {
@@ -450,12 +384,4 @@ function uncommittedFiles(root: string, rel: string, pathspec: string): Set<stri
     if (inside !== undefined) out.add(inside);
   }
   return out;
-}
-
-function realpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
