@@ -94,7 +94,7 @@ describe('ladder import: the layouts', () => {
   });
 
   it("reads Parity's own layout from /ladder.csv alone (no expectations): one Expectations section to write per level", async () => {
-    const { toLadderCsv } = await import('../src/ladder/export.ts');
+    const { toLadderCsv } = await import('../src/site/export.ts');
     const csv = writeTemp('ladder.csv', toLadderCsv(check(SAMPLE).ladder));
     const { code, stdout, content } = await importInto(csv);
     expect(code).toBe(0);

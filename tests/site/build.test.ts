@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
+import { CSV_COLUMNS, toLadderJson } from '../../src/site/export.ts';
 import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder } from '../../src/ladder/model.ts';
 import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
 import { levelExpectations } from '../../src/ladder/expectations.ts';

@@ -5,12 +5,12 @@
  * pay when its family has a band, `scopes` when they are the default) is
  * left out of the sheet too, and the import writes the file back as it was.
  */
-import { CSV_COLUMNS } from '../export.ts';
+import { CSV_COLUMNS } from '../../site/export.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { readContentDir } from '../load.ts';
 import { parseBody } from '../markdown.ts';
-import { paths, withBase } from '../paths.ts';
+import { paths, withBase } from '../../site/paths.ts';
 import { BAND_COLUMNS, bandRows, levelPayCells, ZONE_COLUMNS, zoneRows } from './pay.ts';
 
 export interface Sheet {
