@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { summarize } from '../ladder/diagnostics.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { exportSheets } from '../ladder/sheets/export.ts';
+import { paths, withBase } from '../site/paths.ts';
 import { writeCsvFolder, xlsxBuffer } from '../ladder/sheets/write.ts';
 import { ContentDirectoryError } from '../ladder/load.ts';
 import { contentFor } from './content.ts';
@@ -51,7 +52,7 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`${label} exists: use --force to replace it`);
   }
   if (!xlsx && existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${label} is a file: name a folder for CSV files, or a file ending in .xlsx`);
-  const { sheets, diagnostics } = exportSheets(dir);
+  const { sheets, diagnostics } = exportSheets(dir, { levelUrl: (id) => withBase('/', paths.level(id)) });
   if (diagnostics.length > 0) {
     const rel = relative(io.cwd, dir).replace(/\\/g, '/');
     io.stdout(formatText(diagnostics, summarize(diagnostics, diagnostics.length), { color: io.tty, prefix: rel === '' ? '' : `${rel}/` }));
