@@ -22,39 +22,15 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { decodeText, type RawFile } from '../ladder/load.ts';
 import { checkFiles, type CheckResult } from '../ladder/check.ts';
-import {
-  describeException,
-  describeField,
-  describeTerms,
-  diffLadders,
-  shorten,
-  type EntityChange,
-  type FieldChange,
-  type LadderDiff,
-  type TextChange,
-} from '../ladder/diff/index.ts';
-import { formatMoney } from '../ladder/money.ts';
+import { diffLadders } from '../ladder/diff/index.ts';
+import { describeDiff, describeHistoryEntry, describeFirstVersion, type HistoryItem } from '../ladder/diff/words.ts';
 import { parseLog } from './log.ts';
 import { GitError, gitRoot, gitText, realpath } from './run.ts';
 import { insideContent, listVersion, readBlobs, type Version } from './tree.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
-/** Something that changed in one commit, with the phrases that say what. */
-export interface HistoryItem {
-  /** What kind of thing changed; 'ladder' is ladder.md. */
-  type: 'ladder' | 'family' | 'competency' | 'track' | 'level';
-  kind: 'added' | 'removed' | 'renamed' | 'changed';
-  /** The id after the commit (before it, for a removal); "ladder" for ladder.md. */
-  id: string;
-  /** A level's title or another entity's name, after the commit (before it, for a removal). */
-  name: string;
-  /** For levels: the track's id and the grade. */
-  track?: string;
-  grade?: number;
-  /** Short sentences, such as "Pay band raised from $185,000–$240,000 to $190,000–$250,000". */
-  phrases: string[];
-}
+export type { HistoryItem } from '../ladder/diff/words.ts';
 
 export interface HistoryEntry {
   /** The full commit id. */
@@ -177,9 +153,9 @@ function read(dir: string, limit: number): LadderHistory {
     if (!head) return { ...base, status: 'unknown', summary: 'The ladder could not be read at this commit', items: [] };
     if (shallow.has(c.commit)) return { ...base, status: 'unknown', summary: 'Earlier history is not in this clone of the repository', items: [] };
     const before = c.parents.length > 0 ? checked(parentVersions[i]) : undefined;
-    if (!before) return { ...base, status: 'initial', summary: initialSummary(head), items: [] };
+    if (!before) return { ...base, status: 'initial', summary: describeFirstVersion(head.ladder), items: [] };
     const diff = diffLadders(before, head);
-    return { ...base, status: 'diff', summary: entrySummary(diff), items: describeDiff(diff, head) };
+    return { ...base, status: 'diff', summary: describeHistoryEntry(diff), items: describeDiff(diff, head.ladder) };
   });
 
   return {
@@ -191,110 +167,6 @@ function read(dir: string, limit: number): LadderHistory {
     uncommitted: uncommittedFiles(root, rel, pathspec),
   };
 }
-
-// ─── Words ──────────────────────────────────────────────────────────────────
-
-/** What one diff means, entity by entity, in short sentences. */
-export function describeDiff(diff: LadderDiff, head: CheckResult): HistoryItem[] {
-  const items: HistoryItem[] = [];
-  const { currency } = diff;
-  const scopes = head.ladder.scopes;
-  const l = diff.ladder;
-  const ladderPhrases = [
-    ...l.fields.map((f) => sentence(fieldPhrase(f, currency, scopes))),
-    ...l.exceptions.map((e) => sentence(describeException(e))),
-    ...l.text.map((t) => textPhrase(t)),
-  ];
-  if (ladderPhrases.length > 0) items.push({ type: 'ladder', kind: 'changed', id: 'ladder', name: head.ladder.name, phrases: ladderPhrases });
-  for (const c of [...diff.families, ...diff.tracks, ...diff.competencies, ...diff.levels]) items.push(entityItem(c, currency, scopes));
-  return items;
-}
-
-const TYPE_WORDS = { family: 'Family', competency: 'Competency', track: 'Track', level: 'Level' } as const;
-
-function entityItem(c: EntityChange, currency: string, scopes: readonly string[]): HistoryItem {
-  const phrases: string[] = [];
-  const what = TYPE_WORDS[c.type];
-  if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${describeTerms(c.terms, currency)}` : ''}.`);
-  else if (c.kind === 'removed') phrases.push(`${what} removed.`);
-  else if (c.kind === 'renamed') phrases.push(`${what} moved from ${c.from} to ${c.id}.`);
-  for (const f of c.fields) phrases.push(sentence(fieldPhrase(f, currency, scopes)));
-  for (const t of c.text) phrases.push(textPhrase(t));
-  return {
-    type: c.type,
-    kind: c.kind,
-    id: c.id,
-    name: c.name,
-    ...(c.track !== undefined ? { track: c.track } : {}),
-    ...(c.grade !== undefined ? { grade: c.grade } : {}),
-    phrases,
-  };
-}
-
-type Band = { min: number; max: number };
-
-/** "Pay band raised from $1–$2 to $3–$4", "Scope widened from group to org", else the diff's own words. */
-export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
-  if (f.field === 'pay') {
-    const a = f.before as Band;
-    const b = f.after as Band;
-    const verb = b.min >= a.min && b.max >= a.max ? 'raised' : b.min <= a.min && b.max <= a.max ? 'lowered' : 'changed';
-    return `Pay band ${verb} from ${band(a, currency)} to ${band(b, currency)}`;
-  }
-  if (f.field === 'authority.budget') {
-    const a = f.before as number;
-    const b = f.after as number;
-    return `Budget ${b > a ? 'raised' : 'lowered'} from ${formatMoney(a, currency)} to ${formatMoney(b, currency)}`;
-  }
-  if (f.field === 'authority.scope') {
-    const a = scopes.indexOf(String(f.before));
-    const b = scopes.indexOf(String(f.after));
-    const verb = a >= 0 && b >= 0 ? (b > a ? 'widened' : 'narrowed') : 'changed';
-    return `Scope ${verb} from ${String(f.before)} to ${String(f.after)}`;
-  }
-  if (f.field === 'authority.decisions') {
-    const parts = [
-      ...(f.added ?? []).length > 0 ? [`added ${(f.added ?? []).join(', ')}`] : [],
-      ...(f.removed ?? []).length > 0 ? [`removed ${(f.removed ?? []).join(', ')}`] : [],
-    ];
-    return `Decision rights: ${parts.join('; ')}`;
-  }
-  if (f.field === 'summary') return 'Summary rewritten';
-  if (f.field === 'title') return `Title changed from "${shorten(String(f.before), 80)}" to "${shorten(String(f.after), 80)}"`;
-  if (f.field === 'grade') return `Grade changed from ${String(f.before)} to ${String(f.after)}`;
-  const text = describeField(f, currency);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "Technical craft section rewritten", "Strategy section added". */
-export function textPhrase(t: TextChange): string {
-  const what = t.section === 'intro' || t.section === 'body' ? t.heading : `${t.heading} section`;
-  if (t.kind === 'added') return `${what} added.`;
-  if (t.kind === 'removed') return `${what} removed.`;
-  return `${what} rewritten.`;
-}
-
-function entrySummary(diff: LadderDiff): string {
-  const s = diff.summary;
-  if (s.identical) return 'No change to the ladder itself (formatting or files the ladder does not read)';
-  const count = (n: number, what: string, kind: string) => (n > 0 ? [`${n} ${what}${n === 1 ? '' : 's'} ${kind}`] : []);
-  const parts: string[] = [];
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
-  const others = [...diff.families, ...diff.tracks, ...diff.competencies];
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(others.filter((c) => c.kind === kind).length, 'other page', kind));
-  if (diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0) parts.push('ladder settings changed');
-  return parts.length > 0 ? capitalize(parts.join(', ')) : 'Only the checks changed';
-}
-
-function initialSummary(head: CheckResult): string {
-  const l = head.ladder;
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-  return `First version of the ladder: ${n(l.levels.length, 'level')} in ${n(l.tracks.length, 'track')} of ${n(l.families.length, 'family').replace(/familys$/, 'families')}`;
-}
-
-const band = (pay: Band, currency: string) => `${formatMoney(pay.min, currency)}–${formatMoney(pay.max, currency)}`;
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${capitalize(text)}.`);
 
 // ─── Git ────────────────────────────────────────────────────────────────────
 
