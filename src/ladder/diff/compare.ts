@@ -16,7 +16,7 @@
  *  Everything else is added or removed.
  *
  */
-import { diffWords } from 'diff';
+import { diffWords } from '../worddiff.ts';
 import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import type { Body } from '../markdown.ts';
