@@ -25,8 +25,8 @@ export interface Entries {
   tracks: Entry<TrackData>[];
   levels: Entry<LevelData>[];
   pages: Map<string, Page>;
-  rejected: Ladder['rejected'];
-  unreadable: Ladder['unreadable'];
+  rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+  unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
 }
 
 const FALLBACK: LadderData = {
@@ -131,7 +131,7 @@ function trackOrder(a: Track, b: Track): number {
 }
 
 /** A heading matches a competency by its name or its id, ignoring case and surrounding space. */
-export function matchCompetency(heading: string, ids: readonly string[], competency: Map<string, Competency>): string | undefined {
+export function matchCompetency(heading: string, ids: readonly string[], competency: ReadonlyMap<string, Competency>): string | undefined {
   const wanted = heading.trim().toLowerCase();
   return ids.find((id) => id.toLowerCase() === wanted || competency.get(id)?.name.trim().toLowerCase() === wanted);
 }

@@ -122,9 +122,15 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     entries.pages.set(name, { title: result.data.title, body: read.body, source: read.source });
   }
 
-  const ladder = buildLadder(entries);
-  const findings = rules.flatMap((rule) => rule({ ladder, files: loaded.files }));
-  diagnostics.push(...applyExceptions(ladder, findings));
+  const model = buildLadder(entries);
+  const findings = rules.flatMap((rule) => rule({ ladder: model, files: loaded.files }));
+  const applied = applyExceptions(model, findings);
+  diagnostics.push(...applied.diagnostics);
+  // The rules read the model and never write it: the exceptions' counts go into a new one.
+  const ladder: Ladder = {
+    ...model,
+    parity: { ...model.parity, exceptions: model.parity.exceptions.map((e) => ({ ...e, excused: applied.excused[e.index] ?? 0 })) },
+  };
 
   const sorted = sortDiagnostics(diagnostics);
   const summary = summarize(sorted, loaded.files.length + loaded.pages.size);
