@@ -63,3 +63,27 @@ describe('git', () => {
     expect(runners).toEqual(['git/run.ts']);
   });
 });
+
+describe('the package', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
+
+  it('depends on nothing that the code it ships does not import', () => {
+    const shipped = ['bin', 'src'].flatMap((folder) =>
+      (readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }) as string[])
+        .filter((f) => /\.(ts|js|astro)$/.test(f))
+        .map((f) => readFileSync(join(ROOT, folder, f), 'utf8')),
+    );
+    const unused = Object.keys(pkg.dependencies).filter((name) => !shipped.some((text) => new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)));
+    expect(unused).toEqual([]);
+  });
+
+  it('takes Astro from the company project (a peer), not as a dependency of its own', () => {
+    expect(pkg.dependencies.astro).toBeUndefined();
+    expect(pkg.peerDependencies.astro).toBeDefined();
+    expect(pkg.devDependencies.astro).toBe(pkg.peerDependencies.astro);
+  });
+});
