@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check } from '../ladder/check.ts';
 import { readEnv } from '../environment.ts';
+import { notedOptions, noteOptions } from '../integration/options.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
 import { setBuildContent, siteConfig } from '../site/config.ts';
@@ -28,7 +29,8 @@ A ladder that "ladder check" rejects is never built: the command prints the
 same diagnostics and leaves the output folder untouched.
 
 Options:
-  --content DIR   the content directory (default: $LADDER_CONTENT, else ./content)
+  --content DIR   the content directory (default: $LADDER_CONTENT, else the
+                  project's parity({ content }), else ./content)
   --out DIR       the output folder (default: $LADDER_OUT, else ./dist); replaced
                   only once the new site is complete
   -h, --help      show this help
@@ -47,6 +49,29 @@ const SHADOWING_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS
 /** Parity's own folder: the project built when the working directory has no Astro project of its own. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
 const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts'];
+
+/**
+ * The content directory that the project's astro.config names with
+ * parity({ content }), read by importing the config (parity() notes its
+ * options); undefined for Parity's own project, a config Node cannot import
+ * on its own (Astro then reports any problem itself), or one without parity().
+ * A mistake in the options (parity() throws) is thrown.
+ */
+async function configuredContent(root: string): Promise<string | undefined> {
+  if (root === PACKAGE_ROOT) return undefined;
+  const file = CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+  if (!file) return undefined;
+  noteOptions(undefined);
+  try {
+    // A query of its own each time: Node caches modules, and a process may build several projects.
+    await import(`${pathToFileURL(file).href}?parity-build=${randomBytes(4).toString('hex')}`);
+  } catch (error) {
+    if ((error as { name?: unknown } | null)?.name === 'AstroUserError') throw error;
+    return undefined;
+  }
+  const options = notedOptions();
+  return options ? resolve(root, options.content) : undefined;
+}
 
 /** The Astro project to build: the nearest folder from `cwd` up that has an astro.config, else Parity's own. */
 export function projectRoot(cwd: string): string {
@@ -73,9 +98,19 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
 
   // 0. Where the site goes: refused at once, before any work, when it is unsafe.
-  const dir = contentFor(values.content, io);
   const ROOT = projectRoot(io.cwd);
   const env = readEnv(io.env);
+  // The content: --content, else $LADDER_CONTENT, else the project's parity({ content }), else ./content.
+  let configured: string | undefined;
+  if (values.content === undefined && env.content === undefined) {
+    try {
+      configured = await configuredContent(ROOT);
+    } catch (error) {
+      io.stderr(`ladder build: the site could not be built: ${visible(oneLine(error))}. Nothing was written.\n`);
+      return EXIT.problems;
+    }
+  }
+  const dir = configured ?? contentFor(values.content, io);
   const out = outputDir(values.out ?? env.out ?? 'dist', io.cwd, dir, ROOT);
 
   // 1. Check. Nothing is written unless the ladder passes.

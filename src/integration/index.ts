@@ -19,7 +19,7 @@ import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
 import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate } from '../site/ladder.ts';
-import { parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
+import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -30,6 +30,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
   let options: ParityOptions;
   try {
     options = parseOptions(userOptions);
+    noteOptions(options);
   } catch (error) {
     if (error instanceof ParityOptionsError) throw userError(error.message, 'Each option of parity() is described in docs/configuration.md.');
     throw error;

@@ -6,8 +6,9 @@ import { COMPONENT_NAMES } from '../../src/integration/components.ts';
 import parity from '../../src/integration/index.ts';
 import { optionsSchema, parseOptions, ParityOptionsError } from '../../src/integration/options.ts';
 import { ROUTES } from '../../src/integration/routes.ts';
-import { ROOT, SAMPLE } from '../helpers/ladder.ts';
-import { astroProject, removeProjects } from '../helpers/project.ts';
+import { readFileSync } from 'node:fs';
+import { cleanup, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from '../helpers/ladder.ts';
+import { astroProject, ladderIn, removeProjects } from '../helpers/project.ts';
 
 function problems(input: unknown): string[] {
   try {
@@ -103,6 +104,7 @@ describe('a wrong option, from the command line', () => {
   const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const cases: [string, string[]][] = [
     ['ladder build', [join(ROOT, 'bin/ladder.js'), 'build', '--content', SAMPLE, '--out', 'dist']],
+    ['ladder build, reading the content from the config', [join(ROOT, 'bin/ladder.js'), 'build', '--out', 'dist']],
     ['astro build', [ASTRO, 'build']],
     ['astro dev', [ASTRO, 'dev', '--port', '0']],
   ];
@@ -115,5 +117,30 @@ describe('a wrong option, from the command line', () => {
     expect(output.split('`contnet` is not an option').length, 'said once').toBe(2);
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+/m);
     expect(output).not.toContain('Stack trace');
+  });
+});
+
+describe('parity({ content })', () => {
+  afterAll(() => {
+    removeProjects();
+    cleanup();
+  });
+
+  it('is the ladder that ladder build checks and builds, when neither --content nor LADDER_CONTENT says otherwise', async () => {
+    const project = astroProject(`{ content: 'people/ladder' }`);
+    const files = miniLadder();
+    files['ladder.md'] = files['ladder.md']!.replace('name: Mini Ladder', 'name: Configured Ladder');
+    writeLadder(files, join(project, 'people/ladder'));
+    const out = join(tempDir('parity-configured-'), 'site');
+    const run = await ladderIn(project, ['build', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Built the site of Configured Ladder');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Configured Ladder');
+    // LADDER_CONTENT still wins over the config (a CI override).
+    const other = writeLadder(miniLadder());
+    const overridden = await ladderIn(project, ['build', '--out', out], { LADDER_CONTENT: other });
+    expect(overridden.code).toBe(0);
+    expect(overridden.stdout).toContain('Built the site of Mini Ladder');
   });
 });
