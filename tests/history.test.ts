@@ -1,5 +1,5 @@
 /**
- * The ladder's history from git (src/ladder/history.ts): in a temporary
+ * The ladder's history from git (src/git/history.ts): in a temporary
  * repository with two commits, the second raising a pay band, the history
  * lists that change in words; without git, or outside a repository, it is
  * unavailable and nothing throws.
@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../src/ladder/history.ts';
+import { readHistory } from '../src/git/history.ts';
 import { git } from './helpers/git.ts';
 import { cleanup, miniLadder, tempDir, writeLadder } from './helpers/ladder.ts';
 

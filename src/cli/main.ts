@@ -1,5 +1,6 @@
 /** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
 import { ContentDirectoryError } from '../ladder/load.ts';
+import { readEnv } from '../environment.ts';
 import { visible } from '../ladder/text.ts';
 import { EXIT, processIo, UsageError, type Io } from './usage.ts';
 
@@ -57,7 +58,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`ladder ${name}: internal error: ${visible(message)}\n`);
-    if (io.env.LADDER_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    if (readEnv(io.env).debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.usage;
   }
 }

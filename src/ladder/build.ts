@@ -27,8 +27,8 @@ export interface Entries {
   tracks: Entry<TrackData>[];
   levels: Entry<LevelData>[];
   pages: Map<string, Page>;
-  rejected: Ladder['rejected'];
-  unreadable: Ladder['unreadable'];
+  rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+  unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
 }
 
 const FALLBACK: LadderData = {
@@ -143,7 +143,7 @@ function trackOrder(a: Track, b: Track): number {
  * surrounding space; a no-break space (or another space-like character) is a
  * space, so "## Technical\u00a0craft" matches "Technical craft" (text.ts comparable).
  */
-export function matchCompetency(heading: string, ids: readonly string[], competency: Map<string, Competency>): string | undefined {
+export function matchCompetency(heading: string, ids: readonly string[], competency: ReadonlyMap<string, Competency>): string | undefined {
   const wanted = comparable(heading);
   return ids.find((id) => {
     const name = competency.get(id)?.name;

@@ -30,14 +30,16 @@ export interface CheckResult {
 export const DEFAULT_CONTENT_DIR = 'content';
 
 /**
- * The content directory: an explicit one, else LADDER_CONTENT (when not
- * empty), else ./content, resolved against cwd. An empty --content and the
- * root of a file system are refused at once (ContentDirectoryError): one
- * would check the working directory, the other walk the whole disk.
+ * The content directory: the one the caller chose (a flag, an option, an
+ * override it read from its environment), else ./content, resolved against
+ * cwd. The core reads no environment: callers resolve LADDER_CONTENT
+ * through src/environment.ts. An empty path and the root of a file system
+ * are refused at once (ContentDirectoryError): one would check the working
+ * directory, the other walk the whole disk.
  */
-export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  if (explicit !== undefined && explicit.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
-  const dir = resolve(cwd, explicit ?? (env.LADDER_CONTENT?.trim() || DEFAULT_CONTENT_DIR));
+export function contentDir(chosen?: string, cwd: string = process.cwd()): string {
+  if (chosen !== undefined && chosen.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
+  const dir = resolve(cwd, chosen ?? DEFAULT_CONTENT_DIR);
   if (parse(dir).root === dir) throw new ContentDirectoryError(`${dir} is the root of the file system, not a ladder's content folder: point --content at the folder that holds ladder.md`);
   return dir;
 }
@@ -130,9 +132,15 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     entries.pages.set(name, { title: result.data.title, body: read.body, source: read.source });
   }
 
-  const ladder = buildLadder(entries);
-  const findings = rules.flatMap((rule) => rule({ ladder, files: loaded.files }));
-  diagnostics.push(...applyExceptions(ladder, findings));
+  const model = buildLadder(entries);
+  const findings = rules.flatMap((rule) => rule({ ladder: model, files: loaded.files }));
+  const applied = applyExceptions(model, findings);
+  diagnostics.push(...applied.diagnostics);
+  // The rules read the model and never write it: the exceptions' counts go into a new one.
+  const ladder: Ladder = {
+    ...model,
+    parity: { ...model.parity, exceptions: model.parity.exceptions.map((e) => ({ ...e, excused: applied.excused[e.index] ?? 0 })) },
+  };
 
   const sorted = sortDiagnostics(diagnostics);
   const summary = summarize(sorted, loaded.files.length + loaded.pages.size);

@@ -5,9 +5,10 @@
  * hostile ladder of tests/e2e/hostile.ts (a git repository of its own) is
  * built and served the same way, at the same time, for hostile.test.ts.
  *
- * The ladder is the sample in content/, or LADDER_CONTENT. E2E_SITE=<dir>
- * serves a site that is already built instead (quicker while iterating), and
- * E2E_HOSTILE_SITE=<dir> the hostile one.
+ * The ladder is the Northwind fixture (tests/fixtures/northwind/, a frozen
+ * copy of the sample), or LADDER_CONTENT. E2E_SITE=<dir> serves a site that
+ * is already built instead (quicker while iterating), and E2E_HOSTILE_SITE=<dir>
+ * the hostile one.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,7 +51,7 @@ async function build(content: string, site: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'content');
+  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'tests/fixtures/northwind');
   const work = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
   const hostileContentDir = join(work, 'hostile');
   writeHostileLadder(hostileContentDir);

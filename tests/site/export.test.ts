@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { csvField } from '../../src/ladder/csv.ts';
-import { CSV_COLUMNS, toLadderCsv, toLadderJson } from '../../src/ladder/export.ts';
+import { CSV_COLUMNS, toLadderCsv, toLadderJson } from '../../src/site/export.ts';
 import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 describe('toLadderJson', () => {

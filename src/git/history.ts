@@ -18,45 +18,20 @@
  * changes. Edits that are not committed are not history, but the files they
  * touch are reported in `uncommitted`.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { decodeText, type RawFile } from './load.ts';
-import { checkFiles, type CheckResult } from './check.ts';
-import {
-  describeException,
-  describeField,
-  describeTerms,
-  diffLadders,
-  gitRoot,
-  GitRefError,
-  parseLog,
-  shorten,
-  type EntityChange,
-  type FieldChange,
-  type LadderDiff,
-  type TextChange,
-} from './diff/index.ts';
-import { formatMoney } from './money.ts';
-import { printable } from './text.ts';
+import { decodeText, type RawFile } from '../ladder/load.ts';
+import { checkFiles, type CheckResult } from '../ladder/check.ts';
+import { diffLadders } from '../ladder/diff/index.ts';
+import { describeDiff, describeHistoryEntry, describeFirstVersion, type HistoryItem } from '../ladder/diff/words.ts';
+import { parseLog } from './log.ts';
+import { GitError, gitRoot, gitText, realpath } from './run.ts';
+import { insideContent, listVersion, readBlobs, type Version } from './tree.ts';
+import { printable } from '../ladder/text.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
-/** Something that changed in one commit, with the phrases that say what. */
-export interface HistoryItem {
-  /** What kind of thing changed; 'ladder' is ladder.md. */
-  type: 'ladder' | 'family' | 'competency' | 'track' | 'level';
-  kind: 'added' | 'removed' | 'renamed' | 'changed';
-  /** The id after the commit (before it, for a removal); "ladder" for ladder.md. */
-  id: string;
-  /** A level's title or another entity's name, after the commit (before it, for a removal). */
-  name: string;
-  /** For levels: the track's id and the grade. */
-  track?: string;
-  grade?: number;
-  /** Short sentences, such as "Pay band raised from $185,000–$240,000 to $190,000–$250,000". */
-  phrases: string[];
-}
+export type { HistoryItem } from '../ladder/diff/words.ts';
 
 export interface HistoryEntry {
   /** The full commit id. */
@@ -129,15 +104,12 @@ interface Commit {
   changes: { path: string; before: string | undefined; after: string | undefined }[];
 }
 
-/** A version of the content directory: path (relative to it) → blob id. */
-type Version = Map<string, string>;
-
 function read(dir: string, limit: number): LadderHistory {
   let root: string | undefined;
   try {
     root = gitRoot(dir);
   } catch (error) {
-    return noHistory(error instanceof GitRefError ? error.message : 'git could not be run', limit);
+    return noHistory(error instanceof GitError ? error.message : 'git could not be run', limit);
   }
   if (!root) return noHistory(`${dir} is not inside a git repository`, limit);
   const rel = relative(realpath(root), realpath(dir)).split(sep).join('/');
@@ -155,7 +127,7 @@ function read(dir: string, limit: number): LadderHistory {
   // Each version of the content directory, rebuilt from the newest one by undoing each commit's
   // changes; the blobs of every version are then read in one call, and equal versions checked once.
   const versions: (Version | undefined)[] = [];
-  let current: Version | undefined = shown[0] ? listVersion(root, shown[0].commit, pathspec, rel) : undefined;
+  let current: Version | undefined = shown[0] ? listVersion(root, shown[0].commit, rel) : undefined;
   for (const c of shown) {
     versions.push(current);
     if (!current) break;
@@ -167,7 +139,7 @@ function read(dir: string, limit: number): LadderHistory {
     current = before;
   }
   const parentVersions = shown.map((_, i) => (i + 1 < versions.length ? versions[i + 1] : current));
-  const blobs = readBlobs(root, [...versions, ...parentVersions]);
+  const blobs = readBlobs(root, [...versions, ...parentVersions].flatMap((v) => (v ? [...v.values()] : [])));
   const checks = new Map<string, CheckResult | undefined>();
   const checked = (version: Version | undefined): CheckResult | undefined => {
     if (!version || version.size === 0) return undefined;
@@ -182,9 +154,9 @@ function read(dir: string, limit: number): LadderHistory {
     if (!head) return { ...base, status: 'unknown', summary: 'The ladder could not be read at this commit', items: [] };
     if (shallow.has(c.commit)) return { ...base, status: 'unknown', summary: 'Earlier history is not in this clone of the repository', items: [] };
     const before = c.parents.length > 0 ? checked(parentVersions[i]) : undefined;
-    if (!before) return { ...base, status: 'initial', summary: initialSummary(head), items: [] };
+    if (!before) return { ...base, status: 'initial', summary: describeFirstVersion(head.ladder), items: [] };
     const diff = diffLadders(before, head);
-    return { ...base, status: 'diff', summary: entrySummary(diff), items: describeDiff(diff, head) };
+    return { ...base, status: 'diff', summary: describeHistoryEntry(diff), items: describeDiff(diff, head.ladder) };
   });
 
   return {
@@ -197,138 +169,14 @@ function read(dir: string, limit: number): LadderHistory {
   };
 }
 
-// ─── Words ──────────────────────────────────────────────────────────────────
-
-/** What one diff means, entity by entity, in short sentences. */
-export function describeDiff(diff: LadderDiff, head: CheckResult): HistoryItem[] {
-  const items: HistoryItem[] = [];
-  const { currency } = diff;
-  const scopes = head.ladder.scopes;
-  const l = diff.ladder;
-  const ladderPhrases = [
-    ...l.fields.map((f) => sentence(fieldPhrase(f, currency, scopes))),
-    ...l.exceptions.map((e) => sentence(describeException(e))),
-    ...l.text.map((t) => textPhrase(t)),
-  ];
-  if (ladderPhrases.length > 0) items.push({ type: 'ladder', kind: 'changed', id: 'ladder', name: head.ladder.name, phrases: ladderPhrases });
-  for (const c of [...diff.families, ...diff.tracks, ...diff.competencies, ...diff.levels]) items.push(entityItem(c, currency, scopes));
-  return items;
-}
-
-const TYPE_WORDS = { family: 'Family', competency: 'Competency', track: 'Track', level: 'Level' } as const;
-
-function entityItem(c: EntityChange, currency: string, scopes: readonly string[]): HistoryItem {
-  const phrases: string[] = [];
-  const what = TYPE_WORDS[c.type];
-  if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${describeTerms(c.terms, currency)}` : ''}.`);
-  else if (c.kind === 'removed') phrases.push(`${what} removed.`);
-  else if (c.kind === 'renamed') phrases.push(`${what} moved from ${c.from} to ${c.id}.`);
-  for (const f of c.fields) phrases.push(sentence(fieldPhrase(f, currency, scopes)));
-  for (const t of c.text) phrases.push(textPhrase(t));
-  return {
-    type: c.type,
-    kind: c.kind,
-    id: c.id,
-    name: c.name,
-    ...(c.track !== undefined ? { track: c.track } : {}),
-    ...(c.grade !== undefined ? { grade: c.grade } : {}),
-    phrases,
-  };
-}
-
-type Band = { min: number; max: number };
-
-/** "Pay band raised from $1–$2 to $3–$4", "Scope widened from group to org", else the diff's own words. */
-export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
-  if (f.field === 'pay') {
-    const a = f.before as Band;
-    const b = f.after as Band;
-    const verb = b.min >= a.min && b.max >= a.max ? 'raised' : b.min <= a.min && b.max <= a.max ? 'lowered' : 'changed';
-    return `Pay band ${verb} from ${band(a, currency)} to ${band(b, currency)}`;
-  }
-  if (f.field === 'authority.budget') {
-    const a = f.before as number;
-    const b = f.after as number;
-    return `Budget ${b > a ? 'raised' : 'lowered'} from ${formatMoney(a, currency)} to ${formatMoney(b, currency)}`;
-  }
-  if (f.field === 'authority.scope') {
-    const a = scopes.indexOf(String(f.before));
-    const b = scopes.indexOf(String(f.after));
-    const verb = a >= 0 && b >= 0 ? (b > a ? 'widened' : 'narrowed') : 'changed';
-    return `Scope ${verb} from ${String(f.before)} to ${String(f.after)}`;
-  }
-  if (f.field === 'authority.decisions') {
-    const parts = [
-      ...(f.added ?? []).length > 0 ? [`added ${(f.added ?? []).join(', ')}`] : [],
-      ...(f.removed ?? []).length > 0 ? [`removed ${(f.removed ?? []).join(', ')}`] : [],
-    ];
-    return `Decision rights: ${parts.join('; ')}`;
-  }
-  if (f.field === 'summary') return 'Summary rewritten';
-  if (f.field === 'title') return `Title changed from "${shorten(String(f.before), 80)}" to "${shorten(String(f.after), 80)}"`;
-  if (f.field === 'grade') return `Grade changed from ${String(f.before)} to ${String(f.after)}`;
-  const text = describeField(f, currency);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "Technical craft section rewritten", "Strategy section added". */
-export function textPhrase(t: TextChange): string {
-  const what = t.section === 'intro' || t.section === 'body' ? t.heading : `${t.heading} section`;
-  if (t.kind === 'added') return `${what} added.`;
-  if (t.kind === 'removed') return `${what} removed.`;
-  return `${what} rewritten.`;
-}
-
-function entrySummary(diff: LadderDiff): string {
-  const s = diff.summary;
-  if (s.identical) return 'No change to the ladder itself (formatting or files the ladder does not read)';
-  const count = (n: number, what: string, kind: string) => (n > 0 ? [`${n} ${what}${n === 1 ? '' : 's'} ${kind}`] : []);
-  const parts: string[] = [];
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
-  const others = [...diff.families, ...diff.tracks, ...diff.competencies];
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(others.filter((c) => c.kind === kind).length, 'other page', kind));
-  if (diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0) parts.push('ladder settings changed');
-  return parts.length > 0 ? capitalize(parts.join(', ')) : 'Only the checks changed';
-}
-
-function initialSummary(head: CheckResult): string {
-  const l = head.ladder;
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-  return `First version of the ladder: ${n(l.levels.length, 'level')} in ${n(l.tracks.length, 'track')} of ${n(l.families.length, 'family').replace(/familys$/, 'families')}`;
-}
-
-const band = (pay: Band, currency: string) => `${formatMoney(pay.min, currency)}–${formatMoney(pay.max, currency)}`;
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${capitalize(text)}.`);
-
 // ─── Git ────────────────────────────────────────────────────────────────────
-
-function git(args: string[], cwd: string, input?: string): { ok: boolean; stdout: string; stderr: string } {
-  const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-  });
-  if (result.error) return { ok: false, stdout: '', stderr: result.error.message };
-  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr.trim() };
-}
-
-/** A path of the content directory that the ladder may read: a Markdown file, not a symbolic link, nothing odd. */
-function inside(path: string, rel: string, mode: string): string | undefined {
-  if (mode === '120000' || mode === '160000' || !path.endsWith('.md')) return undefined;
-  const local = rel === '' ? path : path.startsWith(`${rel}/`) ? path.slice(rel.length + 1) : undefined;
-  if (local === undefined || local.split('/').some((part) => part === '..' || part === '')) return undefined;
-  return local;
-}
 
 /** `git log --first-parent --raw` of the content directory, parsed; undefined when git fails or its output does not add up. */
 function commitLog(root: string, pathspec: string, rel: string, max: number): Commit[] | undefined {
   const range = ['--first-parent', '-m', `--max-count=${max}`];
-  const log = git(['log', '-z', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%P%x00%cI%x00%s%x00%b', ...range, '--', pathspec], root);
+  const log = gitText(['log', '-z', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%P%x00%cI%x00%s%x00%b', ...range, '--', pathspec], root);
   // The commit ids alone, from a listing that carries no message: every entry must be one of them, in order.
-  const ids = git(['log', '--format=%H', ...range, '--', pathspec], root);
+  const ids = gitText(['log', '--format=%H', ...range, '--', pathspec], root);
   if (!log.ok || !ids.ok) return undefined;
   const commits: Commit[] = [];
   for (const { fields, changes: raw } of parseLog(log.stdout, 5)) {
@@ -336,7 +184,7 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
     const changes: Commit['changes'] = [];
     for (const { meta, path } of raw) {
       const [modeBefore = '', modeAfter = '', before = '', after = ''] = meta.slice(1).split(' ');
-      const local = inside(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
+      const local = insideContent(path, rel, /^0+$/.test(modeAfter) ? modeBefore : modeAfter);
       if (local === undefined) continue;
       const none = (oid: string, mode: string) => (/^0+$/.test(oid) || mode === '120000' || mode === '160000' ? undefined : oid);
       changes.push({ path: local, before: none(before, modeBefore), after: none(after, modeAfter) });
@@ -349,50 +197,6 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
   const expected = ids.stdout.split('\n').filter(Boolean);
   if (commits.length !== expected.length || commits.some((c, i) => c.commit !== expected[i])) return undefined;
   return commits;
-}
-
-/** The Markdown files of the content directory at a commit. */
-function listVersion(root: string, commit: string, pathspec: string, rel: string): Version | undefined {
-  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', pathspec], root);
-  if (!listing.ok) return undefined;
-  const version: Version = new Map();
-  for (const record of listing.stdout.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', type, oid] = record.slice(0, tab).split(' ');
-    const local = inside(record.slice(tab + 1), rel, mode);
-    if (type === 'blob' && oid && local !== undefined) version.set(local, oid);
-  }
-  return version;
-}
-
-/** Every blob of the given versions, read in one `git cat-file --batch`. */
-function readBlobs(root: string, versions: (Version | undefined)[]): Map<string, Buffer> {
-  const oids = [...new Set(versions.flatMap((v) => (v ? [...v.values()] : [])))];
-  const out = new Map<string, Buffer>();
-  if (oids.length === 0) return out;
-  const result = spawnSync('git', ['cat-file', '--batch'], {
-    cwd: root,
-    input: `${oids.join('\n')}\n`,
-    maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-  });
-  if (result.error || result.status !== 0) return out;
-  const data = result.stdout;
-  let offset = 0;
-  for (const oid of oids) {
-    const newline = data.indexOf(0x0a, offset);
-    if (newline < 0) break;
-    const header = data.subarray(offset, newline).toString('utf8').split(' ');
-    if (header[1] === 'missing' || header[0] !== oid) {
-      offset = newline + 1;
-      continue;
-    }
-    const size = Number(header[2]);
-    out.set(oid, data.subarray(newline + 1, newline + 1 + size));
-    offset = newline + 1 + size + 1;
-  }
-  return out;
 }
 
 /** One version of the ladder, checked from memory; undefined when it has no ladder.md. */
@@ -409,9 +213,9 @@ function checkVersion(version: Version, blobs: Map<string, Buffer>, dir: string)
 
 /** Commits at the edge of a shallow clone: their parents were not fetched. */
 function shallowCommits(root: string): Set<string> {
-  const shallow = git(['rev-parse', '--is-shallow-repository'], root);
+  const shallow = gitText(['rev-parse', '--is-shallow-repository'], root);
   if (!shallow.ok || shallow.stdout.trim() !== 'true') return new Set();
-  const path = git(['rev-parse', '--git-path', 'shallow'], root);
+  const path = gitText(['rev-parse', '--git-path', 'shallow'], root);
   if (!path.ok) return new Set();
   try {
     const text = readFileSync(resolve(root, path.stdout.trim()), 'utf8');
@@ -424,7 +228,7 @@ function shallowCommits(root: string): Set<string> {
 /** The last commit that touched each file of the content directory, from one pass over its log. */
 function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<string>): Map<string, FileChange> {
   const out = new Map<string, FileChange>();
-  const log = git(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%cI', '--', pathspec], root);
+  const log = gitText(['log', '-z', '--first-parent', '-m', '--raw', '--no-renames', '--no-abbrev', '--format=%H%x00%cI', '--', pathspec], root);
   if (!log.ok) return out;
   for (const { fields, changes } of parseLog(log.stdout, 2)) {
     const [commit = '', date = ''] = fields;
@@ -441,7 +245,7 @@ function lastChanges(root: string, rel: string, pathspec: string, shallow: Set<s
 /** Files of the content directory that differ from HEAD (modified, added or untracked). */
 function uncommittedFiles(root: string, rel: string, pathspec: string): Set<string> {
   const out = new Set<string>();
-  const status = git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', pathspec], root);
+  const status = gitText(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', pathspec], root);
   if (!status.ok) return out;
   const records = status.stdout.split('\0');
   for (let i = 0; i < records.length; i++) {
@@ -454,12 +258,4 @@ function uncommittedFiles(root: string, rel: string, pathspec: string): Set<stri
     if (inside !== undefined) out.add(inside);
   }
   return out;
-}
-
-function realpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
