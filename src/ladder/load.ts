@@ -35,7 +35,7 @@ export interface LoadResult {
 }
 
 /** Optional Markdown pages that may sit at the top of the content directory. */
-export const OPTIONAL_PAGES = ['choose'] as const;
+export const OPTIONAL_PAGES = ['choose', 'pay'] as const;
 
 const FOLDERS: Record<string, FileKind> = { families: 'family', competencies: 'competency', tracks: 'track' };
 /** A career-ladder entry larger than this is not an entry. */

@@ -268,8 +268,19 @@ export const choosePageSchema = z
   })
   .meta({ title: 'Which track fits me?', description: 'content/choose.md: the text of the "Which track fits me?" page.' });
 
+/**
+ * (1.1) content/pay.md, the optional text of the /pay/ page: how pay is set
+ * here (the criteria for pay and progression that Article 6 of Directive (EU)
+ * 2023/970 asks employers to make easily accessible to workers).
+ */
+export const payPageSchema = z
+  .strictObject({
+    title: text.max(120).optional().meta({ description: 'The heading of the page; "How pay is set" when left out.' }),
+  })
+  .meta({ title: 'How pay is set', description: 'content/pay.md: the text of the /pay/ page.' });
+
 /** Optional pages at the top of the content directory, by name, with the schema of their frontmatter. */
-export const pageSchemas = { choose: choosePageSchema } as const;
+export const pageSchemas = { choose: choosePageSchema, pay: payPageSchema } as const;
 
 export type PageName = keyof typeof pageSchemas;
 export type ChoosePageData = z.output<typeof choosePageSchema>;
