@@ -99,15 +99,17 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     const above = levels.find((l) => l.grade > grade);
     const near = below ?? above;
     todo = true;
+    // With the family's band for the grade, only the authority is left to start from somewhere.
+    const terms = familyBand ? 'authority starts' : 'pay band and authority start';
     if (near) {
       ({ pay, authority } = copyTerms(near));
       notes.push(
-        `No other track of the family has a level at grade ${grade}: pay band and authority start as a copy of ${near.title} (grade ${near.grade}); raise them to what grade ${grade} is worth.`,
+        `No other track of the family has a level at grade ${grade}: ${terms} as a copy of ${near.title} (grade ${near.grade}); raise ${familyBand ? 'it' : 'them'} to what grade ${grade} is worth.`,
       );
     } else {
       pay = { min: 0, max: 0 };
       authority = { scope: ladder.scopes[0] ?? 'team', budget: 0, decisions: [] };
-      notes.push('This is the first level of its track: pay band and authority are placeholders (0); fill them in.');
+      notes.push(`This is the first level of its track: ${familyBand ? 'its authority is a placeholder' : 'pay band and authority are placeholders'} (0); fill ${familyBand ? 'it' : 'them'} in.`);
     }
     if (familyBand) notes.push(`Pay is the grade ${grade} band of ${family!.source.file}, shared by every track.`);
     else if (family && family.bands.size > 0) {
