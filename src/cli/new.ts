@@ -55,8 +55,8 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 written, 1 not written (the file exists, an unknown track,
-family or zone, a grade already taken, a family file with errors, a band the
-check would reject), 2 the command was called wrongly.
+family or zone, a grade already taken, a family file or ladder.md with
+errors, a band the check would reject), 2 the command was called wrongly.
 `;
 
 const KINDS = ['level', 'band', 'track', 'family', 'competency'] as const;

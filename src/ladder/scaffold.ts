@@ -180,6 +180,9 @@ export function scaffoldBand(ladder: Ladder, text: string, options: NewBand): Fi
     throw new ScaffoldError(`There is no family "${options.family}" (families: ${known}). Create it first with "ladder new family".`);
   }
   if (!Number.isInteger(grade) || grade < 1 || grade > 99) throw new ScaffoldError(`The grade must be a whole number from 1 to 99, not ${grade}`);
+  if (ladder.provisional) {
+    throw new ScaffoldError('ladder.md is missing or has errors, so the pay zones a band must cover are not known: run "ladder check" and fix it first.');
+  }
   const taken = family.bands.get(grade);
   if (taken) {
     const at = taken.at.source.locate(taken.at.path, 'key');

@@ -332,6 +332,9 @@ Builds software.
       [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], 'families/eng.md has errors: run "ladder check', (f) => {
         f['families/eng.md'] = familyMd.replace('max: 70000', 'max: 70,000');
       }],
+      [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], 'ladder.md is missing or has errors, so the pay zones a band must cover are not known', (f) => {
+        f['ladder.md'] = ladderMd.replace('currency: USD', 'currency: usd');
+      }],
       [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], '{ 1: { min: 50000', (f) => {
         f['families/eng.md'] = '---\nname: Engineering\nbands: { 1: { min: 50000, max: 70000, zones: { berlin: { min: 40000, max: 55000 } } }, 3: { min: 90000, max: 120000, zones: { berlin: { min: 70000, max: 95000 } } } }\n---\n\nBuilds software.\n';
       }],
