@@ -235,7 +235,7 @@ function levelData(level: Level, trackMap?: Map<string, string>) {
 
 type Entity = Family | Competency | Track | Level;
 
-/** What an entity's own kind adds to its change (a family's bands); `changes` says whether there are any. */
+/** What an entity's own kind adds to its change: a family's bands (a change on its own, even with no field or text changed). */
 type Extra = { bands?: BandChange[] };
 
 function describe<T extends Entity>(
