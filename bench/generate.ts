@@ -11,7 +11,12 @@
  * an introduction, then one `## <Competency>` section per competency of the
  * track with 3–5 bullets of 15–30 words each.
  *
- *   node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR
+ *   node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] [--bands] [--zones] --out DIR
+ *
+ * `--bands` and `--zones` (format 1.1) write pay as family bands with bonus
+ * and equity, and three pay zones (one by factor, one set by hand in EUR);
+ * without them, the ladder is the version-1 one the benchmark has always
+ * measured, byte for byte.
  *
  * `generateWideLadder()` (`--wide 8x12`) writes wide families instead: one
  * management track beside up to 11 IC disciplines, long titles, and a
@@ -30,7 +35,30 @@ export interface GenerateOptions {
   competencies?: number;
   /** PRNG seed: the same seed gives byte-identical files. */
   seed?: number;
+  /**
+   * (1.1) Pay as family bands: each family file sets one band per grade
+   * (bonus from the second third of the grades, equity in the top third) and
+   * levels carry no `pay:`. Default false: each level writes its own band,
+   * as in version 1 (the benchmark's default, compared across runs).
+   */
+  bands?: boolean;
+  /**
+   * (1.1) Three pay zones in ladder.md: the anchor, one derived by a factor
+   * (0.9) and one in EUR set by hand, which every band gives explicitly.
+   * Default false: one zone.
+   */
+  zones?: boolean;
 }
+
+/** (1.1) The zones of a generated ladder with zones: the anchor, a factor, and one set by hand in another currency. */
+export const GENERATED_ZONES = [
+  { id: 'us-tier-1', name: 'San Francisco, New York' },
+  { id: 'us-tier-2', name: 'Rest of the United States', factor: 0.9 },
+  { id: 'europe', name: 'Europe', currency: 'EUR' },
+] as const;
+
+/** Pay options of generateLadder, for the writers of bands. */
+type PayShape = Pick<GenerateOptions, 'bands' | 'zones'>;
 
 /** A small, fast, seedable PRNG (mulberry32): uniform floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -131,10 +159,11 @@ export function generateLadder(options: GenerateOptions): Record<string, string>
     throw new RangeError(`families and grades must be at least 1, competencies between 1 and ${COMPETENCIES.length}`);
   }
   const files: Record<string, string> = {};
+  const pay: PayShape = { bands: options.bands ?? false, zones: options.zones ?? false };
   files['ladder.md'] = `---
 name: Generated Career Ladder (${families} families, ${grades} grades)
 currency: USD
-scopes: [${SCOPES.join(', ')}]
+${pay.zones ? zoneBlock() : ''}scopes: [${SCOPES.join(', ')}]
 parity:
   pay: identical
 ---
@@ -156,11 +185,12 @@ This ladder was generated for the Parity benchmark. ${paragraph(random, 4)}
     const name = `${area} ${discipline}${round2 > 0 ? ` ${round2 + 1}` : ''}`;
     const family = slugify(name);
     const role = ROLE[discipline]!;
-    files[`families/${family}.md`] = `---\nname: ${name}\n---\n\n${name} is one of the job families of the generated ladder. ${paragraph(random, 2)}\n`;
+    const description = `${name} is one of the job families of the generated ladder. ${paragraph(random, 2)}`;
 
     // One set of terms per grade, shared by both tracks of the family: that is parity.
     const base = 60_000 + f * 500 + int(random, 0, 20) * 1000;
     const terms = familyTerms(base, grades);
+    files[`families/${family}.md`] = `---\nname: ${name}\n${pay.bands ? bandsBlock(terms, pay) : ''}---\n\n${description}\n`;
 
     for (const kind of ['individual-contributor', 'management'] as const) {
       const isIc = kind === 'individual-contributor';
@@ -181,11 +211,30 @@ ${isIc ? 'The individual-contributor track grows through the depth and reach of 
         let slug = slugify(title);
         if (used.has(slug)) slug = `${slug}-${t.grade}`;
         used.add(slug);
-        files[`levels/${track}/${slug}.md`] = levelFile(random, { title, terms: t, isIc, familyName: name, competencies });
+        files[`levels/${track}/${slug}.md`] = levelFile(random, { title, terms: t, isIc, familyName: name, competencies, pay });
       }
     }
   }
   return files;
+}
+
+/** ladder.md's `zones:` (with the default rounding). */
+function zoneBlock(): string {
+  return `zones:\n${GENERATED_ZONES.map((z) => `  - id: ${z.id}\n    name: ${z.name}\n${'factor' in z ? `    factor: ${z.factor}\n` : ''}${'currency' in z ? `    currency: ${z.currency}\n` : ''}`).join('')}`;
+}
+
+/** A band's fields at an indent: min and max, then (with bands) bonus and equity, then (with zones) the amounts set by hand. */
+function bandFields(t: Terms, pay: PayShape, indent: string): string {
+  const lines = [`min: ${t.min}`, `max: ${t.max}`];
+  if (pay.bands && t.bonus !== undefined) lines.push(`bonus: ${t.bonus}`);
+  if (pay.bands && t.equity) lines.push('equity:', `  min: ${t.equity.min}`, `  max: ${t.equity.max}`);
+  if (pay.zones) lines.push('zones:', `  ${GENERATED_ZONES[2].id}: { min: ${t.europe.min}, max: ${t.europe.max} }`);
+  return lines.map((line) => `${indent}${line}\n`).join('');
+}
+
+/** A family's `bands:`, one per grade. */
+function bandsBlock(terms: readonly Terms[], pay: PayShape): string {
+  return `bands:\n${terms.map((t) => `  ${t.grade}:\n${bandFields(t, pay, '    ')}`).join('')}`;
 }
 
 /** One set of terms per grade, shared by every track of a family: that is parity. */
@@ -196,15 +245,24 @@ interface Terms {
   scope: string;
   budget: number;
   decisions: string[];
+  /** (1.1) Written only with family bands: a bonus target from the second third of the grades, equity in the top third. */
+  bonus: number | undefined;
+  equity: { min: number; max: number } | undefined;
+  /** (1.1) Written only with zones: the band in the zone set by hand (EUR), rising with the grade like the anchor's. */
+  europe: { min: number; max: number };
 }
 
 function familyTerms(base: number, grades: number): Terms[] {
   return Array.from({ length: grades }, (_, i) => {
     const min = round(base * 1.16 ** i);
+    const third = Math.floor((i * 3) / grades);
     return {
       grade: i + 1,
       min,
       max: round(min * 1.3),
+      bonus: third >= 1 ? 5 + 5 * Math.floor((i * 4) / grades) : undefined,
+      equity: third >= 2 ? { min: round(min * 0.1), max: round(min * 0.2) } : undefined,
+      europe: { min: Math.round((min * 0.62) / 500) * 500, max: Math.round((round(min * 1.3) * 0.62) / 500) * 500 },
       scope: SCOPES[Math.min(SCOPES.length - 1, Math.floor((i * SCOPES.length) / grades))]!,
       budget: round(5_000 * 1.9 ** i),
       decisions: DECISIONS.slice(0, Math.min(DECISIONS.length, 2 + Math.floor((i * (DECISIONS.length - 2)) / Math.max(1, grades - 1)))),
@@ -213,8 +271,12 @@ function familyTerms(base: number, grades: number): Terms[] {
 }
 
 /** A level file: frontmatter with the grade's shared terms, an intro, one section of 3–5 bullets per competency. */
-function levelFile(random: Random, level: { title: string; terms: Terms; isIc: boolean; familyName: string; competencies: readonly string[] }): string {
+function levelFile(
+  random: Random,
+  level: { title: string; terms: Terms; isIc: boolean; familyName: string; competencies: readonly string[]; pay?: PayShape },
+): string {
   const { title, terms: t, isIc, familyName } = level;
+  const pay = level.pay ?? { bands: false, zones: false };
   const sections = level.competencies
     .map((competency) => {
       const bullets = Array.from({ length: int(random, 3, 5) }, () => `- ${sentence(random)}`);
@@ -225,10 +287,7 @@ function levelFile(random: Random, level: { title: string; terms: Terms; isIc: b
 title: ${title}
 grade: ${t.grade}
 summary: ${sentence(random)}
-pay:
-  min: ${t.min}
-  max: ${t.max}
-authority:
+${pay.bands ? '' : `pay:\n${bandFields(t, pay, '  ')}`}authority:
   scope: ${t.scope}
   budget: ${t.budget}
   decisions: [${t.decisions.join(', ')}]
@@ -402,13 +461,15 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
       competencies: { type: 'string' },
       seed: { type: 'string', default: '1' },
       wide: { type: 'string', multiple: true },
+      bands: { type: 'boolean', default: false },
+      zones: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.out) {
     process.stdout.write(
-      'Usage: node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] --out DIR\n' +
+      'Usage: node bench/generate.ts --families 42 --grades 12 [--competencies 5] [--seed 1] [--bands] [--zones] --out DIR\n' +
         '       node bench/generate.ts --wide <IC tracks>x<grades> [--wide ...] [--competencies 4] [--seed 1] --out DIR\n',
     );
     process.exit(values.help ? 0 : 2);
@@ -430,6 +491,8 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
     grades: Number(values.grades),
     competencies: Number(values.competencies ?? 5),
     seed: Number(values.seed),
+    bands: values.bands,
+    zones: values.zones,
   });
   writeLadder(resolve(values.out), files);
   process.stdout.write(`Wrote ${Object.keys(files).length} files (${levelCount(Number(values.families), Number(values.grades))} levels) to ${values.out}\n`);

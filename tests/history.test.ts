@@ -71,7 +71,7 @@ describe('in a git repository', () => {
         name: 'Senior Engineer',
         track: 'eng-ic',
         grade: 2,
-        phrases: ['Pay band raised from €70,000–€90,000 to €75,000–€95,000.', 'Craft section rewritten.'],
+        phrases: ['Pay band raised: €70,000 – €90,000 → €75,000 – €95,000.', 'Craft section rewritten.'],
       },
       {
         type: 'level',
@@ -80,7 +80,7 @@ describe('in a git repository', () => {
         name: 'Manager',
         track: 'eng-mgmt',
         grade: 2,
-        phrases: ['Pay band raised from €70,000–€90,000 to €75,000–€95,000.'],
+        phrases: ['Pay band raised: €70,000 – €90,000 → €75,000 – €95,000.'],
       },
     ]);
   });

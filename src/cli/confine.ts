@@ -4,7 +4,7 @@
  * folder for `ladder build`. A symbolic link on the way is never followed.
  */
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /** Why a path cannot be written inside its folder (a link on the way, or a path that leaves it). */
 export class ConfinementError extends Error {}
@@ -37,6 +37,53 @@ export function realish(path: string): string {
  * without leaving it. Never replaces a file ('wx'): EEXIST is thrown as it is.
  */
 export function writeNewFileInside(dir: string, rel: string, text: string): string {
+  const target = walkInside(dir, rel, true);
+  // 'wx' is O_CREAT|O_EXCL: it fails on an existing file and on a link put there since the walk.
+  writeFileSync(target, text, { flag: 'wx' });
+  return target;
+}
+
+/**
+ * Reads an existing file at `rel` inside `dir` as UTF-8, through no symbolic
+ * link (O_NOFOLLOW on the file itself, lstat on the folders above it).
+ */
+export function readFileInside(dir: string, rel: string): string {
+  const target = walkInside(dir, rel, false);
+  const fd = openSync(target, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw new ConfinementError(`${rel} is not a file`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the text of an existing file at `rel` inside `dir`, provided it
+ * still reads `expected` (nobody saved it in between): the new text goes to
+ * a temporary file beside it, which is then renamed over it, so that a
+ * reader never sees half a file and a link put there is replaced, not
+ * followed. The file keeps its permissions. Throws ConfinementError when
+ * the file changed or a link is on the way.
+ */
+export function replaceFileInside(dir: string, rel: string, expected: string, text: string): string {
+  const target = walkInside(dir, rel, false);
+  const stat = lstatSync(target);
+  if (!stat.isFile()) throw new ConfinementError(`${rel} is not a file`);
+  if (readFileInside(dir, rel) !== expected) throw new ConfinementError(`${rel} changed while the command ran: run it again`);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFileSync(temporary, text, { flag: 'wx', mode: stat.mode & 0o7777 });
+  try {
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+/** The absolute path of `rel` inside `dir`, refusing a path that leaves it or passes a symbolic link; creates missing folders when asked. */
+function walkInside(dir: string, rel: string, create: boolean): string {
   const target = resolve(dir, ...rel.split('/'));
   if (!isInside(dir, target)) throw new ConfinementError(`${rel} is outside the content folder ${dir}`);
   let current = dir;
@@ -48,7 +95,8 @@ export function writeNewFileInside(dir: string, rel: string, text: string): stri
     try {
       stat = lstatSync(current);
     } catch {
-      if (!last) mkdirSync(current);
+      if (!last && create) mkdirSync(current);
+      else if (!create) throw new ConfinementError(`${rel} does not exist`);
       continue;
     }
     const shown = relative(dir, current).split(sep).join('/');
@@ -57,7 +105,5 @@ export function writeNewFileInside(dir: string, rel: string, text: string): stri
     }
     if (!last && !stat.isDirectory()) throw new ConfinementError(`${shown} is a file, not a folder`);
   }
-  // 'wx' is O_CREAT|O_EXCL: it fails on an existing file and on a link put there since the walk.
-  writeFileSync(target, text, { flag: 'wx' });
   return target;
 }

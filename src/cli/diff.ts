@@ -14,7 +14,10 @@ export const diffHelp = `Usage: ladder diff BASE [HEAD] [--content DIR] [--forma
 Compares two versions of the ladder: levels, tracks, families and
 competencies added, removed or renamed; pay bands, scope, budget and
 decisions changed; competency sections reworded; and problems that
-"ladder check" finds in one version and not in the other.
+"ladder check" finds in one version and not in the other. A family's band
+that changed is one change on the family (with the levels it pays), not a
+change on each of them; bonus targets, equity, pay zones (added, removed,
+a new factor), rounding and who sees pay are said in words too.
 
 BASE and HEAD are each a directory (a content directory, or a folder that
 holds content/) or a git commit, branch or tag, whose content directory is

@@ -11,7 +11,7 @@ Parity checks and publishes a dual career ladder.
 Commands:
   check     check the ladder: format, references, tracks and parity
   build     check the ladder, then build the site and its search index
-  new       start a new level, track, family or competency from a template
+  new       start a new level, track, family or competency; add a grade's pay band
   diff      compare two versions of the ladder (directories or git refs)
   import    write a ladder from a spreadsheet (CSV or XLSX)
   export    write the ladder as a spreadsheet (XLSX or a folder of CSV files)

@@ -110,6 +110,7 @@ export function buildLadder(entries: Entries): Ladder {
     zones,
     rounding: ladderData.rounding,
     visibility: { pay: ladderData.visibility.pay },
+    ...(ladderEntry ? {} : { provisional: true as const }),
     intro: ladderEntry?.body ?? { line: 1, tree: { type: 'root', children: [] } },
     source: ladderSource,
     families,

@@ -101,6 +101,12 @@ export interface Ladder {
   readonly rounding: number;
   /** (1.1) Who may see pay amounts (the site's concern; the check always checks them). */
   readonly visibility: { readonly pay: PayVisibility };
+  /**
+   * Set when ladder.md is missing or has errors: the settings above are then
+   * defaults, not what the file says, and rules that depend on them (which
+   * pay zones exist) stay silent rather than blame the other files.
+   */
+  readonly provisional?: true;
   readonly intro: Body;
   readonly source: Source;
   /** By `order`, then id. */

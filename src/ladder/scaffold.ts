@@ -7,12 +7,19 @@
  *
  * Pure functions of the model: they return the path and the text, and the
  * caller decides whether and how to write them (never over an existing file).
+ * A family's band (1.1) is the one edit of an existing file: scaffoldBand
+ * returns the family file with the band inserted, every other byte kept.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
+import { parseFrontmatter } from './frontmatter.ts';
 import { levelAt, mayHoldGrade, slugify, type Ladder, type Level } from './model.ts';
-import { SLUG_PATTERN, TRACK_KINDS, type LevelData, type TrackKind } from './schema.ts';
+import { formatBand } from './money.ts';
+import { derive } from './pay.ts';
+import { SLUG_PATTERN, TRACK_KINDS, type BandData, type LevelData, type TrackKind } from './schema.ts';
 import { bandLines } from './sheets/pay.ts';
 import { forbiddenCharacter } from './text.ts';
+import { closest, validateFrontmatter } from './validate.ts';
 
 /** A problem with what was asked: an unknown track, a taken grade, a bad id. */
 export class ScaffoldError extends Error {}
@@ -47,6 +54,10 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   }
   const grade = options.grade;
   if (!Number.isInteger(grade) || grade < 1 || grade > 99) throw new ScaffoldError(`The grade must be a whole number from 1 to 99, not ${grade}`);
+  if (ladder.rejected.family.has(track.family)) {
+    // Its bands cannot be read, so whether the level needs a pay: block of its own cannot be told.
+    throw new ScaffoldError(`families/${track.family}.md has errors, so the pay of its levels cannot be planned yet: run "ladder check" and fix it first.`);
+  }
   const title = clean(options.title, 'title');
   const id = idFor(options.id, title);
   const unreadable = mayHoldGrade(ladder, track.id, [grade]);
@@ -88,15 +99,17 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     const above = levels.find((l) => l.grade > grade);
     const near = below ?? above;
     todo = true;
+    // With the family's band for the grade, only the authority is left to start from somewhere.
+    const terms = familyBand ? 'authority starts' : 'pay band and authority start';
     if (near) {
       ({ pay, authority } = copyTerms(near));
       notes.push(
-        `No other track of the family has a level at grade ${grade}: pay band and authority start as a copy of ${near.title} (grade ${near.grade}); raise them to what grade ${grade} is worth.`,
+        `No other track of the family has a level at grade ${grade}: ${terms} as a copy of ${near.title} (grade ${near.grade}); raise ${familyBand ? 'it' : 'them'} to what grade ${grade} is worth.`,
       );
     } else {
       pay = { min: 0, max: 0 };
       authority = { scope: ladder.scopes[0] ?? 'team', budget: 0, decisions: [] };
-      notes.push('This is the first level of its track: pay band and authority are placeholders (0); fill them in.');
+      notes.push(`This is the first level of its track: ${familyBand ? 'its authority is a placeholder' : 'pay band and authority are placeholders'} (0); fill ${familyBand ? 'it' : 'them'} in.`);
     }
     if (familyBand) notes.push(`Pay is the grade ${grade} band of ${family!.source.file}, shared by every track.`);
     else if (family && family.bands.size > 0) {
@@ -127,6 +140,211 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     '',
   ];
   return { path: `levels/${track.id}/${id}.md`, text: lines.join('\n'), notes };
+}
+
+export interface NewBand {
+  family: string;
+  grade: number;
+  /** The anchor zone's amounts (the first zone of ladder.md, or the ladder's only one). */
+  min: number;
+  max: number;
+  /** Target bonus, percent of base pay. */
+  bonus?: number;
+  equity?: { min: number; max: number };
+  /** Amounts set by hand, by zone id, in the order given. */
+  zones?: Record<string, { min: number; max: number }>;
+}
+
+/** A change to a file that exists: its text as read, and as it will be. */
+export interface FileEdit extends Scaffold {
+  /** The file's text before the edit: the caller writes only if the file still reads so. */
+  original: string;
+}
+
+/**
+ * (1.1) A family's band for one grade, inserted into `bands:` of the family
+ * file as text (`text` is that file as read): grades stay in ascending
+ * order, `bands:` is added at the end of the frontmatter when the file has
+ * none, and every other byte of the file is kept, comments included. The
+ * result is read back and must hold exactly the old bands plus the new one,
+ * or nothing is returned.
+ */
+export function scaffoldBand(ladder: Ladder, text: string, options: NewBand): FileEdit {
+  const { grade } = options;
+  if (!ladder.family.has(options.family) && ladder.rejected.family.has(options.family)) {
+    throw new ScaffoldError(`families/${options.family}.md has errors: run "ladder check" and fix it first.`);
+  }
+  const family = ladder.family.get(options.family);
+  if (!family) {
+    const known = ladder.families.map((f) => f.id).join(', ') || 'none yet';
+    throw new ScaffoldError(`There is no family "${options.family}" (families: ${known}). Create it first with "ladder new family".`);
+  }
+  if (!Number.isInteger(grade) || grade < 1 || grade > 99) throw new ScaffoldError(`The grade must be a whole number from 1 to 99, not ${grade}`);
+  if (ladder.provisional) {
+    throw new ScaffoldError('ladder.md is missing or has errors, so the pay zones a band must cover are not known: run "ladder check" and fix it first.');
+  }
+  const taken = family.bands.get(grade);
+  if (taken) {
+    const at = taken.at.source.locate(taken.at.path, 'key');
+    throw new ScaffoldError(`${family.name} already has a band for grade ${grade} (${family.source.file}, line ${at.line}): edit it there.`);
+  }
+  const anchor = ladder.zones[0]!;
+  const amounts = (what: string, range: { min: number; max: number }) => {
+    for (const n of [range.min, range.max]) {
+      if (!Number.isSafeInteger(n) || n < 0) throw new ScaffoldError(`${what} must be whole amounts of 0 or more, not ${n}`);
+    }
+    if (range.min > range.max) throw new ScaffoldError(`${what}: the minimum ${range.min} is above the maximum ${range.max}: swap them`);
+  };
+  amounts('The band', options);
+  if (options.equity) amounts('The equity range', options.equity);
+  if (options.bonus !== undefined && !(Number.isFinite(options.bonus) && options.bonus >= 0 && options.bonus <= 200)) {
+    throw new ScaffoldError(`The bonus target is a percentage of base pay from 0 to 200, not ${options.bonus}`);
+  }
+  const declared = ladder.zones.filter((z) => z.declared);
+  const zones = options.zones ?? {};
+  for (const [id, range] of Object.entries(zones)) {
+    if (declared.length === 0) throw new ScaffoldError(`ladder.md declares no pay zones, so there is no zone "${id}": leave out --zone`);
+    const zone = declared.find((z) => z.id === id);
+    if (!zone) {
+      const near = closest(id, declared.map((z) => z.id));
+      throw new ScaffoldError(`"${id}" is not a pay zone${near ? `: did you mean "${near}"?` : ''} (the zones of ladder.md are ${declared.map((z) => `"${z.id}"`).join(', ')})`);
+    }
+    if (zone.index === 0) throw new ScaffoldError(`"${id}" is the first zone, the anchor: its band is --min and --max, so leave out --zone ${id}=…`);
+    amounts(`The band in ${zone.name}`, range);
+  }
+  const missing = declared.filter((z) => z.index > 0 && z.factor === undefined && !zones[z.id]);
+  if (missing.length > 0) {
+    throw new ScaffoldError(
+      `${missing.map((z) => `${z.name} ("${z.id}")`).join(' and ')} ${missing.length === 1 ? 'has' : 'have'} no factor in ladder.md, so every band sets its amounts there by hand: add ${missing.map((z) => `--zone ${z.id}=MIN-MAX`).join(' ')}`,
+    );
+  }
+
+  const band: BandData = {
+    min: options.min,
+    max: options.max,
+    ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
+    ...(options.equity ? { equity: { min: options.equity.min, max: options.equity.max } } : {}),
+    ...(Object.keys(zones).length > 0 ? { zones: Object.fromEntries(Object.entries(zones).map(([id, r]) => [id, { min: r.min, max: r.max }])) } : {}),
+  };
+  const draft = {
+    min: band.min,
+    max: band.max,
+    ...(band.bonus !== undefined ? { bonus: band.bonus } : {}),
+    ...(band.equity ? { equityMin: band.equity.min, equityMax: band.equity.max } : {}),
+    zones: Object.entries(band.zones ?? {}).map(([zone, r]) => ({ zone, min: r.min, max: r.max })),
+  };
+  const edited = insertBand(text, grade, (indent, child) => [`${indent}${grade}:`, ...bandLines(draft, indent + child)]);
+  if (edited === undefined || !sameButBand(text, edited, grade, band)) {
+    throw new ScaffoldError(
+      `${family.source.file} writes bands: in a way this command cannot add to safely (on one line, or with unusual indentation): add the grade ${grade} band by hand under bands:\n${[`  ${grade}:`, ...bandLines(draft, '    ')].join('\n')}`,
+    );
+  }
+
+  const notes: string[] = [];
+  for (const zone of ladder.zones.slice(1)) {
+    const set = zones[zone.id];
+    if (set) notes.push(`${zone.name}: ${formatBand(set, zone.currency)}, set by hand.`);
+    else if (zone.factor !== undefined) {
+      const derived = { min: derive(band.min, zone.factor, ladder.rounding), max: derive(band.max, zone.factor, ladder.rounding) };
+      notes.push(`${zone.name}: ${formatBand(derived, zone.currency)}, the band times ${zone.factor}.`);
+    }
+  }
+  // The check compares the bands of levels, up each track: bands no level uses yet are compared here, as a note.
+  const grades = [...family.bands.keys()].sort((a, b) => a - b);
+  const below = family.bands.get(grades.filter((g) => g < grade).at(-1) ?? -1);
+  const above = family.bands.get(grades.find((g) => g > grade) ?? -1);
+  if (below && (band.min < below.min || band.max < below.max)) {
+    notes.push(`Note: this band is below the grade ${below.grade} band (${formatBand(below, anchor.currency)}): "ladder check" reports a pay/regression once levels use both.`);
+  }
+  if (above && (above.min < band.min || above.max < band.max)) {
+    notes.push(`Note: the grade ${above.grade} band (${formatBand(above, anchor.currency)}) is below this one: "ladder check" reports a pay/regression once levels use both.`);
+  }
+  const levels = ladder.levelsByFamilyGrade.get(family.id)?.get(grade) ?? [];
+  const own = levels.filter((l) => l.pay?.band.owner === 'level');
+  const paid = levels.filter((l) => l.pay?.band.owner !== 'level');
+  if (levels.length === 0) {
+    notes.push(`No level of ${family.name} is at grade ${grade} yet: add one per track with "ladder new level <track> --grade ${grade} --title ...", and each is paid from this band.`);
+  } else if (paid.length > 0) {
+    notes.push(`Paid from this band: ${paid.map((l) => l.title).join(', ')}.`);
+  }
+  for (const level of own) {
+    notes.push(`${level.title} (${level.source.file}) has a pay: block of its own, which wins over this band: remove it if the level is to be paid from the band.`);
+  }
+  if (anchor.declared) notes.unshift(`${anchor.name}: ${formatBand(band, anchor.currency)}.`);
+  return { path: family.source.file, text: edited, original: text, notes };
+}
+
+/**
+ * The family file with one grade's entry inserted under `bands:`, from the
+ * lines that `entry(indent, childIndent)` gives; undefined when `bands:` is
+ * not written as a block this can add to (a flow mapping, say).
+ */
+function insertBand(text: string, grade: number, entry: (indent: string, child: string) => string[]): string | undefined {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const lines = text.slice(bom.length).split('\n');
+  const eol = lines[0]?.endsWith('\r') ? '\r\n' : '\n';
+  const bare = (line: string) => line.replace(/\r$/, '');
+  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(bare(line)));
+  if (close < 1) return undefined;
+  const join = (out: string[]) => bom + out.join('\n');
+  const insert = (at: number, added: string[]) => join([...lines.slice(0, at), ...added.map((l) => l + (eol === '\r\n' ? '\r' : '')), ...lines.slice(at)]);
+  const start = lines.findIndex((line, i) => i > 0 && i < close && /^(['"]?)bands\1[ \t]*:/.test(bare(line)));
+  if (start < 0) return insert(close, ['bands:', ...entry('  ', '  ')]);
+  const rest = bare(lines[start]!).replace(/^(['"]?)bands\1[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
+  if (rest === '{}' || rest === '~' || rest === 'null') {
+    // An empty mapping written inline: the key line becomes a plain `bands:`, with the entry below.
+    const out = [...lines];
+    out.splice(start, 1, `bands:${eol === '\r\n' ? '\r' : ''}`);
+    const added = entry('  ', '  ').map((l) => l + (eol === '\r\n' ? '\r' : ''));
+    out.splice(start + 1, 0, ...added);
+    return join(out);
+  }
+  if (rest !== '') return undefined;
+  // The block: the lines after `bands:` up to the next line that starts in column 1 (a comment there included in the block).
+  let end = start + 1;
+  while (end < close && (bare(lines[end]!).trim() === '' || /^[ \t]/.test(lines[end]!) || /^#/.test(lines[end]!))) end++;
+  const entries: { grade: number; line: number; indent: string }[] = [];
+  for (let i = start + 1; i < end; i++) {
+    const match = /^([ ]+)(['"]?)(\d+)\2[ \t]*:/.exec(bare(lines[i]!));
+    if (match) entries.push({ grade: Number(match[3]), line: i, indent: match[1]! });
+  }
+  const indent = entries.reduce<string | undefined>((shortest, e) => (shortest === undefined || e.indent.length < shortest.length ? e.indent : shortest), undefined);
+  if (indent === undefined) {
+    // `bands:` with nothing under it but comments or blank lines.
+    return insert(start + 1, entry('  ', '  '));
+  }
+  const top = entries.filter((e) => e.indent === indent);
+  const first = top[0]!;
+  const childLine = lines.slice(first.line + 1, end).find((l) => bare(l).trim() !== '' && !/^\s*#/.test(l));
+  const childIndent = childLine ? (/^[ ]*/.exec(childLine)![0].length - indent.length) : 2;
+  const child = ' '.repeat(childIndent > 0 ? childIndent : 2);
+  const next = top.find((e) => e.grade > grade);
+  if (next) {
+    // Before the next grade, above the comments that introduce it.
+    let at = next.line;
+    while (at - 1 > start && /^[ \t]+#/.test(lines[at - 1]!) && /^[ \t]*/.exec(lines[at - 1]!)![0].length >= indent.length) at--;
+    const spaced = at - 1 > start && bare(lines[at - 1]!).trim() === '';
+    return insert(at, [...entry(indent, child), ...(spaced ? [''] : [])]);
+  }
+  // After the last grade: after the last line of the block that is not blank.
+  let at = end;
+  while (at - 1 > start && bare(lines[at - 1]!).trim() === '') at--;
+  const last = top[top.length - 1]!;
+  const spaced = last.line - 1 > start && bare(lines[last.line - 1]!).trim() === '';
+  return insert(at, [...(spaced ? [''] : []), ...entry(indent, child)]);
+}
+
+/** Whether `after` reads as `before` with exactly one more band (this grade, these amounts) and nothing else changed. */
+function sameButBand(before: string, after: string, grade: number, band: BandData): boolean {
+  const a = parseFrontmatter('family.md', before);
+  const b = parseFrontmatter('family.md', after);
+  if (!a.ok || !b.ok) return false;
+  const valid = validateFrontmatter('family', b.file);
+  if (!valid.ok || a.file.body !== b.file.body) return false;
+  const { bands: oldBands = {}, ...oldRest } = a.file.data as { bands?: Record<string, unknown> };
+  const { bands: newBands = {}, ...newRest } = b.file.data as { bands?: Record<string, unknown> };
+  const { [String(grade)]: added, ...kept } = newBands;
+  return isDeepStrictEqual(oldRest, newRest) && isDeepStrictEqual(kept, oldBands) && isDeepStrictEqual(added, band);
 }
 
 export interface NewTrack {

@@ -98,6 +98,50 @@ describe('generateLadder', () => {
     expect(levelFiles(generateLadder({ families: 42, grades: 12, seed: 1 }))).toHaveLength(1008);
   });
 
+  it('writes 1.1 ladders on request: family bands with bonus and equity, and zones by factor and by hand', () => {
+    for (const shape of [{ bands: true }, { zones: true }, { bands: true, zones: true }]) {
+      for (const [families, grades] of [[1, 1], [2, 12], [3, 4]] as const) {
+        const files = generateLadder({ families, grades, seed: 5, ...shape });
+        const result = checkSources(files);
+        expect(result.diagnostics, `${JSON.stringify(shape)} ${families}×${grades}`).toEqual([]);
+        expect(result.ladder.levels).toHaveLength(levelCount(families, grades));
+      }
+    }
+    const { ladder } = checkSources(generateLadder({ families: 2, grades: 12, seed: 5, bands: true, zones: true }));
+    expect(ladder.zones.map((z) => [z.id, z.factor, z.currency])).toEqual([
+      ['us-tier-1', undefined, 'USD'],
+      ['us-tier-2', 0.9, 'USD'],
+      ['europe', undefined, 'EUR'],
+    ]);
+    for (const family of ladder.families) {
+      expect([...family.bands.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const bands = [...family.bands.values()].sort((a, b) => a.grade - b.grade);
+      expect(bands.filter((b) => b.bonus !== undefined).length).toBeGreaterThan(0);
+      expect(bands.filter((b) => b.equity !== undefined).length).toBeGreaterThan(0);
+      expect(bands[0]!.bonus).toBeUndefined(); // variable pay grows in from the middle grades
+      expect(bands.at(-1)!.equity).toBeDefined();
+    }
+    // Every level is paid from its family's band, and in every zone.
+    for (const level of ladder.levels) {
+      expect(level.pay?.band.owner).toBe('family');
+      expect(level.pay?.zones.map((z) => z.basis)).toEqual(['anchor', 'factor', 'set']);
+    }
+    // Zones without bands: each level's own band sets the zone without a factor.
+    const own = checkSources(generateLadder({ families: 1, grades: 3, seed: 5, zones: true })).ladder;
+    expect(own.levels.every((l) => l.pay?.band.owner === 'level' && l.pay.zones.length === 3)).toBe(true);
+  });
+
+  it('keeps its version-1 output without the 1.1 options: the text of a level and of ladder.md does not change', () => {
+    const plain = generateLadder({ families: 2, grades: 6, seed: 8 });
+    expect(generateLadder({ families: 2, grades: 6, seed: 8, bands: false, zones: false })).toEqual(plain);
+    expect(plain['ladder.md']).not.toContain('zones:');
+    for (const path of Object.keys(plain).filter((p) => p.startsWith('families/'))) expect(plain[path]).not.toContain('bands:');
+    for (const path of levelFiles(plain)) expect(plain[path]).toMatch(/^pay:\n  min: \d+\n  max: \d+\nauthority:/m);
+    // The 1.1 options change the frontmatter only: the bodies (drawn from the same seed) are the same text.
+    const banded = generateLadder({ families: 2, grades: 6, seed: 8, bands: true, zones: true });
+    for (const path of Object.keys(plain)) expect(banded[path]!.split('\n---\n')[1]).toBe(plain[path]!.split('\n---\n')[1]);
+  });
+
   it('draws from mulberry32, a seeded PRNG with a known sequence', () => {
     const random = mulberry32(1);
     const first = [random(), random(), random()];

@@ -3,9 +3,19 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/ladder/check.ts';
-import { COMMENT_MARKER, diffLadders, formatDiffText, wordExcerpts, type EntityChange, type LadderDiff } from '../../src/ladder/diff/index.ts';
-import { cleanup, copySample, editFile, SAMPLE, tempDir } from '../helpers/ladder.ts';
+import { check, checkSources } from '../../src/ladder/check.ts';
+import {
+  COMMENT_MARKER,
+  describeDiff,
+  diffLadders,
+  formatDiffJson,
+  formatDiffMarkdown,
+  formatDiffText,
+  wordExcerpts,
+  type EntityChange,
+  type LadderDiff,
+} from '../../src/ladder/diff/index.ts';
+import { bandLadder, cleanup, copySample, editFile, SAMPLE, tempDir, type Files } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
 afterAll(cleanup);
@@ -56,7 +66,7 @@ describe('diffLadders', () => {
     expect(lead.grade).toBe(diff.levels.find((c) => c.id === 'formulation-ic/staff-formulator')?.grade);
 
     const staff = diff.levels.find((c) => c.id === 'engineering-ic/staff-engineer')!;
-    expect(staff.fields[0]).toEqual({ field: 'pay', before: { min: 185000, max: 240000 }, after: { min: 185000, max: 250000 } });
+    expect(staff.fields[0]).toMatchObject({ field: 'pay', before: { min: 185000, max: 240000, owner: 'level', grade: 4 }, after: { min: 185000, max: 250000, owner: 'level', grade: 4 } });
     expect(staff.text[0]?.excerpts).toEqual([{ before: 'Sets the', removed: 'architecture', added: 'direction', after: 'for systems that several teams…' }]);
     expect(diff.levels.find((c) => c.id === 'engineering-management/vp-of-engineering')?.fields).toEqual([
       { field: 'authority.scope', before: 'company', after: 'division' },
@@ -156,7 +166,7 @@ describe('ladder diff (the command)', () => {
     const { base, head } = fixtures();
     const text = await ladder(['diff', base, head]);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toContain('pay band: $185,000–$240,000 → $185,000–$250,000');
+    expect(text.stdout).toContain('pay band raised: $185,000 – $240,000 → $185,000 – $250,000');
     expect(text.stdout).toContain('scope: "company" → "division"');
     expect(text.stdout).toContain('Technical craft: Sets the [-architecture-] {+direction+} for systems');
 
@@ -166,7 +176,7 @@ describe('ladder diff (the command)', () => {
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(markdown.stdout).toContain('**3 levels changed, 2 levels renamed, 1 other file changed, ladder.md changed**');
     expect(markdown.stdout).toContain('❌ 2 new errors, 1 new warning; ladder check fails with 2 errors');
-    expect(markdown.stdout).toContain('| ✏️ changed | Staff Engineer | engineering-ic | 4 | pay band: $185,000–$240,000 → $185,000–$250,000<br>text: Technical craft |');
+    expect(markdown.stdout).toContain('| ✏️ changed | Staff Engineer | engineering-ic | 4 | pay band raised: $185,000 – $240,000 → $185,000 – $250,000<br>text: Technical craft |');
     expect(markdown.stdout).toContain('~~architecture~~ **direction**');
     expect(markdown.stdout).toContain('| ❌ new error | `levels/engineering-management/vp-of-engineering.md:9` |');
 
@@ -270,7 +280,7 @@ describe('ladder diff over git history', () => {
     const two = await ladder(['diff', 'HEAD~1', 'HEAD', '--content', content], { cwd: repo });
     expect(two.code, two.stderr).toBe(0);
     expect(two.stdout).toContain('2 levels changed; ladder check passes');
-    expect(two.stdout).toContain('pay band: $185,000–$240,000 → $190,000–$240,000');
+    expect(two.stdout).toContain('pay band raised: $185,000 – $240,000 → $190,000 – $240,000');
     const same = await ladder(['diff', 'main', 'HEAD', '--content', content], { cwd: repo });
     expect(same.stdout).toContain('No changes to the ladder');
   });
@@ -286,5 +296,160 @@ describe('ladder diff over git history', () => {
     const result = await ladder(['diff', 'empty', '--content', content], { cwd: repo });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('There is no ladder in content/ at empty');
+  });
+});
+
+describe('ladder diff on pay set by family bands (1.1)', () => {
+  /** The band ladder, and a copy with edits. */
+  const versions = (edit: (files: Files) => void) => {
+    const base = bandLadder();
+    const head = bandLadder();
+    edit(head);
+    return diffLadders(checkSources(base), checkSources(head), { baseLabel: 'base', headLabel: 'head' });
+  };
+  const replace = (files: Files, path: string, from: string, to: string) => {
+    if (!files[path]!.includes(from)) throw new Error(`${from} is not in ${path}`);
+    files[path] = files[path]!.replace(from, to);
+  };
+  const grade2 = (to: string) => (files: Files) =>
+    replace(files, 'families/eng.md', '  2:\n    min: 70000\n    max: 90000\n    bonus: 5\n    zones:\n      berlin: { min: 55000, max: 70000 }\n', to);
+
+  it('reports a raised band once, on the family, with the levels it pays, and not on each level', () => {
+    const diff = versions(grade2('  2:\n    min: 75000\n    max: 95000\n    bonus: 5\n    zones:\n      berlin: { min: 58000, max: 74000 }\n'));
+    expect(diff.levels).toEqual([]);
+    expect(diff.families).toHaveLength(1);
+    const family = diff.families[0]!;
+    expect(family.fields).toEqual([]);
+    expect(family.bands).toHaveLength(1);
+    const change = family.bands![0]!;
+    expect(change).toMatchObject({ kind: 'changed', grade: 2, levels: [{ id: 'eng-ic/engineer-ii', title: 'Engineer II' }, { id: 'eng-mgmt/manager', title: 'Manager' }] });
+    expect(change.before).toMatchObject({ min: 70000, max: 90000, owner: 'family', grade: 2, bonus: 5, equity: null, currency: 'USD' });
+    expect(change.after!.zones).toEqual([
+      { zone: 'hq', name: 'Headquarters', currency: 'USD', basis: 'anchor', min: 75000, max: 95000 },
+      { zone: 'remote', name: 'Remote', currency: 'USD', basis: 'factor', min: 60000, max: 76000 },
+      { zone: 'berlin', name: 'Berlin', currency: 'EUR', basis: 'set', min: 58000, max: 74000 },
+    ]);
+    expect(diff.summary).toMatchObject({ changed: 1, errorsAppeared: 0 });
+
+    const text = formatDiffText(diff);
+    expect(text).toContain(
+      [
+        '1 other file changed; ladder check passes',
+        '',
+        'Families',
+        '  ~ eng: Engineering changed',
+        '      Grade 2 band raised in every zone: $70,000 – $90,000 → $75,000 – $95,000',
+        '      Grade 2 band in Berlin set by hand: €55,000 – €70,000 → €58,000 – €74,000',
+        '        affects 2 levels: Engineer II, Manager',
+      ].join('\n'),
+    );
+    expect(text).not.toContain('Levels');
+    const markdown = formatDiffMarkdown(diff);
+    expect(markdown).toContain(
+      '| ✏️ changed | Family: Engineering | `eng` | Grade 2 band raised in every zone: $70,000 – $90,000 → $75,000 – $95,000<br>Grade 2 band in Berlin set by hand: €55,000 – €70,000 → €58,000 – €74,000<br>(affects 2 levels: Engineer II, Manager) |',
+    );
+    expect(markdown).not.toContain('#### Levels');
+    const json = JSON.parse(formatDiffJson(diff)) as LadderDiff;
+    expect(json.families[0]!.bands![0]!.levels.map((l) => l.title)).toEqual(['Engineer II', 'Manager']);
+    // The site's history says the same, in sentences.
+    const items = describeDiff(diff, checkSources(bandLadder()).ladder);
+    expect(items).toEqual([
+      {
+        type: 'family',
+        kind: 'changed',
+        id: 'eng',
+        name: 'Engineering',
+        phrases: [
+          'Grade 2 band raised in every zone: $70,000 – $90,000 → $75,000 – $95,000.',
+          'Grade 2 band in Berlin set by hand: €55,000 – €70,000 → €58,000 – €74,000.',
+          'Affects 2 levels: Engineer II, Manager.',
+        ],
+      },
+    ]);
+  });
+
+  it('names the zones a raise left behind, and speaks of bonus and equity', () => {
+    const anchorOnly = versions(grade2('  2:\n    min: 75000\n    max: 95000\n    bonus: 5\n    zones:\n      berlin: { min: 55000, max: 70000 }\n'));
+    expect(formatDiffText(anchorOnly)).toContain('      Grade 2 band raised: $70,000 – $90,000 → $75,000 – $95,000; Berlin unchanged, set by hand\n');
+    const variable = versions(grade2('  2:\n    min: 70000\n    max: 90000\n    bonus: 7.5\n    equity:\n      min: 1000\n      max: 2000\n    zones:\n      berlin: { min: 55000, max: 70000 }\n'));
+    const text = formatDiffText(variable);
+    expect(text).toContain('      Grade 2 bonus target raised: 5% → 7.5%\n      Grade 2 equity added: $1,000 – $2,000\n        affects 2 levels: Engineer II, Manager\n');
+    expect(text).not.toContain('band raised');
+    const less = versions((f) => replace(f, 'families/eng.md', '    bonus: 10\n    equity:\n      min: 10000\n      max: 20000\n', ''));
+    expect(formatDiffText(less)).toContain('      Grade 3 bonus target removed (was 10%)\n      Grade 3 equity removed (was $10,000 – $20,000)\n');
+  });
+
+  it('reports a band added and one removed, with who it pays and the problems that follow', () => {
+    const diff = versions((f) => {
+      replace(f, 'families/eng.md', '\n---\n', '\n  4:\n    min: 120000\n    max: 150000\n    bonus: 20\n    zones:\n      berlin: { min: 95000, max: 120000 }\n---\n');
+      replace(f, 'families/eng.md', '  1:\n    min: 50000\n    max: 70000\n    zones:\n      berlin: { min: 40000, max: 55000 }\n', '');
+    });
+    const text = formatDiffText(diff);
+    expect(text).toContain('      Grade 1 band removed (was $50,000 – $70,000, in Berlin €40,000 – €55,000 (set by hand))\n        was the pay of 1 level: Engineer\n');
+    expect(text).toContain('      Grade 4 band added: $120,000 – $150,000, in Berlin €95,000 – €120,000 (set by hand), bonus target 20%\n        no level is paid from it yet\n');
+    expect(diff.verdicts.map((v) => `${v.change} ${v.rule} ${v.file}`)).toEqual(['appeared pay/missing levels/eng-ic/engineer.md']);
+    // The level that lost its band says so too: its pay came from somewhere and now comes from nowhere.
+    expect(text).toContain('pay band removed (was $50,000 – $70,000, in Berlin €40,000 – €55,000 (set by hand)): the family has no band for grade 1 any more');
+  });
+
+  it('says when a level starts or stops overriding its family band', () => {
+    const own = 'pay:\n  min: 72000\n  max: 92000\n  bonus: 5\n  zones:\n    berlin: { min: 56000, max: 71000 }\nauthority:';
+    const added = versions((f) => replace(f, 'levels/eng-ic/engineer-ii.md', 'authority:', own));
+    expect(added.families).toEqual([]);
+    expect(brief(added.levels)).toEqual([{ kind: 'changed', id: 'eng-ic/engineer-ii', fields: ['pay'], text: [] }]);
+    expect(formatDiffText(added)).toContain('      own pay band: $70,000 – $90,000 → $72,000 – $92,000 (in place of the family\'s grade 2 band)\n');
+    // Its own band breaks parity with the manager at grade 2: the check says so where the override is.
+    expect([...new Set(added.verdicts.map((v) => `${v.change} ${v.rule} ${v.file}`))]).toEqual(['appeared parity/pay levels/eng-ic/engineer-ii.md']);
+
+    const base = bandLadder();
+    replace(base, 'levels/eng-ic/engineer-ii.md', 'authority:', own.replace('  bonus: 5\n', ''));
+    const removed = diffLadders(checkSources(base), checkSources(bandLadder()));
+    const text = formatDiffText(removed);
+    expect(text).toContain("      now paid from the family's grade 2 band: $72,000 – $92,000 → $70,000 – $90,000 (was its own band)\n      bonus target added: 5%\n");
+    expect(removed.families).toEqual([]);
+
+    // An override rewritten: its own phrases, as a family band's.
+    const before = bandLadder();
+    const after = bandLadder();
+    replace(before, 'levels/eng-ic/engineer-ii.md', 'authority:', own);
+    replace(after, 'levels/eng-ic/engineer-ii.md', 'authority:', own.replace('min: 56000', 'min: 50000'));
+    expect(formatDiffText(diffLadders(checkSources(before), checkSources(after)))).toContain('      pay band in Berlin set by hand: €56,000 – €71,000 → €50,000 – €71,000\n');
+  });
+
+  it('speaks of zones, rounding and who sees pay in ladder.md', () => {
+    const diff = versions((f) => {
+      replace(f, 'ladder.md', 'factor: 0.8', 'factor: 0.85');
+      replace(f, 'ladder.md', '  - id: berlin\n', '  - id: london\n    name: London\n    factor: 1.1\n  - id: berlin\n');
+      replace(f, 'ladder.md', '---\n\nA ladder', 'rounding: 500\nvisibility:\n  pay: internal\n---\n\nA ladder');
+    });
+    expect(diff.ladder.zones).toEqual([
+      { kind: 'changed', id: 'remote', before: { name: 'Remote', currency: 'USD', factor: 0.8, anchor: false }, after: { name: 'Remote', currency: 'USD', factor: 0.85, anchor: false } },
+      { kind: 'added', id: 'london', before: null, after: { name: 'London', currency: 'USD', factor: 1.1, anchor: false } },
+    ]);
+    const text = formatDiffText(diff);
+    expect(text).toContain(
+      [
+        'ladder.md changed; ladder check passes',
+        '',
+        'Ladder (ladder.md)',
+        '  rounding of amounts derived by a factor: 1000 → 500',
+        '  who sees pay: public → internal (the public site shows no amounts; the internal build does)',
+        '  Remote: factor 0.8 → 0.85, every band there changes',
+        "  zone added: London (the anchor's bands times 1.1, in USD)",
+      ].join('\n'),
+    );
+    // Every derived amount changed, and no family or level lists it: ladder.md says it once.
+    expect(diff.families).toEqual([]);
+    expect(diff.levels).toEqual([]);
+    const gone = versions((f) => replace(f, 'ladder.md', '    factor: 0.8\n', ''));
+    expect(formatDiffText(gone)).toContain('  Remote: factor 0.8 removed: every band must now set its amounts there by hand\n');
+    expect(gone.verdicts.filter((v) => v.rule === 'pay/missing-zone')).toHaveLength(3);
+  });
+
+  it('describes a level added with its family band', () => {
+    const diff = versions((f) => {
+      f['levels/eng-mgmt/lead.md'] = f['levels/eng-mgmt/manager.md']!.replace('title: Manager', 'title: Team Lead').replace('grade: 2', 'grade: 1').replace('budget: 2000', 'budget: 1000');
+    });
+    expect(formatDiffText(diff)).toContain("  + eng-mgmt/lead: Team Lead, grade 1 added\n      paid from the family's grade 1 band ($50,000 – $70,000), scope team, budget $1,000, 1 decision right\n");
   });
 });

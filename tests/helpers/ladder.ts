@@ -79,6 +79,71 @@ A small ladder for tests.
   };
 }
 
+/**
+ * (1.1) A small ladder paid from family bands: three zones (the anchor
+ * "hq", "remote" by a factor of 0.8, "berlin" in EUR set by hand), one
+ * family whose bands 1–3 carry a bonus from grade 2 and equity at grade 3,
+ * an IC track (grades 1–3) and a management track (grades 2–3), no level
+ * with a pay: of its own.
+ */
+export function bandLadder(): Files {
+  const level = (title: string, grade: number) =>
+    `---\ntitle: ${title}\ngrade: ${grade}\nsummary: ${title} works at grade ${grade}.\nauthority:\n  scope: team\n  budget: ${grade * 1000}\n  decisions: [hiring]\n---\n\n## Craft\n\n- Does the work of grade ${grade}.\n`;
+  return {
+    'ladder.md': `---
+name: Band Ladder
+currency: USD
+zones:
+  - id: hq
+    name: Headquarters
+  - id: remote
+    name: Remote
+    factor: 0.8
+  - id: berlin
+    name: Berlin
+    currency: EUR
+---
+
+A ladder paid from family bands.
+`,
+    'families/eng.md': `---
+name: Engineering
+bands:
+  1:
+    min: 50000
+    max: 70000
+    zones:
+      berlin: { min: 40000, max: 55000 }
+  2:
+    min: 70000
+    max: 90000
+    bonus: 5
+    zones:
+      berlin: { min: 55000, max: 70000 }
+  3:
+    min: 90000
+    max: 120000
+    bonus: 10
+    equity:
+      min: 10000
+      max: 20000
+    zones:
+      berlin: { min: 70000, max: 95000 }
+---
+
+Builds software.
+`,
+    'competencies/craft.md': '---\nname: Craft\n---\n\nThe craft.\n',
+    'tracks/eng-ic.md': '---\nname: Engineering IC\nfamily: eng\nkind: individual-contributor\ncompetencies: [craft]\n---\n\nFor builders.\n',
+    'tracks/eng-mgmt.md': '---\nname: Engineering management\nfamily: eng\nkind: management\ncompetencies: [craft]\n---\n\nFor managers.\n',
+    'levels/eng-ic/engineer.md': level('Engineer', 1),
+    'levels/eng-ic/engineer-ii.md': level('Engineer II', 2),
+    'levels/eng-ic/senior.md': level('Senior Engineer', 3),
+    'levels/eng-mgmt/manager.md': level('Manager', 2),
+    'levels/eng-mgmt/senior-manager.md': level('Senior Manager', 3),
+  };
+}
+
 export function writeLadder(files: Files, dir = tempDir()): string {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -544,7 +544,7 @@ describe('history in a git repository of two commits (the second ladder)', () =>
     expect(flat(latest.querySelector('h3')?.textContent)).toBe('March 3, 2025: Raise the grade 4 band');
     const text = latest.textContent!;
     expect(text).toContain('2 levels changed');
-    expect(text).toContain('Pay band raised from $185,000–$240,000 to $190,000–$245,000.');
+    expect(text).toContain('Pay band raised: $185,000 – $240,000 → $190,000 – $245,000.');
     expect(other.site.links('/careers/changes/', 'a', latest)).toEqual(['/careers/levels/engineering-ic/staff-engineer/', '/careers/levels/engineering-management/engineering-manager/']);
     const first = doc.getElementById(`_c-${commits.first.slice(0, 12)}`)!;
     expect(first.textContent).toContain('First version of the ladder');
@@ -567,7 +567,7 @@ describe('history in a git repository of two commits (the second ladder)', () =>
     const entries = [...feed.querySelectorAll('entry')];
     expect(entries.map((e) => e.querySelector('title')?.textContent)).toEqual(['Raise the grade 4 band', 'The Contoso ladder']);
     expect(entries[0]!.querySelector('link')?.getAttribute('href')).toBe(`${OTHER_ORIGIN}/careers/changes/#_c-${commits.second.slice(0, 12)}`);
-    expect(entries[0]!.querySelector('content')?.textContent).toContain('Pay band raised from $185,000–$240,000 to $190,000–$245,000.');
+    expect(entries[0]!.querySelector('content')?.textContent).toContain('Pay band raised: $185,000 – $240,000 → $190,000 – $245,000.');
     expect(other.site.page('/careers/changes/').querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href')).toBe('/careers/changes.xml');
   });
 });

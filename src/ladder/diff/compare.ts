@@ -21,8 +21,25 @@ import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import type { Body } from '../markdown.ts';
 import { slugify, type Competency, type Family, type Ladder, type Level, type Track } from '../model.ts';
+import { resolvePay, type Band, type Pay } from '../pay.ts';
 import { renderText } from '../render.ts';
-import type { ChangeKind, DiffSide, DiffSummary, EntityChange, EntityType, ExceptionChange, FieldChange, LadderDiff, TextChange, VerdictChange, WordExcerpt } from './types.ts';
+import type {
+  BandChange,
+  BandTerms,
+  ChangeKind,
+  DiffSide,
+  DiffSummary,
+  EntityChange,
+  EntityType,
+  ExceptionChange,
+  FieldChange,
+  LadderDiff,
+  TextChange,
+  VerdictChange,
+  WordExcerpt,
+  ZoneChange,
+  ZoneTerms,
+} from './types.ts';
 
 
 export interface DiffOptions {
@@ -83,11 +100,21 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...compareValues('repository', a.repository ?? null, b.repository ?? null),
         ...compareList('scopes', a.scopes, b.scopes, true),
         ...compareValues('parity.pay', a.parity.pay, b.parity.pay),
+        ...compareValues('rounding', a.rounding, b.rounding),
+        ...compareValues('visibility.pay', a.visibility.pay, b.visibility.pay),
       ],
       text: compareBodies('body', 'Introduction', a.intro, b.intro),
       exceptions: compareExceptions(a, b, familyMap),
+      zones: compareZones(a, b),
     },
-    families: describe('family', families, (x, y) => [...compareValues('name', x.name, y.name)], (x, y) => compareBodies('body', 'Description', x.body, y.body)),
+    families: describe(
+      'family',
+      families,
+      (x, y) => [...compareValues('name', x.name, y.name)],
+      (x, y) => compareBodies('body', 'Description', x.body, y.body),
+      (x, y) => ({ bands: compareBands(x, y, a, b) }),
+      (e, kind) => ({ bands: compareBands(kind === 'removed' ? e : undefined, kind === 'added' ? e : undefined, a, b) }),
+    ),
     competencies: describe(
       'competency',
       competencies,
@@ -113,9 +140,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...(mapped(trackMap, x.track) !== y.track ? compareValues('track', x.track, y.track) : []),
         ...compareValues('grade', x.grade, y.grade),
         ...compareValues('summary', x.summary, y.summary),
-        ...(x.pay?.min !== y.pay?.min || x.pay?.max !== y.pay?.max
-          ? [{ field: 'pay', before: anchorBand(x), after: anchorBand(y) }]
-          : []),
+        ...comparePay(x, y, familyMap),
         ...compareValues('authority.scope', x.authority.scope, y.authority.scope),
         ...compareValues('authority.budget', x.authority.budget, y.authority.budget),
         ...compareList('authority.decisions', x.authority.decisions, y.authority.decisions, false),
@@ -210,11 +235,16 @@ function levelData(level: Level, trackMap?: Map<string, string>) {
 
 type Entity = Family | Competency | Track | Level;
 
+/** What an entity's own kind adds to its change: a family's bands (a change on its own, even with no field or text changed). */
+type Extra = { bands?: BandChange[] };
+
 function describe<T extends Entity>(
   type: EntityType,
   matched: Matched<T>,
   fields: (x: T, y: T) => FieldChange[],
   text: (x: T, y: T) => TextChange[],
+  extra?: (x: T, y: T) => Extra,
+  extraOfOne?: (e: T, kind: 'added' | 'removed') => Extra,
 ): EntityChange[] {
   const out: EntityChange[] = [];
   const base = (kind: ChangeKind, e: T): EntityChange => ({
@@ -230,24 +260,102 @@ function describe<T extends Entity>(
   for (const [x, y] of [...matched.same, ...matched.renamed]) {
     const f = fields(x, y);
     const t = text(x, y);
+    const more = extra?.(x, y) ?? {};
     const renamed = x.id !== y.id;
-    if (!renamed && f.length === 0 && t.length === 0) continue;
-    out.push({ ...base(renamed ? 'renamed' : 'changed', y), ...(renamed ? { from: x.id, fromFile: x.source.file } : {}), fields: f, text: t });
+    if (!renamed && f.length === 0 && t.length === 0 && (more.bands ?? []).length === 0) continue;
+    out.push({ ...base(renamed ? 'renamed' : 'changed', y), ...(renamed ? { from: x.id, fromFile: x.source.file } : {}), fields: f, text: t, ...more });
   }
-  for (const e of matched.added) out.push(base('added', e));
-  for (const e of matched.removed) out.push(base('removed', e));
+  for (const e of matched.added) out.push({ ...base('added', e), ...extraOfOne?.(e, 'added') });
+  for (const e of matched.removed) out.push({ ...base('removed', e), ...extraOfOne?.(e, 'removed') });
   const order: Record<ChangeKind, number> = { added: 0, renamed: 1, changed: 2, removed: 3 };
   return out.sort((p, q) => (p.grade ?? 0) - (q.grade ?? 0) || compare(p.track ?? '', q.track ?? '') || order[p.kind] - order[q.kind] || compare(p.id, q.id));
 }
 
-/** A level's band in the anchor zone, as plain amounts. */
-function anchorBand(level: Level): { min: number; max: number } | undefined {
-  return level.pay ? { min: level.pay.min, max: level.pay.max } : undefined;
+/** (1.1) A band as the diff reports it: its owner and grade, bonus, equity and amounts in every zone it covers. */
+export function bandTerms(pay: Pay): BandTerms {
+  return {
+    min: pay.min,
+    max: pay.max,
+    owner: pay.band.owner,
+    grade: pay.band.grade,
+    // The anchor is always covered: it is the band's own min and max.
+    currency: pay.zones[0]?.zone.currency ?? '',
+    bonus: pay.bonus ?? null,
+    equity: pay.equity ? { min: pay.equity.min, max: pay.equity.max } : null,
+    zones: pay.zones.map((z) => ({ zone: z.zone.id, name: z.zone.name, currency: z.zone.currency, basis: z.basis, min: z.min, max: z.max })),
+  };
+}
+
+/** Whether two bands are written alike: amounts, bonus, equity and the zones set by hand. */
+function sameBand(x: Band, y: Band): boolean {
+  const range = (r: { min: number; max: number } | undefined) => (r ? `${r.min}-${r.max}` : '');
+  const set = (b: Band) => JSON.stringify(Object.entries(b.set).map(([id, r]) => [id, range(r)]).sort());
+  return x.min === y.min && x.max === y.max && x.bonus === y.bonus && range(x.equity) === range(y.equity) && set(x) === set(y);
+}
+
+/** (1.1) A family's bands added, removed or rewritten, grade by grade, each with the levels paid from it. */
+function compareBands(x: Family | undefined, y: Family | undefined, a: Ladder, b: Ladder): BandChange[] {
+  const grades = [...new Set([...(x?.bands.keys() ?? []), ...(y?.bands.keys() ?? [])])].sort((p, q) => p - q);
+  const users = (ladder: Ladder, family: Family, grade: number) =>
+    (ladder.levelsByFamilyGrade.get(family.id)?.get(grade) ?? []).filter((l) => l.pay?.band.owner === 'family').map((l) => ({ id: l.id, title: l.title }));
+  const out: BandChange[] = [];
+  for (const grade of grades) {
+    const before = x?.bands.get(grade);
+    const after = y?.bands.get(grade);
+    if (before && after && sameBand(before, after)) continue;
+    const kind = !before ? 'added' : !after ? 'removed' : 'changed';
+    out.push({
+      kind,
+      grade,
+      before: before ? bandTerms(resolvePay(before, a.zones, a.rounding)) : null,
+      after: after ? bandTerms(resolvePay(after, b.zones, b.rounding)) : null,
+      levels: after ? users(b, y!, grade) : users(a, x!, grade),
+    });
+  }
+  return out;
+}
+
+/**
+ * (1.1) A level's pay, when the level itself changed it: its own band
+ * rewritten, an override added or removed, or its grade (or family) giving
+ * it another band. A family band that changed is the family's change, listed
+ * there once with the levels it pays, not again on each of them.
+ */
+function comparePay(x: Level, y: Level, familyMap: Map<string, string>): FieldChange[] {
+  const p = x.pay;
+  const q = y.pay;
+  if (!p && !q) return [];
+  const change = [{ field: 'pay', before: p ? bandTerms(p) : null, after: q ? bandTerms(q) : null }];
+  if (!p || !q || p.band.owner !== q.band.owner) return change;
+  if (p.band.owner === 'family') return mapped(familyMap, x.family) !== y.family || p.band.grade !== q.band.grade ? change : [];
+  return sameBand(p.band, q.band) ? [] : change;
+}
+
+/** (1.1) The zones of ladder.md: added, removed, renamed, another currency or factor, a new anchor. */
+function compareZones(a: Ladder, b: Ladder): ZoneChange[] {
+  const terms = (ladder: Ladder) =>
+    new Map(
+      ladder.zones
+        .filter((z) => z.declared)
+        .map((z): [string, ZoneTerms] => [z.id, { name: z.name, currency: z.currency, factor: z.factor ?? null, anchor: z.index === 0 }]),
+    );
+  const before = terms(a);
+  const after = terms(b);
+  const out: ZoneChange[] = [];
+  for (const [id, now] of after) {
+    const was = before.get(id);
+    if (!was) out.push({ kind: 'added', id, before: null, after: now });
+    else if (was.name !== now.name || was.currency !== now.currency || was.factor !== now.factor || was.anchor !== now.anchor) {
+      out.push({ kind: 'changed', id, before: was, after: now });
+    }
+  }
+  for (const [id, was] of before) if (!after.has(id)) out.push({ kind: 'removed', id, before: was, after: null });
+  return out;
 }
 
 function terms(level: Level): EntityChange['terms'] {
   return {
-    pay: anchorBand(level) ?? { min: 0, max: 0 },
+    pay: level.pay ? bandTerms(level.pay) : { min: 0, max: 0 },
     scope: level.authority.scope,
     budget: level.authority.budget,
     decisions: [...level.authority.decisions],
@@ -405,7 +513,7 @@ function verdict(change: VerdictChange['change'], d: Diagnostic): VerdictChange 
 function summarize(diff: LadderDiff): DiffSummary {
   const all = [...diff.families, ...diff.competencies, ...diff.tracks, ...diff.levels];
   const n = (kind: ChangeKind) => all.filter((c) => c.kind === kind).length;
-  const ladderChanged = diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0 ? 1 : 0;
+  const ladderChanged = diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length + diff.ladder.zones.length > 0 ? 1 : 0;
   const v = (change: VerdictChange['change'], severity: Severity) => diff.verdicts.filter((x) => x.change === change && x.severity === severity).length;
   const summary = {
     added: n('added'),

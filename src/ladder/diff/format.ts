@@ -2,7 +2,19 @@
 import type { ChangeKind, EntityChange, LadderDiff, TextChange, WordExcerpt } from './types.ts';
 import { flat } from './compare.ts';
 import { visible } from '../text.ts';
-import { describeException, describeField, describeSummary, describeTerms, describeVerdicts, ENTITY_LABEL, shorten } from './words.ts';
+import {
+  describeBandChange,
+  describeBandUse,
+  describeException,
+  describeFieldLines,
+  describeSummary,
+  describeTerms,
+  describeVerdicts,
+  describeZone,
+  ENTITY_LABEL,
+  ladderChanges,
+  shorten,
+} from './words.ts';
 
 
 const MARK: Record<ChangeKind, string> = { added: '+', removed: '-', renamed: '>', changed: '~' };
@@ -14,13 +26,18 @@ export function formatDiffText(diff: LadderDiff): string {
     const from = c.kind === 'renamed' ? ` (was ${c.from})` : '';
     lines.push(`  ${MARK[c.kind]} ${c.id}: ${c.name}${where} ${c.kind}${from}`);
     if ((c.kind === 'added' || c.kind === 'removed') && c.terms) lines.push(`      ${describeTerms(c.terms, diff.currency)}`);
-    for (const f of c.fields) lines.push(`      ${describeField(f, diff.currency)}`);
+    for (const f of c.fields) for (const phrase of describeFieldLines(f, diff.currency)) lines.push(`      ${phrase}`);
+    for (const b of c.bands ?? []) {
+      for (const phrase of describeBandChange(b)) lines.push(`      ${phrase}`);
+      lines.push(`        ${describeBandUse(b)}`);
+    }
     for (const t of c.text) lines.push(...textLines(t).map((l) => `      ${l}`));
   };
   const ladder = diff.ladder;
-  if (ladder.fields.length + ladder.text.length + ladder.exceptions.length > 0) {
+  if (ladderChanges(diff) > 0) {
     lines.push('', 'Ladder (ladder.md)');
-    for (const f of ladder.fields) lines.push(`  ${describeField(f, diff.currency)}`);
+    for (const f of ladder.fields) for (const phrase of describeFieldLines(f, diff.currency)) lines.push(`  ${phrase}`);
+    for (const z of ladder.zones ?? []) lines.push(`  ${describeZone(z)}`);
     for (const e of ladder.exceptions) lines.push(`  ${describeException(e)}`);
     for (const t of ladder.text) lines.push(...textLines(t).map((l) => `  ${l}`));
   }
@@ -76,7 +93,7 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
       const what: string[] = [];
       if (c.kind === 'renamed') what.push(`was ${code(c.from ?? '')}`);
       if ((c.kind === 'added' || c.kind === 'removed') && c.terms) what.push(cell(describeTerms(c.terms, diff.currency)));
-      what.push(...c.fields.map((f) => cell(describeField(f, diff.currency))));
+      what.push(...c.fields.flatMap((f) => describeFieldLines(f, diff.currency)).map(cell));
       const sections = c.text.map((t) => (t.kind === 'changed' ? t.heading : `${t.heading} (${t.kind})`));
       if (sections.length > 0) what.push(cell(`text: ${sections.join(', ')}`));
       out.push(`| ${ICON[c.kind]} | ${cell(c.name)} | ${cell(c.track ?? '')} | ${c.grade ?? ''} | ${what.join('<br>') || '—'} |`);
@@ -86,10 +103,11 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
 
   const others = [...diff.families, ...diff.tracks, ...diff.competencies];
   const ladder = diff.ladder;
-  if (others.length > 0 || ladder.fields.length + ladder.exceptions.length + ladder.text.length > 0) {
+  if (others.length > 0 || ladderChanges(diff) > 0) {
     out.push('#### Ladder, families, tracks and competencies', '', '| | What | Id | What changed |', '| --- | --- | --- | --- |');
     const ladderWhat = [
-      ...ladder.fields.map((f) => describeField(f, diff.currency)),
+      ...ladder.fields.flatMap((f) => describeFieldLines(f, diff.currency)),
+      ...(ladder.zones ?? []).map(describeZone),
       ...ladder.exceptions.map(describeException),
       ...ladder.text.map((t) => `${t.heading} text ${t.kind}`),
     ];
@@ -97,7 +115,8 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
     for (const c of others) {
       const what = [
         ...(c.kind === 'renamed' ? [`was ${code(c.from ?? '')}`] : []),
-        ...c.fields.map((f) => cell(describeField(f, diff.currency))),
+        ...c.fields.flatMap((f) => describeFieldLines(f, diff.currency)).map(cell),
+        ...(c.bands ?? []).flatMap((b) => [...describeBandChange(b), `(${describeBandUse(b)})`]).map(cell),
         ...c.text.map((t) => cell(`${t.heading.toLowerCase()} ${t.kind}`)),
       ];
       out.push(`| ${ICON[c.kind]} | ${ENTITY_LABEL[c.type]}: ${cell(c.name)} | ${code(c.id)} | ${what.join('<br>') || '—'} |`);

@@ -39,6 +39,73 @@ export interface TextChange {
   more: number;
 }
 
+/** (1.1) A band's amounts in one zone, as a diff reports them. */
+export interface ZoneAmounts {
+  /** The zone's id ("default" in a ladder without zones). */
+  zone: string;
+  name: string;
+  currency: string;
+  /** 'anchor': the band's own min and max; 'factor': derived from them; 'set': set by hand in the band. */
+  basis: 'anchor' | 'factor' | 'set';
+  min: number;
+  max: number;
+}
+
+/**
+ * (1.1) A pay band as a diff reports it: who writes it and what it pays.
+ * `min` and `max` are the anchor zone's amounts (all that version 1 had).
+ */
+export interface BandTerms {
+  min: number;
+  max: number;
+  /** 'family': the family's band for the grade, shared by every track; 'level': the level's own `pay:`. */
+  owner: 'family' | 'level';
+  /** The grade of the band (a level's own band: the level's grade). */
+  grade: number;
+  /** The anchor zone's currency, in which equity is given too. */
+  currency: string;
+  /** Target bonus in percent of base pay; null when the band has none. */
+  bonus: number | null;
+  equity: { min: number; max: number } | null;
+  /** The band in every zone it covers, the anchor first. */
+  zones: ZoneAmounts[];
+}
+
+/** (1.1) A family's band for one grade that was added, removed or rewritten. */
+export interface BandChange {
+  kind: 'added' | 'removed' | 'changed';
+  grade: number;
+  /** null when added. */
+  before: BandTerms | null;
+  /** null when removed. */
+  after: BandTerms | null;
+  /**
+   * The levels paid from this band (after the change; before it, for a
+   * removal). They do not list the change themselves: it is one change, here.
+   */
+  levels: { id: string; title: string }[];
+}
+
+/** (1.1) A zone of ladder.md as a diff reports it. */
+export interface ZoneTerms {
+  name: string;
+  currency: string;
+  /** null for the anchor and for zones whose bands are all set by hand. */
+  factor: number | null;
+  /** Whether it is the first zone, the anchor. */
+  anchor: boolean;
+}
+
+/** (1.1) A zone of ladder.md added, removed or changed (name, currency, factor, or becoming the anchor). */
+export interface ZoneChange {
+  kind: 'added' | 'removed' | 'changed';
+  id: string;
+  /** null when added. */
+  before: ZoneTerms | null;
+  /** null when removed. */
+  after: ZoneTerms | null;
+}
+
 export interface EntityChange {
   kind: ChangeKind;
   type: EntityType;
@@ -55,10 +122,22 @@ export interface EntityChange {
   track?: string;
   family?: string;
   grade?: number;
-  /** Levels only: what the level is on the side that has it, so an addition or removal can be described. */
-  terms?: { pay: { min: number; max: number }; scope: string; budget: number; decisions: string[] };
+  /**
+   * Levels only: what the level is on the side that has it, so an addition or
+   * removal can be described. `pay` is { min: 0, max: 0 } for a level without
+   * pay (pay/missing); otherwise (1.1) it is the band's BandTerms.
+   */
+  terms?: { pay: BandTerms | { min: number; max: number }; scope: string; budget: number; decisions: string[] };
+  /**
+   * Changed fields. A level's `pay` (old → new BandTerms, null for none) is
+   * listed when the level's own band changed, or when it moves from its own
+   * band to its family's or back, or to another grade's band: never only
+   * because its family's band changed (that is the family's `bands`).
+   */
   fields: FieldChange[];
   text: TextChange[];
+  /** (1.1) Families only: the grades whose band was added, removed or rewritten. */
+  bands?: BandChange[];
 }
 
 export interface ExceptionChange {
@@ -109,7 +188,11 @@ export interface LadderDiff {
   head: DiffSide;
   /** The currency of the new version, for formatting pay. */
   currency: string;
-  ladder: { fields: FieldChange[]; text: TextChange[]; exceptions: ExceptionChange[] };
+  /**
+   * ladder.md: its fields (among them, in 1.1, `rounding` and `visibility.pay`),
+   * its text, its exceptions and (1.1) its pay zones.
+   */
+  ladder: { fields: FieldChange[]; text: TextChange[]; exceptions: ExceptionChange[]; zones: ZoneChange[] };
   families: EntityChange[];
   competencies: EntityChange[];
   tracks: EntityChange[];

@@ -5,34 +5,184 @@
  * say what changed with these, over the same band, money and field names.
  */
 import type { Ladder } from '../model.ts';
-import { formatMoney } from '../money.ts';
+import { formatBand, formatBonus, formatMoney } from '../money.ts';
 import { flat } from './compare.ts';
-import type { ChangeKind, EntityChange, EntityType, ExceptionChange, FieldChange, LadderDiff, TextChange } from './types.ts';
+import type { BandChange, BandTerms, ChangeKind, EntityChange, EntityType, ExceptionChange, FieldChange, LadderDiff, TextChange, ZoneChange } from './types.ts';
 
 /** "company" → "Company" */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A pay band in a phrase: "$185,000–$240,000". */
-const band = (pay: { min: number; max: number }, currency: string) => `${formatMoney(pay.min, currency)}–${formatMoney(pay.max, currency)}`;
+/** A pay band in a phrase: "$185,000 – $240,000" (the one band format, money.ts). */
+const band = (pay: { min: number; max: number }, currency: string) => formatBand(pay, currency);
 
 const FIELD_NAMES: Record<string, string> = {
   'authority.scope': 'scope',
   'authority.budget': 'budget',
   'authority.decisions': 'decisions',
   'parity.pay': 'pay parity policy',
+  'visibility.pay': 'who sees pay',
+  rounding: 'rounding of amounts derived by a factor',
   pay: 'pay band',
 };
 
-/** One field change as a short phrase: `pay band: $185,000–$240,000 → $190,000–$250,000`. */
-export function describeField(change: FieldChange, currency: string): string {
-  const name = FIELD_NAMES[change.field] ?? change.field;
-  if (change.field === 'pay') {
-    const before = change.before as { min: number; max: number };
-    const after = change.after as { min: number; max: number };
-    return `${name}: ${band(before, currency)} → ${band(after, currency)}`;
+// ─── Pay (1.1): bands, zones, bonus and equity ─────────────────────────────
+
+/** "raised" when neither end went down, "lowered" when neither went up, else "changed". */
+function direction(a: { min: number; max: number }, b: { min: number; max: number }): 'raised' | 'lowered' | 'changed' {
+  return b.min >= a.min && b.max >= a.max ? 'raised' : b.min <= a.min && b.max <= a.max ? 'lowered' : 'changed';
+}
+
+/** What a band's phrases call it: a family's "Grade 5 band", or a level's own "pay band". */
+interface Subjects {
+  band: string;
+  bonus: string;
+  equity: string;
+}
+
+const familySubjects = (grade: number): Subjects => ({ band: `Grade ${grade} band`, bonus: `Grade ${grade} bonus target`, equity: `Grade ${grade} equity` });
+const levelSubjects: Subjects = { band: 'pay band', bonus: 'bonus target', equity: 'equity' };
+
+const sameRange = (a: { min: number; max: number } | null | undefined, b: { min: number; max: number } | null | undefined) =>
+  (!a && !b) || (a !== null && b !== null && a !== undefined && b !== undefined && a.min === b.min && a.max === b.max);
+
+/** A band in one phrase, for an addition: "$420,000 – $560,000, in Germany €265,000 – €352,000 (set by hand), bonus target 25%, equity $120,000 – $240,000". */
+function bandSummary(t: BandTerms, withVariable = true): string {
+  const parts = [band(t, t.currency)];
+  for (const z of t.zones) if (z.basis === 'set') parts.push(`in ${z.name} ${band(z, z.currency)} (set by hand)`);
+  if (withVariable && t.bonus !== null) parts.push(`bonus target ${formatBonus(t.bonus)}`);
+  if (withVariable && t.equity) parts.push(`equity ${band(t.equity, t.currency)}`);
+  return parts.join(', ');
+}
+
+/**
+ * A band rewritten, in phrases: the anchor's amounts ("raised in every zone"
+ * when every zone moved with it, else naming the zones that did not), each
+ * zone set by hand that changed, then bonus and equity.
+ */
+function bandPhrases(s: Subjects, a: BandTerms, b: BandTerms): string[] {
+  const out: string[] = [];
+  const zones = b.zones.filter((z) => a.zones.some((y) => y.zone === z.zone));
+  const moved = (id: string) => !sameRange(a.zones.find((z) => z.zone === id), b.zones.find((z) => z.zone === id));
+  if (a.min !== b.min || a.max !== b.max) {
+    const verb = direction(a, b);
+    const still = zones.filter((z) => !moved(z.zone));
+    const withIt = zones.every((z) => !moved(z.zone) || direction(a.zones.find((y) => y.zone === z.zone)!, z) === verb);
+    const where = zones.length > 1 && still.length === 0 && withIt ? ' in every zone' : '';
+    const byHand = still.every((z) => z.basis === 'set');
+    const unchanged = zones.length > 1 && still.length > 0 ? `; ${still.map((z) => z.name).join(' and ')} unchanged${byHand ? ', set by hand' : ''}` : '';
+    out.push(`${s.band} ${verb}${where}: ${band(a, a.currency)} → ${band(b, b.currency)}${unchanged}`);
   }
+  for (const z of b.zones) {
+    const y = a.zones.find((x) => x.zone === z.zone);
+    if (!y || z.basis === 'anchor' || (y.basis !== 'set' && z.basis !== 'set') || !moved(z.zone)) continue;
+    const how = y.basis === 'set' && z.basis === 'set' ? 'set by hand' : z.basis === 'set' ? 'now set by hand' : 'now follows its factor';
+    out.push(`${s.band} in ${z.name} ${how}: ${band(y, y.currency)} → ${band(z, z.currency)}`);
+  }
+  if (a.bonus !== b.bonus) {
+    if (a.bonus === null) out.push(`${s.bonus} added: ${formatBonus(b.bonus!)}`);
+    else if (b.bonus === null) out.push(`${s.bonus} removed (was ${formatBonus(a.bonus)})`);
+    else out.push(`${s.bonus} ${b.bonus > a.bonus ? 'raised' : 'lowered'}: ${formatBonus(a.bonus)} → ${formatBonus(b.bonus)}`);
+  }
+  if (!sameRange(a.equity, b.equity)) {
+    if (!a.equity) out.push(`${s.equity} added: ${band(b.equity!, b.currency)}`);
+    else if (!b.equity) out.push(`${s.equity} removed (was ${band(a.equity, a.currency)})`);
+    else out.push(`${s.equity} ${direction(a.equity, b.equity)}: ${band(a.equity, a.currency)} → ${band(b.equity, b.currency)}`);
+  }
+  return out;
+}
+
+/** A family's band added, removed or rewritten: "Grade 5 band raised in every zone: $220,000 – $285,000 → $230,000 – $295,000", ... */
+export function describeBandChange(c: BandChange): string[] {
+  const s = familySubjects(c.grade);
+  if (c.kind === 'added') return [`${s.band} added: ${bandSummary(c.after!)}`];
+  if (c.kind === 'removed') return [`${s.band} removed (was ${bandSummary(c.before!, false)})`];
+  return bandPhrases(s, c.before!, c.after!);
+}
+
+/** Which levels a family band pays: "affects 2 levels: Staff Engineer, Engineering Manager". */
+export function describeBandUse(c: BandChange): string {
+  const n = c.levels.length;
+  const titles = c.levels.map((l) => l.title).join(', ');
+  if (c.kind === 'removed') return n === 0 ? 'no level was paid from it' : `${n === 1 ? 'was the pay of 1 level' : `was the pay of ${n} levels`}: ${titles}`;
+  if (n === 0) return c.kind === 'added' ? 'no level is paid from it yet' : 'no level is paid from it';
+  return `affects ${n} level${n === 1 ? '' : 's'}: ${titles}`;
+}
+
+/**
+ * A level's own pay change, in phrases: its own band rewritten, or a move
+ * between its own band and its family's ("now paid from the family's grade 4
+ * band: …", "own pay band: … (in place of the family's grade 4 band)").
+ */
+export function describePay(change: FieldChange): string[] {
+  const a = change.before as BandTerms | null;
+  const b = change.after as BandTerms | null;
+  if (!a && !b) return [];
+  if (!b) return [`pay band removed (was ${bandSummary(a!, false)}): ${a!.owner === 'family' ? `the family has no band for grade ${a!.grade} any more` : 'the level has no pay now'}`];
+  if (!a) return [b.owner === 'family' ? `now paid from the family's grade ${b.grade} band: ${band(b, b.currency)}` : `own pay band: ${bandSummary(b)}`];
+  if (b.owner === 'family') {
+    const was = a.owner === 'level' ? 'its own band' : `the grade ${a.grade} band`;
+    return [`now paid from the family's grade ${b.grade} band: ${band(a, a.currency)} → ${band(b, b.currency)} (was ${was})`, ...variablePhrases(a, b)];
+  }
+  if (a.owner === 'family') {
+    return [`own pay band: ${band(a, a.currency)} → ${band(b, b.currency)} (in place of the family's grade ${a.grade} band)`, ...variablePhrases(a, b)];
+  }
+  const phrases = bandPhrases(levelSubjects, a, b);
+  return phrases.length > 0 ? phrases : [`pay band: ${band(a, a.currency)} → ${band(b, b.currency)}`];
+}
+
+/** Bonus and equity that differ between two bands (after a move from one band to another). */
+function variablePhrases(a: BandTerms, b: BandTerms): string[] {
+  return bandPhrases(levelSubjects, { ...a, min: b.min, max: b.max, zones: b.zones }, b);
+}
+
+/** A zone of ladder.md that changed: "Rest of the United States: factor 0.9 → 0.92, every band there changes". */
+export function describeZone(c: ZoneChange): string {
+  if (c.kind === 'added') {
+    const z = c.after!;
+    const how = z.anchor
+      ? "the anchor: bands' min and max are its amounts"
+      : z.factor !== null
+        ? `the anchor's bands times ${z.factor}${z.currency ? `, in ${z.currency}` : ''}`
+        : `set by hand in ${z.currency}: every band must give its amounts there`;
+    return `zone added: ${z.name} (${how})`;
+  }
+  if (c.kind === 'removed') return `zone removed: ${c.before!.name}`;
+  const a = c.before!;
+  const b = c.after!;
+  const parts: string[] = [];
+  if (a.name !== b.name) parts.push(`renamed from "${shorten(a.name, 60)}"`);
+  if (!a.anchor && b.anchor) parts.push("now the anchor zone: every band's min and max are its amounts");
+  else if (a.factor !== b.factor) {
+    if (a.factor !== null && b.factor !== null) parts.push(`factor ${a.factor} → ${b.factor}, every band there changes`);
+    else if (b.factor !== null) parts.push(`factor ${b.factor} added: its bands follow the anchor's unless a band sets them by hand`);
+    else if (!b.anchor) parts.push(`factor ${a.factor} removed: every band must now set its amounts there by hand`);
+  }
+  if (a.currency !== b.currency) parts.push(`currency ${a.currency} → ${b.currency}`);
+  if (a.anchor && !b.anchor) parts.push('no longer the anchor zone');
+  return `${b.name}: ${parts.join('; ')}`;
+}
+
+/** One field change as a short phrase: `scope: "group" → "org"`; a level's pay may take several (describeFieldLines). */
+export function describeField(change: FieldChange, currency: string): string {
+  return describeFieldLines(change, currency).join('; ');
+}
+
+/** One field change as the phrases it takes: one, except a level's pay (its band, bonus and equity, each a phrase). */
+export function describeFieldLines(change: FieldChange, currency: string): string[] {
+  const name = FIELD_NAMES[change.field] ?? change.field;
+  if (change.field === 'pay') return describePay(change);
+  if (change.field === 'rounding') return [`${name}: ${String(change.before)} → ${String(change.after)}`];
+  if (change.field === 'visibility.pay') {
+    const now = change.after === 'internal' ? 'the public site shows no amounts; the internal build does' : 'the public site shows the amounts';
+    return [`${name}: ${String(change.before)} → ${String(change.after)} (${now})`];
+  }
+  return [describePlainField(change, currency)];
+}
+
+function describePlainField(change: FieldChange, currency: string): string {
+  const name = FIELD_NAMES[change.field] ?? change.field;
   if (change.field === 'authority.budget') return `${name}: ${formatMoney(change.before as number, currency)} → ${formatMoney(change.after as number, currency)}`;
   if (change.added || change.removed) {
     const parts = [
@@ -47,7 +197,14 @@ export function describeField(change: FieldChange, currency: string): string {
 
 /** A level's terms in one phrase, for an added or removed level. */
 export function describeTerms(t: NonNullable<EntityChange['terms']>, currency: string): string {
-  return `pay ${band(t.pay, currency)}, scope ${t.scope}, budget ${formatMoney(t.budget, currency)}, ${t.decisions.length} decision right${t.decisions.length === 1 ? '' : 's'}`;
+  const pay = t.pay as Partial<BandTerms> & { min: number; max: number };
+  const paid =
+    pay.owner === 'family'
+      ? `paid from the family's grade ${pay.grade} band (${band(pay, pay.currency ?? currency)})`
+      : pay.owner === 'level'
+        ? `pay ${bandSummary(pay as BandTerms)}`
+        : `pay ${band(pay, currency)}`;
+  return `${paid}, scope ${t.scope}, budget ${formatMoney(t.budget, currency)}, ${t.decisions.length} decision right${t.decisions.length === 1 ? '' : 's'}`;
 }
 
 export function describeException(e: ExceptionChange): string {
@@ -63,8 +220,14 @@ function changeCounts(diff: LadderDiff, others: string, ladderChanged: string): 
   const otherEntities = [...diff.families, ...diff.competencies, ...diff.tracks];
   for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
   for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(otherEntities.filter((c) => c.kind === kind).length, others, kind));
-  if (diff.ladder.fields.length + diff.ladder.text.length + diff.ladder.exceptions.length > 0) parts.push(ladderChanged);
+  if (ladderChanges(diff) > 0) parts.push(ladderChanged);
   return parts;
+}
+
+/** How many things changed in ladder.md: fields, text, exceptions and zones. */
+export function ladderChanges(diff: LadderDiff): number {
+  const l = diff.ladder;
+  return l.fields.length + l.text.length + l.exceptions.length + (l.zones ?? []).length;
 }
 
 /** "2 levels added, 1 changed" and so on (`ladder diff`). */
@@ -122,6 +285,7 @@ export function describeDiff(diff: LadderDiff, head: Ladder): HistoryItem[] {
   const l = diff.ladder;
   const ladderPhrases = [
     ...l.fields.map((f) => sentence(fieldPhrase(f, currency, scopes))),
+    ...(l.zones ?? []).map((z) => sentence(describeZone(z))),
     ...l.exceptions.map((e) => sentence(describeException(e))),
     ...l.text.map((t) => textPhrase(t)),
   ];
@@ -136,7 +300,11 @@ function entityItem(c: EntityChange, currency: string, scopes: readonly string[]
   if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${describeTerms(c.terms, currency)}` : ''}.`);
   else if (c.kind === 'removed') phrases.push(`${what} removed.`);
   else if (c.kind === 'renamed') phrases.push(`${what} moved from ${c.from} to ${c.id}.`);
-  for (const f of c.fields) phrases.push(sentence(fieldPhrase(f, currency, scopes)));
+  for (const f of c.fields) {
+    if (f.field === 'pay') phrases.push(...describePay(f).map(sentence));
+    else phrases.push(sentence(fieldPhrase(f, currency, scopes)));
+  }
+  for (const b of c.bands ?? []) phrases.push(...describeBandChange(b).map(sentence), sentence(describeBandUse(b)));
   for (const t of c.text) phrases.push(textPhrase(t));
   return {
     type: c.type,
@@ -151,12 +319,7 @@ function entityItem(c: EntityChange, currency: string, scopes: readonly string[]
 
 /** "Pay band raised from $1–$2 to $3–$4", "Scope widened from group to org", else the diff's own words. */
 export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
-  if (f.field === 'pay') {
-    const a = f.before as { min: number; max: number };
-    const b = f.after as { min: number; max: number };
-    const verb = b.min >= a.min && b.max >= a.max ? 'raised' : b.min <= a.min && b.max <= a.max ? 'lowered' : 'changed';
-    return `Pay band ${verb} from ${band(a, currency)} to ${band(b, currency)}`;
-  }
+  if (f.field === 'pay') return describePay(f).map(capitalize).join('; ');
   if (f.field === 'authority.budget') {
     const a = f.before as number;
     const b = f.after as number;

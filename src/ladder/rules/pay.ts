@@ -47,7 +47,8 @@ function bandProblems(ladder: Ladder, band: Band): Finding[] {
   const { source, path } = band.at;
   const zoneIds = ladder.zones.filter((z) => z.declared).map((z) => z.id);
   const anchor = ladder.zones[0]!;
-  for (const id of Object.keys(band.set)) {
+  // Without a readable ladder.md, which zones exist is not known: its own errors come first.
+  for (const id of ladder.provisional ? [] : Object.keys(band.set)) {
     const at = source.locate([...path, 'zones', id], 'key');
     if (!zoneIds.includes(id)) {
       const near = closest(id, zoneIds);
