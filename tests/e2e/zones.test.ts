@@ -8,7 +8,9 @@
  *   zone's instead; printing keeps the zone on screen;
  * - axe finds no violation on /pay/ and on the pages with the zone picker,
  *   on a desktop (light and dark) and on a phone;
- * - with JavaScript, the /compare/ picker's table follows the zone buttons too.
+ * - with JavaScript, the /compare/ picker's table follows the zone buttons too;
+ * - the pages with zones (and /pay/'s wide tables) scroll sideways on no phone
+ *   and print within the width of A4.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -127,6 +129,31 @@ it('lets the /compare/ picker’s table follow the zone buttons too', async () =
   expect(s.problems).toEqual([]);
   await s.close();
 });
+
+it('fits the pages with zones on a phone, and on A4 in print', async () => {
+  const PAPER = { width: 718, height: 1047 };
+  const pages = ['/pay/', '/', '/families/engineering/', '/compare/engineering/6/', '/parity/', '/levels/engineering-ic/staff-engineer/', '/levels/engineering-ic/staff-engineer/next/', '/tracks/formulation-ic/'];
+  const s = await session({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const found: string[] = [];
+  for (const path of pages) {
+    const page = await s.visit(path);
+    const phone = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, width: innerWidth }));
+    if (phone.scroll > phone.width) found.push(`${path}: ${phone.scroll}px wide on a ${phone.width}px phone`);
+    await page.setViewportSize(PAPER);
+    await page.emulateMedia({ media: 'print' });
+    const paper = await page.evaluate(() => ({
+      scroll: document.scrollingElement!.scrollWidth,
+      width: document.body.clientWidth,
+      tables: [...document.querySelectorAll('main table')].map((t) => ({ name: t.querySelector('caption')?.textContent?.slice(0, 40), scroll: t.scrollWidth, right: t.getBoundingClientRect().right })),
+    }));
+    if (paper.scroll > PAPER.width) found.push(`${path}: ${paper.scroll}px wide on ${PAPER.width}px of paper`);
+    for (const t of paper.tables) if (t.scroll > paper.width || t.right > paper.width + 0.5) found.push(`${path}: ${t.name} is ${t.scroll}px wide in print`);
+    await page.close();
+  }
+  expect(found).toEqual([]);
+  expect(s.problems).toEqual([]);
+  await s.close();
+}, 120_000);
 
 declare global {
   interface Window {
