@@ -11,7 +11,7 @@
 import type { Family, Ladder, Level } from '../ladder/model.ts';
 import type { Band, Pay, Range, Zone, ZoneBand } from '../ladder/pay.ts';
 import { resolvePay } from '../ladder/pay.ts';
-import { formatBand, formatBonus, formatMoney } from '../ladder/money.ts';
+import { formatBand, formatBonus } from '../ladder/money.ts';
 
 import { ZONE_PICKABLE } from './format.ts';
 
@@ -44,11 +44,6 @@ export function zoneBand(pay: Pay | undefined, zone: Zone | string): ZoneBand | 
   return pay?.zones.find((z) => z.zone.id === id);
 }
 
-/** The anchor zone's band ("$185,000 – $240,000") with its currency. */
-export function anchorBand(pay: Pay): ZoneBand | undefined {
-  return pay.zones.find((z) => z.zone.index === 0);
-}
-
 /** How a zone's bands are set, in a phrase: "the anchor zone", "the anchor band × 0.9, rounded to the nearest 1,000", "set by hand". */
 export function zoneBasis(zone: Zone, rounding: number): string {
   if (zone.index === 0) return zone.declared ? 'the anchor zone: bands are written in its amounts' : 'every location';
@@ -64,11 +59,6 @@ export function zoneBasisShort(zone: Zone): string {
   return zone.factor !== undefined ? `anchor band × ${zone.factor}` : 'set by hand';
 }
 
-/** "Boston and New York (USD)" */
-export function zoneLabel(zone: Zone): string {
-  return `${zone.name} (${zone.currency})`;
-}
-
 /** "10% of base pay" */
 export function bonusText(bonus: number): string {
   return `${formatBonus(bonus)} of base pay`;
@@ -82,11 +72,6 @@ export function equityText(equity: Range, currency: string): string {
 /** The currency of the anchor zone: bands' `min` and `max`, and equity, are written in it. */
 export function anchorCurrency(ladder: Pick<Ladder, 'zones' | 'currency'>): string {
   return ladder.zones[0]?.currency ?? ladder.currency;
-}
-
-/** One band in a zone, as text: "€116,500 – €151,000". */
-export function zoneBandText(band: Range, zone: Zone): string {
-  return formatBand(band, zone.currency);
 }
 
 /** The change of one zone's band at a promotion. */
@@ -188,4 +173,4 @@ export function variableColumns(rows: readonly PayRow[]): { bonus: boolean; equi
   return { bonus: rows.some((r) => r.bonus !== undefined), equity: rows.some((r) => r.equity !== undefined) };
 }
 
-export { formatBand, formatBonus, formatMoney };
+export { formatBand, formatBonus };
