@@ -15,13 +15,14 @@ import { readEnv } from '../environment.ts';
 import { notedOptions, noteOptions } from '../integration/options.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
-import { setBuildContent, siteConfig } from '../site/config.ts';
+import { isAudience, showsAmounts, type Audience } from '../site/audience.ts';
+import { setBuildAudience, setBuildContent, siteConfig } from '../site/config.ts';
 import { prime } from '../site/ladder.ts';
 import { isInside, realish } from './confine.ts';
 import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
-export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
+export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR] [--audience public|internal]
 
 Checks the ladder, then builds the published site with its search index
 (none when the config turns search off).
@@ -33,6 +34,11 @@ Options:
                   project's parity({ content }), else ./content)
   --out DIR       the output folder (default: $LADDER_OUT, else ./dist); replaced
                   only once the new site is complete
+  --audience WHO  public (the default) or internal. A ladder whose ladder.md
+                  sets visibility.pay: internal is published without any pay
+                  amount, unless the audience is internal: then the site has
+                  every amount, /pay/ and /ladder-pay.csv, for a host behind
+                  the company's sign-in (docs/publishing.md)
   -h, --help      show this help
 
 It builds the Astro project of the working directory (its astro.config.mjs and
@@ -87,6 +93,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     options: {
       content: { type: 'string' },
       out: { type: 'string' },
+      audience: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -96,6 +103,11 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     io.stdout(buildHelp);
     return EXIT.ok;
   }
+
+  if (values.audience !== undefined && !isAudience(values.audience)) {
+    throw new UsageError(`--audience is public or internal, not "${values.audience}"`);
+  }
+  const audience: Audience = values.audience ?? 'public';
 
   // 0. Where the site goes: refused at once, before any work, when it is unsafe.
   const ROOT = projectRoot(io.cwd);
@@ -138,8 +150,9 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     mkdirSync(dirname(out), { recursive: true });
     mkdirSync(dirname(astroOut), { recursive: true });
     writeFileSync(claim, `${process.pid}\n`);
-    // 2. Astro renders every page from the same check: the integration takes this content directory.
+    // 2. Astro renders every page from the same check: the integration takes this content directory, and the audience.
     setBuildContent(result.dir);
+    setBuildAudience(audience);
     // A published site is a production build, whatever the shell or a test runner left behind.
     // Vitest, for one, exports BASE_URL=/, MODE, DEV, PROD and SSR, which Astro would read as
     // import.meta.env and which would silently replace the configured base path.
@@ -155,6 +168,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
       await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
     } finally {
       setBuildContent(undefined);
+      setBuildAudience(undefined);
     }
     if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
     writeFileSync(join(astroOut, MARKER), MARKER_TEXT);
@@ -183,6 +197,13 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
   const pages = relative(io.cwd, out) || '.';
   io.stdout(`✔ Built the site of ${visible(result.ladder.name)} into ${visible(pages)}/\n`);
+  if (result.ladder.visibility.pay === 'internal') {
+    io.stdout(
+      showsAmounts(result.ladder.visibility.pay, audience)
+        ? '  For employees only: this site shows pay amounts (--audience internal). Host it behind your sign-in (docs/publishing.md).\n'
+        : '  Without pay amounts: ladder.md sets visibility.pay: internal. "ladder build --audience internal" builds the site with them.\n',
+    );
+  }
   return EXIT.ok;
 }
 

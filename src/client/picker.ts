@@ -5,7 +5,7 @@
  * Vanilla DOM, no framework: the page's only script besides search.
  */
 import type { LadderJson, LevelJson } from '../site/export.ts';
-import { AUTHORITY_LABELS, capitalize, formatBand, formatMoney, humanize } from '../site/format.ts';
+import { AUTHORITY_LABELS, capitalize, formatBand, formatBonus, formatMoney, humanize, ZONE_PICKABLE } from '../site/format.ts';
 
 export interface PickerElements {
   form: HTMLFormElement;
@@ -74,6 +74,31 @@ export async function mountPicker(elements: PickerElements, jsonUrl: string): Pr
   apply(initial);
 }
 
+/**
+ * A level's band: the anchor zone's, or, with several zones, every zone's in
+ * a `.zone-set` (one child per zone, in the ladder's order) that the page's
+ * zone buttons switch with CSS, as on the pre-built pages.
+ */
+export function payCell(data: LadderJson, level: LevelJson): (Node | string)[] {
+  const pay = level.pay;
+  if (!pay) return [];
+  const zones = data.ladder.zones;
+  if (zones.length < 2 || zones.length > ZONE_PICKABLE) return [el('span', { class: 'band' }, formatBand(pay, pay.currency))];
+  const set = el('span', { class: 'zone-set' });
+  for (const zone of zones) {
+    const band = pay.zones.find((z) => z.zone === zone.id);
+    set.append(
+      el(
+        'span',
+        { class: 'zone-item', 'data-zone': zone.id },
+        el('span', { class: 'zone-name' }, `${zone.name}: `),
+        el('span', { class: 'band' }, band ? formatBand(band, band.currency) : 'No band in this zone'),
+      ),
+    );
+  }
+  return [set];
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
@@ -106,7 +131,9 @@ export function render(data: LadderJson, left: LevelJson | undefined, right: Lev
   };
   row('Grade', (l) => [String(l.grade)]);
   row('Summary', (l) => [l.summary]);
-  if (pair.every((l) => l.pay)) row('Pay band', (l) => [formatBand(l.pay!, currency)]);
+  if (pair.every((l) => l.pay)) row('Pay band', (l) => payCell(data, l));
+  if (pair.some((l) => l.pay?.bonus != null)) row('Target bonus', (l) => [l.pay?.bonus != null ? `${formatBonus(l.pay.bonus)} of base pay` : 'None']);
+  if (pair.some((l) => l.pay?.equity)) row('Equity', (l) => [l.pay?.equity ? `${formatBand(l.pay.equity, l.pay.currency)} a year` : 'None']);
   row(AUTHORITY_LABELS.scope, (l) => [capitalize(l.authority.scope)]);
   if (pair.every((l) => l.authority.budget !== null)) row(AUTHORITY_LABELS.budget, (l) => [`${formatMoney(l.authority.budget!, currency)} a year`]);
   row(AUTHORITY_LABELS.decisions, (l) => [l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d))))]);

@@ -77,6 +77,8 @@ export interface LadderHistory {
 export interface HistoryOptions {
   /** How many commits to describe (default 50). 0 turns history off. */
   limit?: number;
+  /** False for a site without amounts of money: changes of pay and budgets are named without their values (default true). */
+  amounts?: boolean;
 }
 
 /** An unavailable history, with the reason. */
@@ -89,7 +91,7 @@ export function readHistory(contentDir: string, options: HistoryOptions = {}): L
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_HISTORY_LIMIT));
   if (limit === 0) return noHistory('History is turned off (parity({ history: false })).', limit);
   try {
-    return read(resolve(contentDir), limit);
+    return read(resolve(contentDir), limit, options.amounts ?? true);
   } catch (error) {
     return noHistory(error instanceof Error ? error.message : String(error), limit);
   }
@@ -104,7 +106,7 @@ interface Commit {
   changes: { path: string; before: string | undefined; after: string | undefined }[];
 }
 
-function read(dir: string, limit: number): LadderHistory {
+function read(dir: string, limit: number, amounts: boolean): LadderHistory {
   let root: string | undefined;
   try {
     root = gitRoot(dir);
@@ -156,7 +158,7 @@ function read(dir: string, limit: number): LadderHistory {
     const before = c.parents.length > 0 ? checked(parentVersions[i]) : undefined;
     if (!before) return { ...base, status: 'initial', summary: describeFirstVersion(head.ladder), items: [] };
     const diff = diffLadders(before, head);
-    return { ...base, status: 'diff', summary: describeHistoryEntry(diff), items: describeDiff(diff, head.ladder) };
+    return { ...base, status: 'diff', summary: describeHistoryEntry(diff), items: describeDiff(diff, head.ladder, { amounts }) };
   });
 
   return {

@@ -17,7 +17,8 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
-import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
+import { showsAmounts } from '../site/audience.ts';
+import { buildAudience, buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
@@ -60,11 +61,16 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           history: options.history,
           editor: options.editor,
           pages: options.pages,
+          // `ladder build --audience internal` builds the site with amounts for a ladder whose pay is internal (docs/publishing.md).
+          audience: buildAudience() ?? 'public',
         };
         configureSite(site);
+        // /pay/ and /ladder-pay.csv exist only in a build that shows amounts.
+        const amounts = showsAmounts(getCheck(contentDir).ladder.visibility.pay, site.audience);
         for (const route of ROUTES) {
           if (route.page && !options.pages[route.page]) continue;
           if (route.needs === 'editor' && options.editor === false) continue;
+          if (route.needs === 'amounts' && !amounts) continue;
           injectRoute({ pattern: route.pattern, entrypoint: resolve(PACKAGE_ROOT, 'src', 'routes', route.entrypoint), prerender: true });
         }
         updateConfig({

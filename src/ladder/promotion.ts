@@ -86,7 +86,10 @@ export function comparePromotion(from: Level, to: Level): Promotion {
     },
     authority: {
       scope: change(from.authority.scope, to.authority.scope),
-      budget: change(from.authority.budget, to.authority.budget),
+      // Read when asked: a site built without amounts has levels whose budget cannot be read (src/site/audience.ts).
+      get budget() {
+        return change(from.authority.budget, to.authority.budget);
+      },
       decisions,
     },
     sections: matchSections(from.sections, to.sections).map(([a, b]) => sectionChange(a, b)),

@@ -55,7 +55,7 @@ const amount = z
   .max(Number.MAX_SAFE_INTEGER)
   // -0 is 0 (YAML reads "-0" as negative zero, which would print as "-$0").
   .overwrite((value) => value + 0)
-  .meta({ description: "An amount of money per year, written as a plain number such as 185000 (no separators, no currency sign)." });
+  .meta({ description: "An amount of money per year, written as a plain number: digits only, without separators or a currency sign." });
 
 /** A range of money: a pay band's amounts in one zone, or an equity range. */
 function range(description: string) {

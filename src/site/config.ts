@@ -9,6 +9,7 @@
 import { readEnv } from '../environment.ts';
 import { contentDir } from '../ladder/check.ts';
 import type { ParityOptions } from '../integration/options.ts';
+import type { Audience } from './audience.ts';
 
 /** Plain data, paths absolute. */
 export interface SiteConfig {
@@ -20,11 +21,18 @@ export interface SiteConfig {
   history: ParityOptions['history'];
   editor: ParityOptions['editor'];
   pages: ParityOptions['pages'];
+  /**
+   * Whom the site is built for (`ladder build --audience`): `public` unless
+   * the command says `internal`. With a ladder whose `visibility.pay` is
+   * internal, a public site has no amount of money (src/site/audience.ts).
+   */
+  audience: Audience;
 }
 
 const CONFIG = Symbol.for('parity.site.config');
 const BUILD_CONTENT = Symbol.for('parity.site.build-content');
-type Holder = typeof globalThis & { [CONFIG]?: SiteConfig; [BUILD_CONTENT]?: string };
+const BUILD_AUDIENCE = Symbol.for('parity.site.build-audience');
+type Holder = typeof globalThis & { [CONFIG]?: SiteConfig; [BUILD_CONTENT]?: string; [BUILD_AUDIENCE]?: Audience };
 
 /**
  * `ladder build` names the content directory it has just checked (its
@@ -38,6 +46,20 @@ export function setBuildContent(dir: string | undefined): void {
 /** The content directory `ladder build` checked, when the integration runs inside it. */
 export function buildContent(): string | undefined {
   return (globalThis as Holder)[BUILD_CONTENT];
+}
+
+/**
+ * `ladder build --audience` names whom the site is for, the same way it names
+ * the content directory; undefined clears it (the integration then builds
+ * for the public).
+ */
+export function setBuildAudience(audience: Audience | undefined): void {
+  (globalThis as Holder)[BUILD_AUDIENCE] = audience;
+}
+
+/** The audience `ladder build` was given, when the integration runs inside it. */
+export function buildAudience(): Audience | undefined {
+  return (globalThis as Holder)[BUILD_AUDIENCE];
 }
 
 export function configureSite(site: SiteConfig): void {
@@ -54,6 +76,7 @@ export function siteConfig(): SiteConfig {
       history: { limit: 50 },
       editor: {},
       pages: { assess: true, changes: true, search: true, choose: true },
+      audience: 'public',
     }
   );
 }

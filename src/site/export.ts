@@ -31,7 +31,7 @@ export interface ZoneJson {
   id: string;
   name: string;
   currency: string;
-  /** The anchor's amounts times this, rounded to `ladder.rounding`; null for the anchor and zones set by hand. */
+  /** The anchor's amounts times this, rounded to `ladder.rounding`; null for the anchor, zones set by hand, and without amounts (a differential is pay). */
   factor: number | null;
   /** The first zone: bands' min and max are its amounts. */
   anchor: boolean;
@@ -191,7 +191,7 @@ export function toLadderJson(ladder: Ladder, options: ExportOptions = {}): Ladde
       repository: ladder.repository ?? null,
       scopes: [...ladder.scopes],
       parity: { pay: ladder.parity.pay },
-      zones: ladder.zones.map((z) => ({ id: z.id, name: z.name, currency: z.currency, factor: z.factor ?? null, anchor: z.index === 0 })),
+      zones: ladder.zones.map((z) => ({ id: z.id, name: z.name, currency: z.currency, factor: amounts ? (z.factor ?? null) : null, anchor: z.index === 0 })),
       rounding: ladder.rounding,
       visibility: { pay: ladder.visibility.pay },
       amounts,

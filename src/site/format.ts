@@ -8,6 +8,15 @@ import { formatBand, formatBonus, formatMoney } from '../ladder/money.ts';
 
 export { formatBand, formatBonus, formatMoney };
 
+/**
+ * The most zones the no-JavaScript zone picker offers: pay.css has one rule
+ * per position (`.zone-set > :nth-child(n)`). A ladder with more zones shows
+ * the anchor zone where one band is shown per level, and every zone on the
+ * level pages and /pay/. (Here, not in pay.ts, so that the /compare/ picker's
+ * script can read it without the core.)
+ */
+export const ZONE_PICKABLE = 12;
+
 /** "+$35,000", "−$5,000", "no change" */
 export function formatChange(delta: number, currency: string): string {
   if (delta === 0) return 'no change';

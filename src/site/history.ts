@@ -12,7 +12,7 @@ import type { CheckResult } from '../ladder/check.ts';
 import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../git/history.ts';
 import type { Ladder, Level } from '../ladder/model.ts';
 import { siteConfig, type SiteConfig } from './config.ts';
-import { getCheck } from './ladder.ts';
+import { amountsShown, getCheck } from './ladder.ts';
 import { links } from './urls.ts';
 
 const STORE = Symbol.for('parity.site.history');
@@ -32,7 +32,8 @@ export function getHistory(): LadderHistory {
   const result = getCheck();
   let history = store().get(result);
   if (!history) {
-    history = readHistory(result.dir, { limit: historyLimit() });
+    // A site without amounts names pay changes without them ("Pay band changed.").
+    history = readHistory(result.dir, { limit: historyLimit(), amounts: amountsShown() });
     store().set(result, history);
   }
   return history;

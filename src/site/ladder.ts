@@ -13,9 +13,12 @@
 import { check, type CheckResult } from '../ladder/check.ts';
 import { formatText } from '../ladder/formatters/text.ts';
 import type { Ladder } from '../ladder/model.ts';
+import { allVerdicts, gradeVerdicts, type GradeVerdicts } from '../ladder/verdicts.ts';
+import { redactLadder, showsAmounts } from './audience.ts';
 import { siteConfig } from './config.ts';
 
 const STORE = Symbol.for('parity.site.checks');
+const SHOWN = Symbol.for('parity.site.shown');
 
 function store(): Map<string, CheckResult> {
   const holder = globalThis as typeof globalThis & { [STORE]?: Map<string, CheckResult> };
@@ -32,16 +35,59 @@ export function getCheck(dir: string = siteConfig().contentDir): CheckResult {
 }
 
 /**
- * The ladder the pages render. A production build refuses a ladder with
- * errors (`ladder build` stops before Astro starts; this guards a bare
- * `astro build`). In dev, pages still render and the layout lists the problems.
+ * The checked ladder with every amount, for what needs amounts it does not
+ * print: the parity verdicts (below) and the exports that take an `amounts`
+ * option (/ladder.json, /ladder.csv). Pages render getLadder(). A production
+ * build refuses a ladder with errors (`ladder build` stops before Astro
+ * starts; this guards a bare `astro build`). In dev, pages still render and
+ * the layout lists the problems.
  */
-export function getLadder(): Ladder {
+export function getFullLadder(): Ladder {
   const result = getCheck();
   if (!result.ok && import.meta.env?.PROD) {
     throw new Error(`The ladder in ${result.dir} has errors; no site is built from it.\n${formatText(result.diagnostics, result.summary)}`);
   }
   return result.ladder;
+}
+
+/** Whether this build publishes amounts of money: the ladder's `visibility.pay` and the build's audience (src/site/audience.ts). */
+export function amountsShown(): boolean {
+  return showsAmounts(getCheck().ladder.visibility.pay, siteConfig().audience);
+}
+
+type Shown = WeakMap<CheckResult, { ladder: Ladder; verdicts: GradeVerdicts[] }>;
+
+function shown(): { ladder: Ladder; verdicts: GradeVerdicts[] } {
+  const holder = globalThis as typeof globalThis & { [SHOWN]?: Shown };
+  const cache = (holder[SHOWN] ??= new WeakMap());
+  const result = getCheck();
+  let entry = cache.get(result);
+  if (!entry) {
+    const full = getFullLadder();
+    // Verdicts come from the full ladder, before any amount is taken out: the report still says what is equal.
+    const verdicts = allVerdicts(full);
+    entry = { ladder: amountsShown() ? full : redactLadder(full), verdicts };
+    cache.set(result, entry);
+  }
+  return entry;
+}
+
+/**
+ * The ladder the pages render: the checked ladder, or (in a public build of a
+ * ladder whose pay is internal) its copy without any amount. Memoized per check.
+ */
+export function getLadder(): Ladder {
+  return shown().ladder;
+}
+
+/** The parity verdicts of every family and grade, from the full ladder. */
+export function getVerdicts(): readonly GradeVerdicts[] {
+  return shown().verdicts;
+}
+
+/** The parity verdicts of one family and grade, from the full ladder. */
+export function getGradeVerdicts(family: string, grade: number): GradeVerdicts {
+  return getVerdicts().find((v) => v.family === family && v.grade === grade) ?? gradeVerdicts(getFullLadder(), family, grade);
 }
 
 /** Stores a check that was already run (by `ladder build`), so the pages reuse it. */
@@ -53,4 +99,14 @@ export function prime(result: CheckResult): void {
 export function invalidate(dir?: string): void {
   if (dir === undefined) store().clear();
   else store().delete(dir);
+}
+
+/**
+ * Whether any level of the ladder has a bonus target or equity (read from the
+ * full ladder: a yes or no, never an amount). Pages show the variable-pay
+ * verdict beside the others only then, so a ladder without variable pay reads
+ * as before.
+ */
+export function variablePayUsed(): boolean {
+  return getFullLadder().levels.some((level) => level.pay?.bonus !== undefined || level.pay?.equity !== undefined);
 }

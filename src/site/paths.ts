@@ -23,9 +23,12 @@ export const paths = {
   compareGrade: (family: string, grade: number) => `compare/${family}/${grade}/`,
   competency: (competency: string) => `competencies/${competency}/`,
   parity: () => 'parity/',
+  /** (1.1) How pay is set: only in a build that shows amounts. */
+  pay: () => 'pay/',
   search: () => 'search/',
   json: () => 'ladder.json',
   csv: () => 'ladder.csv',
+  payCsv: () => 'ladder-pay.csv',
 } as const;
 
 /** Joins a base ("/", "/careers/", "https://example.com/careers/") and a site path. */

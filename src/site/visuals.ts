@@ -339,13 +339,18 @@ export function payChart(groups: readonly PayGroupInput[]): PayChart {
   };
 }
 
-/** The bars of one family's grade: every track's level at that grade. */
-export function gradePayGroup(ladder: Ladder, family: string, grade: number, label = ''): PayGroupInput {
+/**
+ * The bars of one family's grade: every track's level at that grade, in one
+ * zone (default: the anchor zone). A level without pay there (a build
+ * without amounts) has no bar.
+ */
+export function gradePayGroup(ladder: Ladder, family: string, grade: number, label = '', zone: string = ladder.zones[0]?.id ?? ''): PayGroupInput {
   const tracks = tracksOf(ladder, family);
   const bars: PayBarInput[] = [];
   for (const track of tracks) {
     const level = levelAt(ladder, track.id, grade);
-    if (level?.pay) bars.push({ id: level.id, label: level.title, track: track.name, kind: track.kind, min: level.pay.min, max: level.pay.max });
+    const band = level?.pay?.zones.find((z) => z.zone.id === zone);
+    if (level && band) bars.push({ id: level.id, label: level.title, track: track.name, kind: track.kind, min: band.min, max: band.max });
   }
   return { label, bars };
 }
@@ -358,8 +363,8 @@ export interface AuthorityPicture {
   labelX: number;
   /** The ladder's scopes as steps, narrowest first; those up to the level's scope are filled. */
   scope: { y: number; index: number; count: number; steps: { name: string; x: number; width: number; filled: boolean; current: boolean }[] };
-  /** The budget as a share of the largest budget in the family. */
-  budget: { y: number; x: number; width: number; full: number; value: number; max: number; fraction: number };
+  /** The budget as a share of the largest budget in the family; undefined in a build without amounts. */
+  budget: { y: number; x: number; width: number; full: number; value: number; max: number; fraction: number } | undefined;
   /** One dot per decision right, against the most any level of the family holds. */
   decisions: { y: number; count: number; max: number; dots: { cx: number; filled: boolean }[]; r: number };
   valueX: number;
@@ -376,28 +381,35 @@ export const AUTHORITY_LAYOUT = {
   font: 13,
 } as const;
 
-export function authorityPicture(ladder: Ladder, level: Level): AuthorityPicture {
+export interface AuthorityPictureOptions {
+  /** Whether the budget is drawn (default true): false in a build without amounts, which never reads a budget. */
+  budget?: boolean;
+}
+
+export function authorityPicture(ladder: Ladder, level: Level, options: AuthorityPictureOptions = {}): AuthorityPicture {
   const A = AUTHORITY_LAYOUT;
+  const showBudget = options.budget ?? true;
+  const rows = showBudget ? 3 : 2;
   const family = ladder.levels.filter((l) => l.family === level.family);
   const scopes = ladder.scopes;
   const index = scopes.indexOf(level.authority.scope);
   const x = A.label;
   const stepWidth = A.plot / Math.max(1, scopes.length);
   const steps = scopes.map((name, i) => ({ name, x: x + i * stepWidth, width: stepWidth - 3, filled: i <= index, current: i === index }));
-  const maxBudget = Math.max(0, ...family.map((l) => l.authority.budget));
-  const fraction = maxBudget > 0 ? level.authority.budget / maxBudget : 0;
+  const maxBudget = showBudget ? Math.max(0, ...family.map((l) => l.authority.budget)) : 0;
+  const fraction = showBudget && maxBudget > 0 ? level.authority.budget / maxBudget : 0;
   const maxDecisions = Math.max(1, ...family.map((l) => l.authority.decisions.length));
   const count = level.authority.decisions.length;
   const dotSpace = Math.min(22, A.plot / maxDecisions);
   const r = Math.max(3, Math.min(7, dotSpace / 2 - 2));
   return {
     width: A.width,
-    height: A.top + 3 * A.row + 14,
+    height: A.top + rows * A.row + 14,
     labelX: 0,
     scope: { y: A.top + 4, index, count: scopes.length, steps },
-    budget: { y: A.top + A.row + 18, x, width: A.plot * fraction, full: A.plot, value: level.authority.budget, max: maxBudget, fraction },
+    budget: showBudget ? { y: A.top + A.row + 18, x, width: A.plot * fraction, full: A.plot, value: level.authority.budget, max: maxBudget, fraction } : undefined,
     decisions: {
-      y: A.top + 2 * A.row + 26,
+      y: A.top + (rows - 1) * A.row + 26,
       count,
       max: maxDecisions,
       r,

@@ -141,8 +141,8 @@ describe('scope and authority', () => {
       expect(pic.scope.steps.filter((s) => s.filled)).toHaveLength(index + 1);
       expect(pic.scope.steps.filter((s) => s.current).map((s) => s.name)).toEqual([level.authority.scope]);
       const max = Math.max(...family.map((l) => l.authority.budget));
-      expect(pic.budget.max).toBe(max);
-      expect(pic.budget.width).toBeCloseTo((level.authority.budget / max) * pic.budget.full, 6);
+      expect(pic.budget!.max).toBe(max);
+      expect(pic.budget!.width).toBeCloseTo((level.authority.budget / max) * pic.budget!.full, 6);
       expect(pic.decisions.count).toBe(level.authority.decisions.length);
       expect(pic.decisions.max).toBe(Math.max(...family.map((l) => l.authority.decisions.length)));
       expect(pic.decisions.dots.filter((d) => d.filled)).toHaveLength(level.authority.decisions.length);

@@ -277,34 +277,78 @@ export interface HistoryItem {
   phrases: string[];
 }
 
+export interface DescribeOptions {
+  /**
+   * False for a site that publishes no amount of money (a public build of a
+   * ladder whose pay is internal): a change of a band, a budget or any other
+   * field that may hold an amount is named without its values ("Pay band
+   * changed."). Default true.
+   */
+  amounts?: boolean;
+}
+
+/**
+ * Fields whose values are never amounts of money, so a site without amounts
+ * may still quote them. Any other field (pay, budget, bands, zones, bonus,
+ * equity, and fields added later) is named without its values there.
+ */
+const FIELDS_WITHOUT_AMOUNTS = new Set([
+  'name',
+  'title',
+  'grade',
+  'summary',
+  'track',
+  'family',
+  'kind',
+  'competencies',
+  'repository',
+  'scopes',
+  'currency',
+  'parity.pay',
+  'authority.scope',
+  'authority.decisions',
+]);
+
+/** "Pay band changed", "Budget changed": a change named without its values. */
+function unquotedPhrase(f: FieldChange): string {
+  const name = FIELD_NAMES[f.field] ?? f.field.replace(/[._]/g, ' ');
+  return `${capitalize(name)} changed`;
+}
+
 /** What one diff means, entity by entity, in short sentences (the site's /changes/ and its feed). */
-export function describeDiff(diff: LadderDiff, head: Ladder): HistoryItem[] {
+export function describeDiff(diff: LadderDiff, head: Ladder, options: DescribeOptions = {}): HistoryItem[] {
   const items: HistoryItem[] = [];
   const { currency } = diff;
   const scopes = head.scopes;
+  const amounts = options.amounts ?? true;
+  const phrase: Phrase = (f, c, s) => (amounts || FIELDS_WITHOUT_AMOUNTS.has(f.field) ? quotedPhrase(f, c, s) : unquotedPhrase(f));
   const l = diff.ladder;
   const ladderPhrases = [
-    ...l.fields.map((f) => sentence(fieldPhrase(f, currency, scopes))),
-    ...(l.zones ?? []).map((z) => sentence(describeZone(z))),
+    ...l.fields.map((f) => sentence(phrase(f, currency, scopes))),
+    ...(l.zones ?? []).map((z) => sentence(amounts ? describeZone(z) : 'Pay zones changed')),
     ...l.exceptions.map((e) => sentence(describeException(e))),
     ...l.text.map((t) => textPhrase(t)),
   ];
   if (ladderPhrases.length > 0) items.push({ type: 'ladder', kind: 'changed', id: 'ladder', name: head.name, phrases: ladderPhrases });
-  for (const c of [...diff.families, ...diff.tracks, ...diff.competencies, ...diff.levels]) items.push(entityItem(c, currency, scopes));
+  for (const c of [...diff.families, ...diff.tracks, ...diff.competencies, ...diff.levels]) items.push(entityItem(c, currency, scopes, phrase, amounts));
   return items;
 }
 
-function entityItem(c: EntityChange, currency: string, scopes: readonly string[]): HistoryItem {
+type Phrase = (f: FieldChange, currency: string, scopes: readonly string[]) => string;
+
+function entityItem(c: EntityChange, currency: string, scopes: readonly string[], phrase: Phrase, amounts: boolean): HistoryItem {
   const phrases: string[] = [];
   const what = ENTITY_LABEL[c.type];
-  if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${describeTerms(c.terms, currency)}` : ''}.`);
+  const terms = (t: NonNullable<EntityChange['terms']>) =>
+    amounts ? describeTerms(t, currency) : `scope ${t.scope}, ${t.decisions.length} decision right${t.decisions.length === 1 ? '' : 's'}`;
+  if (c.kind === 'added') phrases.push(`${what} added${c.terms ? `: ${terms(c.terms)}` : ''}.`);
   else if (c.kind === 'removed') phrases.push(`${what} removed.`);
   else if (c.kind === 'renamed') phrases.push(`${what} moved from ${c.from} to ${c.id}.`);
   for (const f of c.fields) {
-    if (f.field === 'pay') phrases.push(...describePay(f).map(sentence));
-    else phrases.push(sentence(fieldPhrase(f, currency, scopes)));
+    if (f.field === 'pay') phrases.push(...(amounts ? describePay(f) : [unquotedPhrase(f)]).map(sentence));
+    else phrases.push(sentence(phrase(f, currency, scopes)));
   }
-  for (const b of c.bands ?? []) phrases.push(...describeBandChange(b).map(sentence), sentence(describeBandUse(b)));
+  for (const b of c.bands ?? []) phrases.push(...(amounts ? describeBandChange(b) : ['Pay band changed']).map(sentence), sentence(describeBandUse(b)));
   for (const t of c.text) phrases.push(textPhrase(t));
   return {
     type: c.type,
@@ -319,6 +363,10 @@ function entityItem(c: EntityChange, currency: string, scopes: readonly string[]
 
 /** "Pay band raised from $1–$2 to $3–$4", "Scope widened from group to org", else the diff's own words. */
 export function fieldPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
+  return quotedPhrase(f, currency, scopes);
+}
+
+function quotedPhrase(f: FieldChange, currency: string, scopes: readonly string[] = []): string {
   if (f.field === 'pay') return describePay(f).map(capitalize).join('; ');
   if (f.field === 'authority.budget') {
     const a = f.before as number;
