@@ -3,7 +3,7 @@
  * that the rules and the pages need.
  */
 import type { Body } from './markdown.ts';
-import { splitSections } from './markdown.ts';
+import { parseBody, splitSections } from './markdown.ts';
 import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
 import type { CompetencyData, FamilyData, LadderData, LevelData, TrackData } from './schema.ts';
 
@@ -102,7 +102,7 @@ export function buildLadder(entries: Entries): Ladder {
     repository: ladderData.repository,
     scopes: ladderData.scopes,
     parity: { pay: ladderData.parity.pay, exceptions },
-    intro: ladderEntry?.body ?? { line: 1, tree: { type: 'root', children: [] } },
+    intro: ladderEntry?.body ?? parseBody('', 1),
     source: ladderSource,
     families,
     competencies,

@@ -8,7 +8,7 @@ import { buildLadder } from './build.ts';
 import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
-import { findUnsafe, parseBody, type Body } from './markdown.ts';
+import { findUnsafe, parseBody, parseMarkdown, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
@@ -160,19 +160,30 @@ function peek(text: string | undefined, key: string): string | undefined {
 /**
  * Parsed files by path and text. Re-checking a ladder in which few files
  * changed (the dev server, ladder diff, property tests) parses only those.
+ * Keyed by path, then by the text itself: the text is not copied into a
+ * longer key, so the cache holds no second copy of the ladder.
  */
-const parseCache = new Map<string, { entry: ParsedEntry | undefined; diagnostics: Diagnostic[] }>();
+const parseCache = new Map<string, Map<string, { entry: ParsedEntry | undefined; diagnostics: Diagnostic[] }>>();
+let parseCacheSize = 0;
 const PARSE_CACHE_LIMIT = 20_000;
 
 /** Reads one file's frontmatter and body, reporting what is wrong with its text, YAML, id or Markdown. */
 function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true): ParsedEntry | undefined {
-  const key = `${checkId ? 1 : 0}${file.path}\0${file.text ?? file.unreadable ?? ''}`;
-  let cached = parseCache.get(key);
+  const path = `${checkId ? 1 : 0}${file.path}`;
+  const text = file.text ?? `\0${file.unreadable ?? ''}`;
+  let versions = parseCache.get(path);
+  let cached = versions?.get(text);
   if (!cached) {
     const found: Diagnostic[] = [];
     cached = { entry: parseEntry(file, found, checkId), diagnostics: found };
-    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
-    parseCache.set(key, cached);
+    if (parseCacheSize >= PARSE_CACHE_LIMIT) {
+      parseCache.clear();
+      parseCacheSize = 0;
+      versions = undefined;
+    }
+    if (!versions) parseCache.set(path, (versions = new Map()));
+    versions.set(text, cached);
+    parseCacheSize++;
   }
   diagnostics.push(...cached.diagnostics);
   return cached.entry;
@@ -208,8 +219,10 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
     for (const error of result.errors) diagnostics.push(diagnostic({ file: file.path, line: error.line, column: error.column }, 'syntax/frontmatter', error.message));
     return undefined;
   }
-  const body = parseBody(result.file.body, result.file.bodyLine);
-  for (const finding of findUnsafe(body)) {
+  // The one parse of this body: its sections and its unsafe content are read from this tree, which is then let go.
+  const tree = parseMarkdown(result.file.body);
+  const body = parseBody(result.file.body, result.file.bodyLine, tree);
+  for (const finding of findUnsafe(body, tree)) {
     diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
   }
   return { parsed: result.file, body, source: { file: file.path, locate: result.file.locate } };
