@@ -129,12 +129,18 @@ function split(body: Body, tree: Root): SplitBody {
     const outside = definitions.filter((d) => d.end <= start || d.start >= end).map((d) => text.slice(d.start, d.end));
     return outside.length === 0 ? { markdown: text.slice(start, end) } : { markdown: text.slice(start, end), definitions: outside.join('\n') };
   };
-  const starts = headings.map((heading) => lineStart(text, offset(heading, 'start')));
+  // Where the part before each heading ends: at the start of the heading's line, or after the last node before it (a
+  // setext heading's range starts with a link definition written just above it).
+  const ends = headings.map((heading) => {
+    const index = tree.children.indexOf(heading);
+    const before = index > 0 ? offset(tree.children[index - 1]!, 'end') : 0;
+    return Math.max(lineStart(text, offset(heading, 'start')), before);
+  });
   const sections = headings.map((heading, i) => {
     const at = filePosition(body, heading);
-    return { heading: toString(heading).trim(), line: at.line, column: at.column, ...part(offset(heading, 'end'), starts[i + 1] ?? text.length) };
+    return { heading: toString(heading).trim(), line: at.line, column: at.column, ...part(offset(heading, 'end'), ends[i + 1] ?? text.length) };
   });
-  return { intro: part(0, starts[0]!), sections };
+  return { intro: part(0, ends[0]!), sections };
 }
 
 function offset(node: RootContent, end: 'start' | 'end'): number {
