@@ -3,7 +3,7 @@
  * the content directory and nothing else.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FileKind } from './schema.ts';
 
@@ -68,6 +68,44 @@ export function readContentDir(dir: string): RawFile[] {
       if (link !== undefined) return { path, text: undefined, link };
       return path.endsWith('.md') ? { path, ...readText(join(dir, path)) } : { path, text: undefined };
     });
+}
+
+/**
+ * The files of `dir` after the paths in `changed` (relative to it, or
+ * absolute below it) changed, from the files read before: each changed file
+ * is read again, or dropped when it is gone, and nothing else is read. A
+ * changed folder, or anything that is not a plain file, is read whole again
+ * with readContentDir. The result is what readContentDir would return now.
+ */
+export function refreshContent(dir: string, before: readonly RawFile[], changed: readonly string[]): RawFile[] {
+  const files = new Map(before.map((file) => [file.path, file]));
+  for (const change of changed) {
+    const path = relative(dir, resolve(dir, change)).split(sep).join('/');
+    if (path === '' || path.startsWith('..') || isAbsolute(path)) continue;
+    if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    let stat;
+    try {
+      stat = lstatSync(join(dir, path));
+    } catch {
+      // Gone: the file, or a folder and everything in it.
+      files.delete(path);
+      for (const key of files.keys()) if (key.startsWith(`${path}/`)) files.delete(key);
+      continue;
+    }
+    if (stat.isDirectory() && !path.endsWith('.md')) return readContentDir(dir);
+    if (stat.isSymbolicLink()) files.set(path, { path, text: undefined, link: linkTarget(join(dir, path)) });
+    else if (path.endsWith('.md')) files.set(path, { path, ...readText(join(dir, path)) });
+    else if (inLadderFolder(path) && stat.isFile()) files.set(path, { path, text: undefined });
+    else if (!stat.isFile()) return readContentDir(dir);
+  }
+  // In readContentDir's order: folder by folder, each sorted by name.
+  const byFolder = (a: RawFile, b: RawFile) => {
+    const x = a.path.split('/');
+    const y = b.path.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return x.length - y.length;
+  };
+  return [...files.values()].sort(byFolder);
 }
 
 /** A path inside families/, competencies/, tracks/ or levels/. */
