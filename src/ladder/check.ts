@@ -160,30 +160,39 @@ function peek(text: string | undefined, key: string): string | undefined {
 /**
  * Parsed files by path and text. Re-checking a ladder in which few files
  * changed (the dev server, ladder diff, property tests) parses only those.
- * Keyed by path, then by the text itself: the text is not copied into a
- * longer key, so the cache holds no second copy of the ladder.
+ * Keyed by path, then a few versions of its text, compared (a Map keyed by
+ * the text would hash every file's whole text on every check; a key made of
+ * path and text would also copy it).
  */
-const parseCache = new Map<string, Map<string, { entry: ParsedEntry | undefined; diagnostics: Diagnostic[] }>>();
+interface Cached {
+  text: string;
+  entry: ParsedEntry | undefined;
+  diagnostics: Diagnostic[];
+}
+const parseCache = new Map<string, Cached[]>();
 let parseCacheSize = 0;
 const PARSE_CACHE_LIMIT = 20_000;
+/** Versions of one file kept: enough for a diff, a history walk or an editor's undo. */
+const VERSIONS = 8;
 
 /** Reads one file's frontmatter and body, reporting what is wrong with its text, YAML, id or Markdown. */
 function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true): ParsedEntry | undefined {
   const path = `${checkId ? 1 : 0}${file.path}`;
   const text = file.text ?? `\0${file.unreadable ?? ''}`;
   let versions = parseCache.get(path);
-  let cached = versions?.get(text);
+  let cached = versions?.find((version) => version.text === text);
   if (!cached) {
     const found: Diagnostic[] = [];
-    cached = { entry: parseEntry(file, found, checkId), diagnostics: found };
+    cached = { text, entry: parseEntry(file, found, checkId), diagnostics: found };
     if (parseCacheSize >= PARSE_CACHE_LIMIT) {
       parseCache.clear();
       parseCacheSize = 0;
       versions = undefined;
     }
-    if (!versions) parseCache.set(path, (versions = new Map()));
-    versions.set(text, cached);
-    parseCacheSize++;
+    if (!versions) parseCache.set(path, (versions = []));
+    if (versions.length >= VERSIONS) versions.shift();
+    else parseCacheSize++;
+    versions.push(cached);
   }
   diagnostics.push(...cached.diagnostics);
   return cached.entry;
