@@ -35,8 +35,14 @@ export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; errors: 
 /** Splits and parses one file. `file` is only used to build locations. */
 export function parseFrontmatter(file: string, source: string): ParseResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = text.split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) {
+  // Line by line only as far as the closing fence: the body is not cut into lines (a ladder's bodies are most of its text).
+  const lineAt = (start: number) => {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    return { text: text.slice(start, newline > start && text.charCodeAt(newline - 1) === 13 ? end - 1 : end), next: newline < 0 ? -1 : newline + 1 };
+  };
+  const first = lineAt(0);
+  if (!FENCE.test(first.text)) {
     const message =
       text.trim() === ''
         ? 'The file is empty: it needs a frontmatter block that starts and ends with a line of three dashes (---)'
@@ -44,11 +50,17 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     return { ok: false, errors: [{ line: 1, column: 1, message }] };
   }
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i] ?? '')) {
+  let closeStart = -1;
+  let bodyStart = text.length;
+  for (let i = 1, at = first.next; at >= 0; i++) {
+    const line = lineAt(at);
+    if (CLOSE.test(line.text)) {
       close = i;
+      closeStart = at;
+      bodyStart = line.next < 0 ? text.length : line.next;
       break;
     }
+    at = line.next;
   }
   if (close < 0) {
     return {
@@ -56,7 +68,8 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
       errors: [{ line: 1, column: 1, message: 'The frontmatter block opened on line 1 is never closed: add a line of three dashes (---) after the last field' }],
     };
   }
-  const yamlText = lines.slice(1, close).join('\n');
+  // The lines between the fences, joined with "\n" (as the file's lines split at "\n" or "\r\n").
+  const yamlText = close === 1 ? '' : unixLines(text.slice(first.next, closeStart).replace(/\r?\n$/, ''));
   const depth = nestingDepth(yamlText);
   if (depth.depth > MAX_DEPTH) {
     return {
@@ -104,7 +117,7 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     ok: true,
     file: {
       data,
-      body: bodyText(text, lines, close),
+      body: unixLines(text.slice(bodyStart)),
       bodyLine: close + 2,
       locate(path, part = 'value') {
         const offset = findOffset(spots, path, part);
@@ -116,15 +129,9 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   };
 }
 
-/**
- * The body: the lines after the closing fence, joined with "\n". When the file has no "\r", that is the rest of the
- * text as it is, and a slice of it costs no copy.
- */
-function bodyText(text: string, lines: readonly string[], close: number): string {
-  if (text.includes('\r')) return lines.slice(close + 1).join('\n');
-  let at = 0;
-  for (let i = 0; i <= close; i++) at = text.indexOf('\n', at) + 1;
-  return at === 0 ? '' : text.slice(at);
+/** Text with its "\r\n" line ends made "\n"; without any, the text itself (a slice of a file costs no copy). */
+function unixLines(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
 }
 
 /** Where a YAML node starts, and where its keys or items and their values start. */
@@ -264,15 +271,15 @@ function nestingDepth(yamlText: string): { depth: number; line: number } {
   let lineStart = true;
   let indent = 0;
   for (let i = 0; i < yamlText.length; i++) {
-    const c = yamlText[i];
-    if (c === '\n') {
+    const c = yamlText.charCodeAt(i);
+    if (c === 10 /* \n */) {
       line++;
       lineStart = true;
       indent = 0;
       continue;
     }
     if (lineStart) {
-      if (c === ' ' || c === '-') {
+      if (c === 32 /* space */ || c === 45 /* - */) {
         indent++;
         continue;
       }
@@ -283,8 +290,9 @@ function nestingDepth(yamlText: string): { depth: number; line: number } {
         deepestLine = line;
       }
     }
-    if (c === '[' || c === '{') brackets++;
-    else if ((c === ']' || c === '}') && brackets > 0) brackets--;
+    if (c === 91 /* [ */ || c === 123 /* { */) brackets++;
+    else if ((c === 93 /* ] */ || c === 125) /* } */ && brackets > 0) brackets--;
+    else continue;
     const depth = brackets + Math.floor(indent / 2);
     if (depth > deepest) {
       deepest = depth;

@@ -221,7 +221,8 @@ function linkTarget(path: string): string {
 function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   let fd: number | undefined;
   try {
-    if (lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
+    // Where the system has O_NOFOLLOW, opening a link fails with ELOOP (below); elsewhere, look first.
+    if (!constants.O_NOFOLLOW && lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };
@@ -244,12 +245,14 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
 
 const tooLarge = (size: number) => ({ text: undefined, unreadable: `The file is larger than 1 MiB (${size} bytes): a ladder entry is a page of text` });
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes as UTF-8 text, or why they are not: binary, not UTF-8, or too large to be an entry. For files read from disk or from git. */
 export function decodeText(bytes: Uint8Array): Pick<SourceFile, 'text' | 'unreadable'> {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   if (bytes.includes(0)) return { text: undefined, unreadable: 'This is a binary file, not Markdown: save it as plain UTF-8 text' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: UTF8.decode(bytes) };
   } catch {
     return { text: undefined, unreadable: 'The file is not valid UTF-8: save it with UTF-8 encoding' };
   }
