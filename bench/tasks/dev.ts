@@ -39,10 +39,16 @@ const levelFile = join(dir, 'levels', track, readdirSync(join(dir, 'levels', tra
 const url = `${base}/levels/${track}/${levelFile.split('/').at(-1)!.slice(0, -3)}/`;
 const original = readFileSync(levelFile, 'utf8');
 
+/** This process's environment without what a test runner adds (NODE_ENV=test, VITEST, MODE...), which would make Astro's dev server serve no pages. */
+function ownEnvironment(): NodeJS.ProcessEnv {
+  const runner = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !runner.has(key) && !key.startsWith('VITEST')));
+}
+
 const started = performance.now();
 const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
   cwd: ROOT,
-  env: { ...process.env, LADDER_CONTENT: dir, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...ownEnvironment(), LADDER_CONTENT: dir, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
@@ -80,9 +86,16 @@ const SUMMARY = /(No problems in \d+ files|\d+ errors?|\d+ warnings?)[^\n]*\n/;
 
 await printed(/127\.0\.0\.1:\d+/, 'the dev server to start');
 const ready = performance.now();
-// The first request compiles the routes: not measured.
-const first = await timeout(fetch(url).then((r) => r.text()), 'the first page');
-if (!first.includes('<h1')) throw new Error(`${url} did not render a level page:\n${first.slice(0, 500)}`);
+// The first request compiles the routes: not measured. A server that has just started may answer before its routes are
+// ready (a bare 404): ask again, for up to a minute.
+let first = '';
+for (let tries = 0; !first.includes('<h1'); tries++) {
+  if (tries > 0) {
+    if (tries > 240) throw new Error(`${url} did not render a level page:\n${first.slice(0, 500)}\n${output.slice(-2000)}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  first = await timeout(fetch(url).then((r) => r.text()), 'the first page');
+}
 const firstPage = performance.now();
 
 // Vite's HMR socket, with the token its client script carries.
