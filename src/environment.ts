@@ -10,6 +10,10 @@
  * | LADDER_BASE    | Astro's `base` (a sub-path such as /careers) |
  * | LADDER_OUT     | `ladder build`'s output folder (`--out`)    |
  * | LADDER_DEBUG   | prints stack traces of internal errors      |
+ * | NO_COLOR       | no colours in the `ladder` command's output (no-color.org) |
+ *
+ * A variable that is unset, empty or only blanks counts as unset. The core
+ * (src/ladder/) never reads the environment: its callers pass what they read here.
  */
 export interface ParityEnv {
   content?: string;
@@ -17,12 +21,20 @@ export interface ParityEnv {
   base?: string;
   out?: string;
   debug: boolean;
+  noColor: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ParityEnv {
   const value = (name: string) => {
-    const raw = env[name];
+    const raw = env[name]?.trim();
     return raw === undefined || raw === '' ? undefined : raw;
   };
-  return { content: value('LADDER_CONTENT'), site: value('LADDER_SITE'), base: value('LADDER_BASE'), out: value('LADDER_OUT'), debug: Boolean(value('LADDER_DEBUG')) };
+  return {
+    content: value('LADDER_CONTENT'),
+    site: value('LADDER_SITE'),
+    base: value('LADDER_BASE'),
+    out: value('LADDER_OUT'),
+    debug: value('LADDER_DEBUG') !== undefined,
+    noColor: value('NO_COLOR') !== undefined,
+  };
 }

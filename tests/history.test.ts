@@ -1,5 +1,5 @@
 /**
- * The ladder's history from git (src/ladder/history.ts): in a temporary
+ * The ladder's history from git (src/git/history.ts): in a temporary
  * repository with two commits, the second raising a pay band, the history
  * lists that change in words; without git, or outside a repository, it is
  * unavailable and nothing throws.
@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../src/ladder/history.ts';
+import { readHistory } from '../src/git/history.ts';
 import { git } from './helpers/git.ts';
 import { cleanup, miniLadder, tempDir, writeLadder } from './helpers/ladder.ts';
 
@@ -196,9 +196,20 @@ describe('a commit message cannot forge the history', () => {
     expect(history.entries).toHaveLength(2);
     expect(history.entries.map((e) => e.commit)).not.toContain(fake);
     expect(history.entries.map((e) => e.date)).toEqual(['2025-02-01T00:00:00Z', '2025-01-01T00:00:00Z'].map((d) => expect.stringMatching(d.slice(0, 10))));
-    expect(history.entries[0]!.subject).toBe(subject);
+    // One subject of its own commit, with the separators it smuggled in removed (they are control characters).
+    expect(history.entries[0]!.subject).toBe(subject.replace(/[\x1e\x1f]/g, ''));
     expect(history.entries[0]!.status).toBe('diff');
     expect(history.entries[1]!.status).toBe('initial');
     expect([...history.lastChanged.keys()]).not.toContain('levels/eng-ic/fake.md');
+  });
+
+  it('drops escape sequences, bidi overrides and line breaks from a subject, keeping its text', () => {
+    const work = tempDir('parity-history-controls-');
+    writeLadder(miniLadder(), work);
+    git(work, ['init', '-q']);
+    git(work, ['add', '.']);
+    git(work, ['commit', '-q', '-m', 'Raise \u001b]0;pwned\u0007the \u001b[2Jband \u202e<b>x</b>\tnow'], '2025-01-01T00:00:00+00:00');
+    const history = readHistory(work);
+    expect(history.entries[0]!.subject).toBe('Raise ]0;pwnedthe [2Jband <b>x</b> now');
   });
 });

@@ -17,7 +17,7 @@ import { cleanup, miniLadder, tempDir, writeLadder } from './helpers/ladder.ts';
 afterAll(cleanup);
 
 const source = writeLadder(miniLadder());
-const exported = exportSheets(source).sheets;
+const exported = exportSheets(source, { levelUrl: (id) => `/levels/${id}/` }).sheets;
 const clone = (sheets: readonly Sheet[]): Sheet[] => sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) }));
 
 /** Text with what breaks spreadsheets: formula starts, quotes, separators, line breaks, apostrophes. */

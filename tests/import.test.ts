@@ -1,5 +1,5 @@
 /** `ladder import` and `ladder export`: every layout, bad sheets, and the round trip of the sample. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/node';
@@ -12,7 +12,7 @@ import { xlsxBuffer } from '../src/ladder/sheets/write.ts';
 import { checkZip } from '../src/ladder/sheets/zip.ts';
 import { unguard } from '../src/ladder/csv.ts';
 import { ladder } from './editing/run.ts';
-import { cleanup, copySample, ROOT, SAMPLE, tempDir } from './helpers/ladder.ts';
+import { cleanup, CONTENT, copySample, editFile, ROOT, SAMPLE, tempDir } from './helpers/ladder.ts';
 
 afterAll(cleanup);
 
@@ -95,7 +95,7 @@ describe('ladder import: the layouts', () => {
   });
 
   it("reads Parity's own layout from /ladder.csv alone (no expectations): one Expectations section to write per level", async () => {
-    const { toLadderCsv } = await import('../src/ladder/export.ts');
+    const { toLadderCsv } = await import('../src/site/export.ts');
     const csv = writeTemp('ladder.csv', toLadderCsv(check(SAMPLE).ladder));
     const { code, stdout, content } = await importInto(csv);
     expect(code).toBe(0);
@@ -240,16 +240,18 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
 });
 
 describe('ladder export and the round trip', () => {
-  it('exports frozen, readable sheets; an untouched export imports back byte for byte, as XLSX and as CSV', async () => {
+  // About the sample itself (content/): whatever it holds, it survives the round trip.
+  it('exports frozen, readable sheets; an untouched export of the sample imports back byte for byte, as XLSX and as CSV', async () => {
     const out = tempDir();
     expect((await ladder(['export', join(out, 'ladder.xlsx')], { cwd: ROOT })).code).toBe(0);
     expect((await ladder(['export', join(out, 'csv')], { cwd: ROOT })).code).toBe(0);
     const book = (await readExcelFile(readFileSync(join(out, 'ladder.xlsx')))) as unknown as { sheet: string; data: unknown[][] }[];
     expect(book.map((s) => s.sheet)).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'exceptions']);
     expect(readdirSync(join(out, 'csv')).sort()).toEqual(book.map((s) => `${s.sheet}.csv`).sort());
-    const sample = tree(SAMPLE);
+    const sample = tree(CONTENT);
     for (const source of [join(out, 'ladder.xlsx'), join(out, 'csv'), join(out, 'csv/levels.csv')]) {
-      const over = copySample();
+      const over = tempDir();
+      cpSync(CONTENT, over, { recursive: true });
       const run = await ladder(['import', source, '--content', over, '--force'], { cwd: ROOT });
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('0 file(s) written');
@@ -262,7 +264,7 @@ describe('ladder export and the round trip', () => {
 
   it('an edit in the spreadsheet is exactly what ladder diff shows after the import', async () => {
     const out = tempDir();
-    await ladder(['export', join(out, 'ladder.xlsx')], { cwd: ROOT });
+    await ladder(['export', join(out, 'ladder.xlsx'), '--content', SAMPLE], { cwd: ROOT });
     // A spreadsheet program opens the workbook, one cell changes, it is saved again.
     const book = (await readExcelFile(readFileSync(join(out, 'ladder.xlsx')))) as unknown as { sheet: string; data: (string | number | null)[][] }[];
     const levels = book[0]!.data;
@@ -285,9 +287,30 @@ describe('ladder export and the round trip', () => {
     expect([diff.families, diff.tracks, diff.competencies, diff.ladder.fields, diff.ladder.text]).toEqual([[], [], [], [], []]);
   });
 
+  it('a title with a formula after a ";" is text in every ";"-separated part of the CSV, and comes back exact', async () => {
+    const title = "a;=cmd|' /C calc'!A0;b";
+    const dir = copySample();
+    editFile(dir, 'levels/engineering-ic/staff-engineer.md', (t) => t.replace(/^title: .*$/m, `title: ${title}`));
+    expect(check(dir).ok).toBe(true);
+    const out = join(tempDir(), 'csv');
+    expect((await ladder(['export', out, '--content', dir], { cwd: ROOT })).code).toBe(0);
+    const line = readFileSync(join(out, 'levels.csv'), 'utf8').split('\r\n').find((l) => l.startsWith('engineering-ic/staff-engineer,'))!;
+    expect(line).toContain(`"a;'=cmd|' /C calc'!A0;b"`);
+    // Excel set to a European list separator splits the line on ";" and ignores a quote in mid-field.
+    for (const part of line.split(';')) expect(part, part).not.toMatch(/^[=+\-@\t\r]/);
+    for (const source of [out, join(out, 'levels.csv')]) {
+      const back = await importInto(source);
+      expect(back.code).toBe(0);
+      expect(check(back.content).ladder.level.get('engineering-ic/staff-engineer')!.title).toBe(title);
+    }
+    const over = copySample();
+    expect((await ladder(['import', out, '--content', over, '--force'], { cwd: ROOT })).code).toBe(0);
+    expect(tree(over)).toEqual(tree(dir));
+  });
+
   it('a CSV edit of an expectation (quotes doubled, a ";") comes back as the edit alone', async () => {
     const out = join(tempDir(), 'csv');
-    await ladder(['export', out], { cwd: ROOT });
+    await ladder(['export', out, '--content', SAMPLE], { cwd: ROOT });
     const path = join(out, 'expectations.csv');
     const text = readFileSync(path, 'utf8');
     const needle = 'Runs learning sessions, such as design review clinics';

@@ -8,23 +8,29 @@ import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { check, contentDir } from '../ladder/check.ts';
+import { check } from '../ladder/check.ts';
+import { readEnv } from '../environment.ts';
+import { notedOptions, noteOptions } from '../integration/options.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { visible } from '../ladder/text.ts';
+import { setBuildContent, siteConfig } from '../site/config.ts';
 import { prime } from '../site/ladder.ts';
 import { isInside, realish } from './confine.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const buildHelp = `Usage: ladder build [--content DIR] [--out DIR]
 
-Checks the ladder, then builds the published site with its search index.
+Checks the ladder, then builds the published site with its search index
+(none when the config turns search off).
 A ladder that "ladder check" rejects is never built: the command prints the
 same diagnostics and leaves the output folder untouched.
 
 Options:
-  --content DIR   the content directory (default: $LADDER_CONTENT, else ./content)
+  --content DIR   the content directory (default: $LADDER_CONTENT, else the
+                  project's parity({ content }), else ./content)
   --out DIR       the output folder (default: $LADDER_OUT, else ./dist); replaced
                   only once the new site is complete
   -h, --help      show this help
@@ -43,6 +49,29 @@ const SHADOWING_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS
 /** Parity's own folder: the project built when the working directory has no Astro project of its own. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
 const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts'];
+
+/**
+ * The content directory that the project's astro.config names with
+ * parity({ content }), read by importing the config (parity() notes its
+ * options); undefined for Parity's own project, a config Node cannot import
+ * on its own (Astro then reports any problem itself), or one without parity().
+ * A mistake in the options (parity() throws) is thrown.
+ */
+async function configuredContent(root: string): Promise<string | undefined> {
+  if (root === PACKAGE_ROOT) return undefined;
+  const file = CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+  if (!file) return undefined;
+  noteOptions(undefined);
+  try {
+    // A query of its own each time: Node caches modules, and a process may build several projects.
+    await import(`${pathToFileURL(file).href}?parity-build=${randomBytes(4).toString('hex')}`);
+  } catch (error) {
+    if ((error as { name?: unknown } | null)?.name === 'AstroUserError') throw error;
+    return undefined;
+  }
+  const options = notedOptions();
+  return options ? resolve(root, options.content) : undefined;
+}
 
 /** The Astro project to build: the nearest folder from `cwd` up that has an astro.config, else Parity's own. */
 export function projectRoot(cwd: string): string {
@@ -69,9 +98,20 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
 
   // 0. Where the site goes: refused at once, before any work, when it is unsafe.
-  const dir = contentDir(values.content, io.env, io.cwd);
   const ROOT = projectRoot(io.cwd);
-  const out = outputDir(values.out ?? (io.env.LADDER_OUT?.trim() || 'dist'), io.cwd, dir, ROOT);
+  const env = readEnv(io.env);
+  // The content: --content, else $LADDER_CONTENT, else the project's parity({ content }), else ./content.
+  let configured: string | undefined;
+  if (values.content === undefined && env.content === undefined) {
+    try {
+      configured = await configuredContent(ROOT);
+    } catch (error) {
+      io.stderr(`ladder build: the site could not be built: ${visible(oneLine(error))}. Nothing was written.\n`);
+      return EXIT.problems;
+    }
+  }
+  const dir = configured ?? contentFor(values.content, io);
+  const out = outputDir(values.out ?? env.out ?? 'dist', io.cwd, dir, ROOT);
 
   // 1. Check. Nothing is written unless the ladder passes.
   const result = check(dir);
@@ -98,8 +138,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     mkdirSync(dirname(out), { recursive: true });
     mkdirSync(dirname(astroOut), { recursive: true });
     writeFileSync(claim, `${process.pid}\n`);
-    // 2. Astro renders every page from the same check (the pages read $LADDER_CONTENT).
-    process.env.LADDER_CONTENT = result.dir;
+    // 2. Astro renders every page from the same check: the integration takes this content directory.
+    setBuildContent(result.dir);
     // A published site is a production build, whatever the shell or a test runner left behind.
     // Vitest, for one, exports BASE_URL=/, MODE, DEV, PROD and SSR, which Astro would read as
     // import.meta.env and which would silently replace the configured base path.
@@ -111,14 +151,18 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     // <outDir>/.prerender when outDir is inside the working directory, and those chunks import
     // packages from node_modules. So Astro runs from the project root into a folder of its own
     // inside it: concurrent builds cannot collide and imports resolve.
-    await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
+    try {
+      await inDirectory(ROOT, () => build({ root: ROOT, outDir: astroOut, mode: 'production' }));
+    } finally {
+      setBuildContent(undefined);
+    }
     if (!existsSync(join(astroOut, 'index.html'))) throw new Error('Astro wrote no index.html');
     writeFileSync(join(astroOut, MARKER), MARKER_TEXT);
     move(astroOut, staging);
     rmSync(claim, { force: true });
 
-    // 3. Pagefind indexes the built pages.
-    indexSite(staging);
+    // 3. Pagefind indexes the built pages, unless the site has no search (parity({ pages: { search: false } })).
+    if (siteConfig().pages.search) indexSite(staging);
 
     // 4. Swap the new site in: rename the old one away, rename the new one in, then delete the old.
     if (existsSync(out)) renameSync(out, retired);
@@ -134,7 +178,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError) throw error;
     const where = existsSync(out) ? `${out} was left as it was.` : 'Nothing was written.';
     io.stderr(`ladder build: the site could not be built: ${visible(oneLine(error))}. ${visible(where)}\n`);
-    if (io.env.LADDER_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    if (env.debug && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT.problems;
   }
   const pages = relative(io.cwd, out) || '.';
@@ -203,7 +247,7 @@ function isParitySite(dir: string): boolean {
  * `.astro/ladder-build-<pid>-<tag>` when its claim file is there, in each case
  * only when that process is gone.
  */
-function removeDebris(out: string, project: string): void {
+export function removeDebris(out: string, project: string): void {
   const parent = dirname(out);
   const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const beside = new RegExp(`^\\.${name}\\.(?:staging|old)-(\\d+)-[0-9a-f]+$`);
@@ -289,7 +333,7 @@ function move(from: string, to: string): void {
  * its Node API waiting forever. Here its output is kept, and a failure becomes
  * one line: "Pagefind could not write the search index: No space left on device".
  */
-function indexSite(site: string): void {
+export function indexSite(site: string): void {
   const script = `
     const pagefind = await import('pagefind');
     const fail = async (text) => { process.stdout.write(JSON.stringify({ error: text })); await pagefind.close(); process.exit(1); };

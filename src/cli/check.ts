@@ -1,8 +1,9 @@
 /** `ladder check`: the command CI runs on every pull request. */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, contentDir } from '../ladder/check.ts';
+import { check } from '../ladder/check.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type Format } from '../ladder/formatters/index.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const checkHelp = `Usage: ladder check [--content DIR] [--format text|json|github]
@@ -39,7 +40,7 @@ export function runCheck(argv: string[], io: Io): number {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   const result = check(dir);
   const rel = relative(io.cwd, result.dir).replace(/\\/g, '/');
   const prefix = rel === '' ? '' : rel.startsWith('..') ? `${result.dir}/` : `${rel}/`;

@@ -2,15 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, contentDir, type CheckResult } from '../ladder/check.ts';
-import {
-  diffLadders,
-  formatDiffJson,
-  formatDiffMarkdown,
-  formatDiffText,
-  GitRefError,
-  readContentAtRef,
-} from '../ladder/diff/index.ts';
+import { check, type CheckResult } from '../ladder/check.ts';
+import { GitError } from '../git/run.ts';
+import { readContentAtRef } from '../git/version.ts';
+import { diffLadders, formatDiffJson, formatDiffMarkdown, formatDiffText } from '../ladder/diff/index.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const diffHelp = `Usage: ladder diff BASE [HEAD] [--content DIR] [--format text|markdown|json]
@@ -62,7 +58,7 @@ export function runDiff(argv: string[], io: Io): number {
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('Give one or two versions to compare: ladder diff BASE [HEAD]');
   const [baseSpec, headSpec] = positionals as [string, string | undefined];
-  const content = contentDir(values.content, io.env, io.cwd);
+  const content = contentFor(values.content, io);
 
   const cleanups: (() => void)[] = [];
   try {
@@ -74,7 +70,7 @@ export function runDiff(argv: string[], io: Io): number {
     else io.stdout(formatDiffText(diff));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof GitRefError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   } finally {
     for (const cleanup of cleanups) cleanup();

@@ -2,12 +2,13 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../ladder/check.ts';
 import { summarize } from '../ladder/diagnostics.ts';
 import { formatText } from '../ladder/formatters/index.ts';
 import { exportSheets } from '../ladder/sheets/export.ts';
+import { paths, withBase } from '../site/paths.ts';
 import { writeCsvFolder, xlsxBuffer } from '../ladder/sheets/write.ts';
 import { ContentDirectoryError } from '../ladder/load.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const exportHelp = `Usage: ladder export FILE [--content DIR] [--force]
@@ -44,14 +45,14 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('Name the file to write: ladder export ladder.xlsx (or a folder for CSV files)');
   const label = positionals[0]!;
   const target = resolve(io.cwd, label);
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   if (!existsSync(resolve(dir, 'ladder.md'))) throw new ContentDirectoryError(`No ladder.md in ${dir}: there is no ladder to export`);
   const xlsx = extname(target).toLowerCase() === '.xlsx';
   if (!values.force && existsSync(target) && (xlsx || !statSync(target).isDirectory() || readdirSync(target).some((f) => f.endsWith('.csv')))) {
     throw new UsageError(`${label} exists: use --force to replace it`);
   }
   if (!xlsx && existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${label} is a file: name a folder for CSV files, or a file ending in .xlsx`);
-  const { sheets, diagnostics } = exportSheets(dir);
+  const { sheets, diagnostics } = exportSheets(dir, { levelUrl: (id) => withBase('/', paths.level(id)) });
   if (diagnostics.length > 0) {
     const rel = relative(io.cwd, dir).replace(/\\/g, '/');
     io.stdout(formatText(diagnostics, summarize(diagnostics, diagnostics.length), { color: io.tty, prefix: rel === '' ? '' : `${rel}/` }));

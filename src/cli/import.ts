@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../ladder/check.ts';
 import { summarize, type Diagnostic } from '../ladder/diagnostics.ts';
 import { FORMATS, formatGithub, formatJson, formatSummary, formatText, type Format } from '../ladder/formatters/index.ts';
 import { hasErrors, importSpreadsheet, type ImportResult } from '../ladder/sheets/import.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const importHelp = `Usage: ladder import FILE [--content DIR] [--dry-run] [--force] [--format text|json|github]
@@ -55,7 +55,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   const label = positionals[0]!;
   const path = resolve(io.cwd, label);
   if (!existsSync(path)) throw new UsageError(`No such file: ${label}`);
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   const result = await importSpreadsheet(path, label, dir, { force: values.force, dryRun: values['dry-run'] });
   const rel = relative(io.cwd, dir).replace(/\\/g, '/');
   const prefix = rel === '' ? '' : rel.startsWith('..') ? `${dir}/` : `${rel}/`;

@@ -1,5 +1,7 @@
 /** The `ladder` command: dispatches to a subcommand, maps failures to exit codes, never prints a stack trace. */
 import { ContentDirectoryError } from '../ladder/load.ts';
+import { readEnv } from '../environment.ts';
+import { visible } from '../ladder/text.ts';
 import { EXIT, processIo, UsageError, type Io } from './usage.ts';
 
 export const mainHelp = `Usage: ladder <command> [options]
@@ -50,12 +52,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ContentDirectoryError || isArgError(error)) {
-      io.stderr(`ladder ${name}: ${(error as Error).message}\nRun "ladder ${name} --help" for usage.\n`);
+      // The message may name a path as it was given: a line break or an escape sequence in it is shown, not obeyed.
+      io.stderr(`ladder ${name}: ${visible((error as Error).message)}\nRun "ladder ${name} --help" for usage.\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`ladder ${name}: internal error: ${message}\n`);
-    if (io.env.LADDER_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    io.stderr(`ladder ${name}: internal error: ${visible(message)}\n`);
+    if (readEnv(io.env).debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.usage;
   }
 }

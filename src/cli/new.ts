@@ -1,7 +1,7 @@
 /** `ladder new level|track|family|competency`: start a content file that already passes the checker. */
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, contentDir } from '../ladder/check.ts';
+import { check } from '../ladder/check.ts';
 import {
   scaffoldCompetency,
   scaffoldFamily,
@@ -13,6 +13,7 @@ import {
 import { TRACK_KINDS, type TrackKind } from '../ladder/schema.ts';
 import { visible } from '../ladder/text.ts';
 import { ConfinementError, writeNewFileInside } from './confine.ts';
+import { contentFor } from './content.ts';
 import { EXIT, UsageError, type Io } from './usage.ts';
 
 export const newHelp = `Usage:
@@ -85,10 +86,10 @@ export function runNew(argv: string[], io: Io): number {
     return value;
   };
 
-  const dir = contentDir(values.content, io.env, io.cwd);
+  const dir = contentFor(values.content, io);
   const { ladder } = check(dir);
   // The commands it suggests work on the same ladder: with --content when, without it, they would read another.
-  const sameByDefault = values.content === undefined || resolve(contentDir(undefined, io.env, io.cwd)) === resolve(dir);
+  const sameByDefault = values.content === undefined || resolve(contentFor(undefined, io)) === resolve(dir);
   const same = (text: string) => (sameByDefault ? text : text.replace(/"(ladder [^"]+)"/g, (_, cmd: string) => `"${cmd} --content ${shellWord(values.content!)}"`));
   let scaffold: Scaffold;
   try {

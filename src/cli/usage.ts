@@ -1,3 +1,5 @@
+import { readEnv } from '../environment.ts';
+
 /** An error in how the command was called: printed with a hint, exit code 2. */
 export class UsageError extends Error {}
 
@@ -17,5 +19,5 @@ export const processIo = (): Io => ({
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
-  tty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  tty: Boolean(process.stdout.isTTY) && !readEnv().noColor,
 });

@@ -4,7 +4,10 @@
  * resolves to the company's file when it names one, else to Parity's own in
  * `src/components/`. An override may wrap the original by importing it as
  * `parity-ladder/components/<Name>.astro`. Each component's props are
- * documented at the top of its file; docs/customizing.md lists them.
+ * documented at the top of its file; docs/configuration.md ("Your
+ * components") lists them. Parity's own components import each other the
+ * same way (an override reaches every use), never by a relative path:
+ * tests/integration/options.test.ts holds them to it.
  */
 export const COMPONENT_NAMES = [
   /** Extra tags in every page's `<head>` (nothing by default): analytics of your own, fonts you host. */
@@ -19,7 +22,7 @@ export const COMPONENT_NAMES = [
   'LadderGrid',
   /** A level in a list (track pages). */
   'LevelCard',
-  /** A pay band. */
+  /** A pay band, wherever one is written in text (grids, cards, level, compare, promotion and parity pages). */
   'PayBand',
   /** A level's authority: scope, budget, decisions. */
   'Authority',

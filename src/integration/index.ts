@@ -18,9 +18,9 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
-import { configureSite, type SiteConfig } from '../site/config.ts';
+import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate, recheck } from '../site/ladder.ts';
-import { parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
+import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -31,10 +31,9 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
   let options: ParityOptions;
   try {
     options = parseOptions(userOptions);
+    noteOptions(options);
   } catch (error) {
-    if (error instanceof ParityOptionsError) {
-      throw new AstroError(error.message, 'Each option of parity() is described in docs/configuration.md.');
-    }
+    if (error instanceof ParityOptionsError) throw userError(error.message, 'Each option of parity() is described in docs/configuration.md.');
     throw error;
   }
   let command = '';
@@ -46,11 +45,12 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         command = cmd;
         const root = fileURLToPath(config.root);
         const env = readEnv();
-        contentDir = resolve(root, env.content ?? options.content);
+        // `ladder build` has already checked a directory (its --content, $LADDER_CONTENT or ./content): render that one.
+        contentDir = buildContent() ?? resolve(root, env.content ?? options.content);
         const files = resolveUserFiles({ root, components: options.components, customCss: options.customCss });
         const logo = options.logo ? resolve(root, options.logo) : undefined;
         if (files.missing.length > 0) {
-          throw new AstroError(`parity(): ${files.missing.join('; ')}`, 'Fix the path in astro.config.mjs, or remove the option.');
+          throw userError(`parity(): ${files.missing.join('; ')}`, 'Fix the path in astro.config.mjs, or remove the option.');
         }
         const site: SiteConfig = {
           contentDir,
@@ -79,6 +79,9 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
             plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, })],
+            // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy
+            // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
+            build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) },
             // The pages and components ship as source (.astro, .ts): Vite compiles them like the project's own.
             ssr: { noExternal: ['parity-ladder'] },
           },
@@ -88,7 +91,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         const result = getCheck(contentDir);
         if (!result.ok) {
           process.stdout.write(formatText(result.diagnostics, result.summary));
-          throw new AstroError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
+          throw userError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
         }
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -138,4 +141,16 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
       },
     },
   };
+}
+
+/**
+ * A mistake of the company's (an option, a path, the ladder), for Astro to
+ * print as its message and hint. It has no stack: Astro prints a stack trace
+ * whenever an error has one (`astro build`, `astro dev`), and Parity's
+ * internals are no help in fixing astro.config.mjs or the content.
+ */
+function userError(message: string, hint: string): AstroError {
+  const error = new AstroError(message, hint);
+  error.stack = '';
+  return error;
 }

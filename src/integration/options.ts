@@ -81,6 +81,19 @@ export function parseOptions(input: unknown): ParityOptions {
   throw new ParityOptionsError(result.error.issues.map(describe));
 }
 
+const LAST = Symbol.for('parity.integration.options');
+type Holder = typeof globalThis & { [LAST]?: ParityOptions };
+
+/** parity() notes the options it was given, so that `ladder build` can read a project's config (its `content`) before Astro runs. */
+export function noteOptions(options: ParityOptions | undefined): void {
+  (globalThis as Holder)[LAST] = options;
+}
+
+/** The options of the last parity() call in this process, if any. */
+export function notedOptions(): ParityOptions | undefined {
+  return (globalThis as Holder)[LAST];
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   const at = issue.path.map(String).join('.');
   const where = at === '' ? 'parity()' : `\`${at}\``;

@@ -6,6 +6,7 @@ import type { Body } from './markdown.ts';
 import { parseBody, splitSections } from './markdown.ts';
 import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
 import type { CompetencyData, FamilyData, LadderData, LevelData, TrackData } from './schema.ts';
+import { comparable } from './text.ts';
 
 export interface Entry<T> {
   id: string;
@@ -25,8 +26,8 @@ export interface Entries {
   tracks: Entry<TrackData>[];
   levels: Entry<LevelData>[];
   pages: Map<string, Page>;
-  rejected: Ladder['rejected'];
-  unreadable: Ladder['unreadable'];
+  rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+  unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
 }
 
 const FALLBACK: LadderData = {
@@ -130,10 +131,17 @@ function trackOrder(a: Track, b: Track): number {
   return (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || kindOrder(a) - kindOrder(b) || byId(a, b);
 }
 
-/** A heading matches a competency by its name or its id, ignoring case and surrounding space. */
-export function matchCompetency(heading: string, ids: readonly string[], competency: Map<string, Competency>): string | undefined {
-  const wanted = heading.trim().toLowerCase();
-  return ids.find((id) => id.toLowerCase() === wanted || competency.get(id)?.name.trim().toLowerCase() === wanted);
+/**
+ * A heading matches a competency by its name or its id, ignoring case and
+ * surrounding space; a no-break space (or another space-like character) is a
+ * space, so "## Technical\u00a0craft" matches "Technical craft" (text.ts comparable).
+ */
+export function matchCompetency(heading: string, ids: readonly string[], competency: ReadonlyMap<string, Competency>): string | undefined {
+  const wanted = comparable(heading);
+  return ids.find((id) => {
+    const name = competency.get(id)?.name;
+    return id.toLowerCase() === wanted || (name !== undefined && comparable(name) === wanted);
+  });
 }
 
 function makeLevel(e: Entry<LevelData>, owner: Track, competency: Map<string, Competency>): Level {

@@ -8,10 +8,13 @@ import { buildLadder } from './build.ts';
 import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
+import { tooComplex } from './complexity.ts';
+import { findExternalImages } from './images.ts';
 import { findUnsafe, parseBody, parseMarkdown, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
+import { forbiddenInBody } from './text.ts';
 import { validateFrontmatter, validateWith, validFields } from './validate.ts';
 
 export interface CheckResult {
@@ -27,14 +30,16 @@ export interface CheckResult {
 export const DEFAULT_CONTENT_DIR = 'content';
 
 /**
- * The content directory: an explicit one, else LADDER_CONTENT (when not
- * empty), else ./content, resolved against cwd. An empty --content and the
- * root of a file system are refused at once (ContentDirectoryError): one
- * would check the working directory, the other walk the whole disk.
+ * The content directory: the one the caller chose (a flag, an option, an
+ * override it read from its environment), else ./content, resolved against
+ * cwd. The core reads no environment: callers resolve LADDER_CONTENT
+ * through src/environment.ts. An empty path and the root of a file system
+ * are refused at once (ContentDirectoryError): one would check the working
+ * directory, the other walk the whole disk.
  */
-export function contentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  if (explicit !== undefined && explicit.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
-  const dir = resolve(cwd, explicit ?? (env.LADDER_CONTENT?.trim() || DEFAULT_CONTENT_DIR));
+export function contentDir(chosen?: string, cwd: string = process.cwd()): string {
+  if (chosen !== undefined && chosen.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
+  const dir = resolve(cwd, chosen ?? DEFAULT_CONTENT_DIR);
   if (parse(dir).root === dir) throw new ContentDirectoryError(`${dir} is the root of the file system, not a ladder's content folder: point --content at the folder that holds ladder.md`);
   return dir;
 }
@@ -80,6 +85,13 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     }
   };
 
+  // An entry that is a symbolic link is reported where it is (load.ts) and taken as one that could not be read.
+  for (const link of loaded.links) {
+    if (link.kind === 'ladder') continue;
+    entries.rejected[link.kind].add(link.id);
+    if (link.kind === 'level') entries.unreadable.grade.set(link.id, undefined);
+    if (link.kind === 'track') entries.unreadable.family.set(link.id, undefined);
+  }
   for (const file of loaded.files) {
     const read = readEntry(file, diagnostics);
     if (!read) {
@@ -120,9 +132,15 @@ function checkRaw(raw: readonly RawFile[], absolute: string): CheckResult {
     entries.pages.set(name, { title: result.data.title, body: read.body, source: read.source });
   }
 
-  const ladder = buildLadder(entries);
-  const findings = rules.flatMap((rule) => rule({ ladder, files: loaded.files }));
-  diagnostics.push(...applyExceptions(ladder, findings));
+  const model = buildLadder(entries);
+  const findings = rules.flatMap((rule) => rule({ ladder: model, files: loaded.files }));
+  const applied = applyExceptions(model, findings);
+  diagnostics.push(...applied.diagnostics);
+  // The rules read the model and never write it: the exceptions' counts go into a new one.
+  const ladder: Ladder = {
+    ...model,
+    parity: { ...model.parity, exceptions: model.parity.exceptions.map((e) => ({ ...e, excused: applied.excused[e.index] ?? 0 })) },
+  };
 
   const sorted = sortDiagnostics(diagnostics);
   const summary = summarize(sorted, loaded.files.length + loaded.pages.size);
@@ -228,11 +246,29 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
     for (const error of result.errors) diagnostics.push(diagnostic({ file: file.path, line: error.line, column: error.column }, 'syntax/frontmatter', error.message));
     return undefined;
   }
-  // The one parse of this body: its sections and its unsafe content are read from this tree, which is then let go.
-  const tree = parseMarkdown(result.file.body);
-  const body = parseBody(result.file.body, result.file.bodyLine, tree);
-  for (const finding of findUnsafe(body, tree)) {
-    diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+  // Lines and columns of the body's own text, made file positions.
+  const inFile = (finding: { line: number; column: number }) => ({ file: file.path, line: result.file.bodyLine + finding.line - 1, column: finding.column });
+  for (const finding of forbiddenInBody(result.file.body)) diagnostics.push(diagnostic(inFile(finding), 'content/control-character', finding.message));
+  // A body no editor writes (marks by the thousand, quotes nested hundreds deep) never reaches the parser.
+  const complex = tooComplex(result.file.body);
+  if (complex) {
+    diagnostics.push(diagnostic(inFile(complex), 'content/too-complex', complex.message));
+    return undefined;
+  }
+  let body: Body;
+  try {
+    // The one parse of this body: its sections, unsafe content and external images are read from this tree, which is then let go.
+    const tree = parseMarkdown(result.file.body);
+    body = parseBody(result.file.body, result.file.bodyLine, tree);
+    for (const finding of findUnsafe(body, tree)) {
+      diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+    }
+    for (const finding of findExternalImages(tree)) diagnostics.push(diagnostic(inFile(finding), 'content/external-image', finding.message));
+  } catch (error) {
+    // The check never throws on content: what the parser cannot take (it runs out of stack) is this file's error.
+    const why = error instanceof Error ? error.message : String(error);
+    diagnostics.push(diagnostic(inFile({ line: 1, column: 1 }), 'content/too-complex', `The text could not be read as Markdown (${why}): simplify it`));
+    return undefined;
   }
   return { parsed: result.file, body, source: { file: file.path, locate: result.file.locate } };
 }

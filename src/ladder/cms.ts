@@ -11,7 +11,7 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { parseRepository } from './links.ts';
+import { parseRepository } from '../site/links.ts';
 import type { Ladder, Track } from './model.ts';
 import { pageSchemas, schemas, type FileKind, type PageName } from './schema.ts';
 

@@ -6,22 +6,29 @@
  * A spreadsheet evaluates a cell that starts with `=`, `+`, `-`, `@`, a tab or
  * a carriage return. Such text gets one leading apostrophe (`'=1+1`), and so
  * does text that already starts with apostrophes before one of those
- * characters, so that `unguard(guard(x)) === x` for every string. A field
- * with a comma, a semicolon (European Excel splits on `;`), a quote or a line
- * break is quoted, so that no part of it becomes a cell of its own.
+ * characters, so that `unguard(guard(x)) === x` for every string.
+ *
+ * The same holds after every semicolon: Excel set to a European list
+ * separator opens a comma-separated file by splitting each line on `;`, and
+ * a quote in the middle of such a part is no quote to it, so
+ * `a;=cmd|' /C calc'!A0` would become a cell `=cmd|' /C calc'!A0`. Each
+ * `;`-separated part is guarded like a whole cell (`a;'=cmd…`). A field with
+ * a comma, a semicolon, a quote or a line break is also quoted, so that a
+ * reader that honours quotes keeps it in one cell.
  */
 
-const FORMULA = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
+/** The start of the text or of a `;`-separated part, then apostrophes and a formula character. */
+const FORMULA = /(^|;)('*[=+\-@\t\r])/g;
+const GUARDED = /(^|;)'('*[=+\-@\t\r])/g;
 
-/** Text a spreadsheet will show as text: a leading apostrophe before a formula. */
+/** Text a spreadsheet will show as text: an apostrophe before a formula, at the start and after each `;`. */
 export function guard(text: string): string {
-  return FORMULA.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA, "$1'$2");
 }
 
-/** The inverse of {@link guard}: what was guarded loses its one apostrophe. */
+/** The exact inverse of {@link guard}: each guarded part loses its one apostrophe. */
 export function unguard(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
+  return text.replace(GUARDED, '$1$2');
 }
 
 /**

@@ -2,7 +2,7 @@
  * Splits a content file into its YAML frontmatter and Markdown body, parses
  * the YAML with source ranges, and answers "where is this key or value?".
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Location } from './diagnostics.ts';
 
 export type PathSegment = string | number;
@@ -42,6 +42,12 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     return { text: text.slice(start, newline > start && text.charCodeAt(newline - 1) === 13 ? end - 1 : end), next: newline < 0 ? -1 : newline + 1 };
   };
   const first = lineAt(0);
+  // A carriage return left in the first line (its "\r\n" is cut off above): the file's lines end with "\r" alone.
+  if (first.text.includes('\r')) {
+    const message =
+      'The lines of this file end with a carriage return only (the line ending of old Mac programs), so the file reads as one long line: save it with ordinary line endings (LF, or CRLF on Windows)';
+    return { ok: false, errors: [{ line: 1, column: 1, message }] };
+  }
   if (!FENCE.test(first.text)) {
     const message =
       text.trim() === ''
@@ -79,31 +85,42 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
-  let data: unknown;
   try {
     doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-    if (doc.errors.length > 0) {
-      return {
-        ok: false,
-        errors: onePerLine(
-          // A tab throws off the indentation of every line after it: its own error is the one to fix.
-          (doc.errors.some((e) => e.code === 'TAB_AS_INDENT') ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors).map((error) => {
-            const at = lineCounter.linePos(error.pos[0]);
-            const plain = { line: at.line, column: at.col, message: yamlMessage(error.message) };
-            // Positions inside the YAML text, which starts on the file's line 2.
-            const explained = explainYaml(error.code, error.message, yamlText.split('\n'), plain);
-            return { ...explained, line: explained.line + 1 };
-          }),
-        ),
-      };
-    }
+  } catch (error) {
+    return { ok: false, errors: [{ line: 2, column: 1, message: `The frontmatter could not be read: ${yamlMessage(error instanceof Error ? error.message : String(error))}` }] };
+  }
+  if (doc.errors.length > 0) {
+    const yamlLines = yamlText.split('\n');
+    return {
+      ok: false,
+      errors: onePerLine(
+        rootCauses(doc.errors).map((error) => {
+          const at = lineCounter.linePos(error.pos[0]);
+          const plain = { line: at.line, column: at.col, message: yamlMessage(error.message) };
+          // Positions inside the YAML text, which starts on the file's line 2.
+          const explained = explainYaml(error.code, error.message, yamlLines, plain);
+          return { ...explained, line: explained.line + 1 };
+        }),
+      ),
+    };
+  }
+  const odd = oddNodes(doc, yamlText);
+  if (odd.length > 0) {
+    return { ok: false, errors: onePerLine(odd.map(({ offset, message }) => ({ ...position(lineCounter, offset), message }))) };
+  }
+  let data: unknown;
+  try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      errors: [{ line: 2, column: 1, message: `The frontmatter could not be read: ${yamlMessage(message)}` }],
-    };
+    // What is left to fail in toJS is the alias count: it is placed at the first alias.
+    const alias = firstAlias(doc);
+    const at = alias === undefined ? { line: 2, column: 1 } : position(lineCounter, alias);
+    const explained = /alias count/i.test(message)
+      ? `The frontmatter repeats values with YAML aliases (*name) more than ${MAX_ALIASES} times: write the values out instead`
+      : `The frontmatter could not be read: ${yamlMessage(message)}`;
+    return { ok: false, errors: [{ ...at, message: explained }] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
@@ -157,6 +174,85 @@ function spot(node: unknown): Spot {
   return { at };
 }
 
+/** The file position (the YAML text starts on the file's line 2) of an offset in the YAML text. */
+function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const at = lineCounter.linePos(offset);
+  return { line: at.line + 1, column: at.col };
+}
+
+/**
+ * The tags YAML's core schema defines for what a ladder holds. Any other tag
+ * (`!include`, `!!js/function`, `!!binary`, `!!timestamp`, `!!set`) would be
+ * read as plain text or as an object no field takes, so it is refused at the tag.
+ */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * What YAML parses without complaint but a ladder cannot hold, each at its
+ * offset in the YAML text: a tag outside the core schema, an alias whose
+ * anchor is not defined above it, a field without a name, a field whose name
+ * is a list or a group.
+ */
+function oddNodes(doc: Document.Parsed, yamlText: string): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) {
+        out.push({
+          offset: alias.range?.[0] ?? 0,
+          message: `"*${alias.source}" repeats the value marked "&${alias.source}", but no value above it is marked so: write the value itself here`,
+        });
+      }
+    },
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const at = rangeStart(key) ?? rangeStart(pair.value as Node | null) ?? 0;
+      if (key === null || (isScalar(key) && (key.value === null || String(key.value).trim() === ''))) {
+        out.push({ offset: at, message: 'This field has no name: write it as "name: value", with the name before the colon' });
+      } else if (isCollection(key)) {
+        out.push({ offset: at, message: 'A field name must be a word, not a list or a group in brackets: write it as "name: value"' });
+      }
+    },
+    Node(_, node) {
+      if (node.tag === undefined || CORE_TAGS.has(node.tag)) return;
+      const tag = tagSource(yamlText, node.range?.[0] ?? 0);
+      const written = tag?.text ?? node.tag;
+      out.push({
+        offset: tag?.offset ?? node.range?.[0] ?? 0,
+        message: `"${written}" is a YAML tag, which a ladder does not use: the fields hold plain text, numbers and lists, so remove "${written}" and write the value itself`,
+      });
+    },
+  });
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** The tag written before the node at `offset` ("!!binary", "!include"): the nearest word before it that starts with "!". */
+function tagSource(yamlText: string, offset: number): { offset: number; text: string } | undefined {
+  let end = offset;
+  // At most two words back: the tag, and an anchor ("&a !!str value" or "!!str &a value").
+  for (let word = 0; word < 2; word++) {
+    while (end > 0 && /\s/.test(yamlText[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && !/\s/.test(yamlText[start - 1]!)) start--;
+    if (start === end) return undefined;
+    const text = yamlText.slice(start, end);
+    if (text.startsWith('!')) return { offset: start, text };
+    end = start;
+  }
+  return undefined;
+}
+
+function firstAlias(doc: Document.Parsed): number | undefined {
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return first;
+}
+
 /** The source offset of a key or value, or of its nearest existing parent. */
 function findOffset(root: Spot, path: readonly PathSegment[], part: 'key' | 'value'): number | undefined {
   let node = root;
@@ -187,6 +283,18 @@ function findOffset(root: Spot, path: readonly PathSegment[], part: 'key' | 'val
 
 function rangeStart(node: Node | null | undefined): number | undefined {
   return node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? node.range[0] : undefined;
+}
+
+/**
+ * The errors to report: a tab throws off the indentation of every line after
+ * it, and a list whose "[" is never closed swallows the lines after it, so
+ * their own errors are the ones to fix and the others follow from them.
+ */
+function rootCauses<E extends { code: string; message: string }>(errors: readonly E[]): readonly E[] {
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) return tabs;
+  const unclosed = errors.filter((e) => e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(e.message));
+  return unclosed.length > 0 ? unclosed : errors;
 }
 
 /** The first error of each line: the others on it are the parser stumbling over the same mistake. */
@@ -252,6 +360,51 @@ export function explainYaml(code: string, message: string, lines: readonly strin
   }
   if (code === 'TAB_AS_INDENT') {
     return { line: at.line, column: 1, message: 'This line is indented with a tab: YAML indents with spaces only' };
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return {
+      line: at.line,
+      column: 1,
+      message: 'A line that starts with three dashes (---) ends the frontmatter only when it holds nothing else: remove what follows the dashes, or the line',
+    };
+  }
+  // "Flow sequence in block collection must be sufficiently indented and end with a ]": a list in
+  // brackets never closed, or continued on a line that is not indented under its field.
+  const flow = /^Flow (sequence|map)/.exec(message);
+  if (code === 'BAD_INDENT' && flow) {
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    const count = (line: string, c: string) => line.split(c).length - 1;
+    for (let i = Math.min(at.line, lines.length) - 1; i >= 0; i--) {
+      const line = lines[i] ?? '';
+      if (count(line, open) > count(line, close)) {
+        const what = open === '[' ? 'list' : 'group';
+        return {
+          line: i + 1,
+          column: line.lastIndexOf(open) + 1,
+          message: `The ${what} opened with "${open}" here is not closed: end it with "${close}" on the same line (a ${what} written over several lines must indent each line after the first further than its field)`,
+        };
+      }
+    }
+  }
+  // "Unexpected scalar at node end": text after a quoted value ("He said "hi" ok").
+  if (code === 'UNEXPECTED_TOKEN' && /scalar at node end/.test(message)) {
+    const quoted = /^(\s*(?:- )?(?:[^\s:#"'][^:]*?:\s+)?)(["'])/.exec(text);
+    if (quoted) {
+      const mark = quoted[2]!;
+      const other = mark === '"' ? "'" : '"';
+      return {
+        line: at.line,
+        column: quoted[1]!.length + 1,
+        message: `The value that starts with a quote (${mark}) ends at the next ${mark}, and text follows it: to put ${mark} inside a value, write the whole value in ${other === "'" ? 'single' : 'double'} quotes (${other}…${other})${mark === '"' ? ' or write each inner " as \\"' : " or write each inner ' twice ('')"}`,
+      };
+    }
+    return { line: at.line, column: at.column, message: 'Text follows the end of a value here: put the whole value in quotes, or remove what follows it' };
+  }
+  if (/Implicit map keys need to be followed by map values/.test(message)) {
+    return { line: at.line, column: at.column, message: 'This line is not a field: a field is written "name: value", with a colon and a space after the name' };
+  }
+  if (/Implicit keys need to be on a single line/.test(message)) {
+    return { line: at.line, column: at.column, message: 'A value goes on over this line: indent the lines that continue a value further than its field, or put the whole value in quotes on one line' };
   }
   return at;
 }

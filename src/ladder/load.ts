@@ -26,6 +26,12 @@ export interface LoadResult {
   /** Optional pages (such as choose.md) by name. */
   pages: Map<string, SourceFile>;
   diagnostics: Diagnostic[];
+  /**
+   * Entries the ladder would have read but found as symbolic links (reported,
+   * not followed): what each stands for, so that the rules take it for a
+   * file that could not be read rather than for one that is missing.
+   */
+  links: { kind: FileKind; id: string }[];
 }
 
 /** Optional Markdown pages that may sit at the top of the content directory. */
@@ -127,6 +133,7 @@ export function classify(raw: readonly RawFile[]): LoadResult {
   const files: SourceFile[] = [];
   const pages = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
+  const links: LoadResult['links'] = [];
   const unexpected = (path: string, why: string) =>
     diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
 
@@ -143,6 +150,11 @@ export function classify(raw: readonly RawFile[]): LoadResult {
           read ? 'error' : 'warning',
         ),
       );
+      const parts = path.replace(/\.md$/, '').split('/');
+      if (parts.length === 2 && parts[0]! in FOLDERS && path.endsWith('.md')) links.push({ kind: FOLDERS[parts[0]!] as FileKind, id: parts[1]! });
+      // A level, or a whole folder of a track's levels (its id ends in "/").
+      else if (parts[0] === 'levels' && parts.length === 3 && path.endsWith('.md')) links.push({ kind: 'level', id: `${parts[1]}/${parts[2]}` });
+      else if (parts[0] === 'levels' && parts.length === 2) links.push({ kind: 'level', id: `${parts[1]}/` });
       continue;
     }
     if (!path.endsWith('.md')) {
@@ -170,7 +182,7 @@ export function classify(raw: readonly RawFile[]): LoadResult {
       diagnostic({ file: 'ladder.md', line: 1, column: 1 }, 'layout/missing-ladder', 'ladder.md is missing: every ladder needs one, with at least a name and a currency'),
     );
   }
-  return { files, pages, diagnostics };
+  return { files, pages, diagnostics, links };
 }
 
 /**

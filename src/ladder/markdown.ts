@@ -173,7 +173,8 @@ export function headingSlips(body: Body): HeadingSlip[] {
       out.push({ heading, ...at, slip: 'depth', written: `${'#'.repeat(node.depth)} ${heading}` });
     } else if (node.type === 'paragraph') {
       const first = toString(node).split('\n')[0] ?? '';
-      const match = /^(#{1,6})([^\s#].*)$/.exec(first);
+      // "##Delivery", and "##\u00a0Delivery" (a no-break space is no space to Markdown).
+      const match = /^(#{1,6})([^ \t#].*)$/.exec(first);
       if (match) out.push({ heading: match[2]!.trim(), ...at, slip: 'no-space', written: first.trim() });
     }
   }

@@ -73,49 +73,49 @@ export interface Page {
   source: Source;
 }
 
-export interface Exception extends ExceptionData {
-  source: Source;
+export interface Exception extends Readonly<ExceptionData> {
+  readonly source: Source;
   /** Index in ladder.md's parity.exceptions. */
-  index: number;
-  /** How many diagnostics this exception turned off. */
-  excused: number;
+  readonly index: number;
+  /** How many diagnostics this exception turned off: counted by the check once every rule has run (0 while they run). */
+  readonly excused: number;
 }
 
 export interface Ladder {
-  name: string;
-  currency: string;
-  repository: string | undefined;
-  scopes: string[];
-  parity: { pay: LadderData['parity']['pay']; exceptions: Exception[] };
-  intro: Body;
-  source: Source;
+  readonly name: string;
+  readonly currency: string;
+  readonly repository: string | undefined;
+  readonly scopes: readonly string[];
+  readonly parity: { pay: LadderData['parity']['pay']; readonly exceptions: readonly Exception[] };
+  readonly intro: Body;
+  readonly source: Source;
   /** By `order`, then id. */
-  families: Family[];
-  competencies: Competency[];
+  readonly families: readonly Family[];
+  readonly competencies: readonly Competency[];
   /** Family by family (in the families' order), each family's tracks in tracksOf's order. */
-  tracks: Track[];
-  levels: Level[];
+  readonly tracks: readonly Track[];
+  readonly levels: readonly Level[];
   /** Optional pages, such as choose.md, by name (only those whose frontmatter is valid). */
-  pages: Map<string, Page>;
+  readonly pages: ReadonlyMap<string, Page>;
   /** Lookups. */
-  family: Map<string, Family>;
-  competency: Map<string, Competency>;
-  track: Map<string, Track>;
-  level: Map<string, Level>;
+  readonly family: ReadonlyMap<string, Family>;
+  readonly competency: ReadonlyMap<string, Competency>;
+  readonly track: ReadonlyMap<string, Track>;
+  readonly level: ReadonlyMap<string, Level>;
   /** Levels of each track, by grade ascending. */
-  levelsByTrack: Map<string, Level[]>;
+  readonly levelsByTrack: ReadonlyMap<string, readonly Level[]>;
   /** Tracks of each family, by `order`, then individual-contributor tracks first, then id (see tracksOf). */
-  tracksByFamily: Map<string, Track[]>;
+  readonly tracksByFamily: ReadonlyMap<string, Track[]>;
   /** Levels of each family at each grade, in track order. */
-  levelsByFamilyGrade: Map<string, Map<number, Level[]>>;
+  readonly levelsByFamilyGrade: ReadonlyMap<string, ReadonlyMap<number, readonly Level[]>>;
   /** Ids of files that exist but were rejected, per kind: references to them are not reported twice. */
-  rejected: { family: Set<string>; competency: Set<string>; track: Set<string>; level: Set<string> };
+  readonly rejected: { family: ReadonlySet<string>; competency: ReadonlySet<string>; track: ReadonlySet<string>; level: ReadonlySet<string> };
   /**
    * What could still be read of rejected files, so that rules stay silent only
    * where the broken file may be the answer: the grade of each rejected level
    * and the family of each rejected track (undefined when unreadable).
    */
-  unreadable: { grade: Map<string, number | undefined>; family: Map<string, string | undefined> };
+  readonly unreadable: { grade: ReadonlyMap<string, number | undefined>; family: ReadonlyMap<string, string | undefined> };
 }
 
 /**

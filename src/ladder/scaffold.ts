@@ -11,6 +11,7 @@
 import { stringify } from 'yaml';
 import { levelAt, mayHoldGrade, slugify, type Ladder, type Level } from './model.ts';
 import { SLUG_PATTERN, TRACK_KINDS, type LevelData, type TrackKind } from './schema.ts';
+import { forbiddenCharacter } from './text.ts';
 
 /** A problem with what was asked: an unknown track, a taken grade, a bad id. */
 export class ScaffoldError extends Error {}
@@ -50,7 +51,8 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
   const unreadable = mayHoldGrade(ladder, track.id, [grade]);
   if (unreadable) {
     throw new ScaffoldError(
-      `levels/${unreadable}.md has errors and may be the level at grade ${grade} already: run "ladder check" and fix it first.`,
+      // (An id ending in "/" is a whole folder of levels that could not be read: a symbolic link, load.ts.)
+      `levels/${unreadable.endsWith('/') ? unreadable.slice(0, -1) : `${unreadable}.md`} has errors and may be the level at grade ${grade} already: run "ladder check" and fix it first.`,
     );
   }
   const taken = levelAt(ladder, track.id, grade);
@@ -90,6 +92,8 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     }
   }
   const summary = options.summary?.trim() || `${PLACEHOLDER}: one sentence that says what this level is.`;
+  const refused = forbiddenCharacter(summary, true);
+  if (refused) throw new ScaffoldError(`The summary ${refused}`);
   if (!options.summary?.trim()) notes.push('The summary and every competency section are placeholders marked TODO.');
 
   const competencies = track.competencies.map((c) => ladder.competency.get(c)?.name ?? c);
@@ -211,6 +215,9 @@ function sameTerms(a: Level, b: Level): boolean {
 function clean(value: string, what: string): string {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '') throw new ScaffoldError(`The ${what} must not be empty`);
+  // The same characters the check refuses in a field (text.ts): a scaffold never writes a file that fails for them.
+  const why = forbiddenCharacter(text);
+  if (why) throw new ScaffoldError(`The ${what} ${why}`);
   return text;
 }
 

@@ -65,6 +65,14 @@ function uniqueSlugs(description: string) {
     .meta({ description });
 }
 
+/**
+ * A repository's web address: https, a host name, then two or more plain
+ * path segments (owner/name, or group/subgroup/name), an optional ".git" or
+ * final slash, and nothing else: no quote, query, fragment or user name that a
+ * page would carry into a link.
+ */
+const REPOSITORY_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9_.~-]+){2,}\/?$/;
+
 const isoCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 export const exceptionSchema = z
@@ -85,7 +93,8 @@ export const ladderSchema = z
       .refine((code) => isoCurrencies.has(code), { error: 'is not an ISO 4217 currency code' })
       .meta({ description: 'ISO 4217 code of the currency of every pay band, such as USD or EUR.' }),
     repository: z
-      .url({ protocol: /^https?$/, error: 'must be an https URL of the repository' })
+      .string()
+      .regex(REPOSITORY_URL, { error: 'must be the https address of the repository, such as https://github.com/acme/career-ladder (letters, digits, "-", "_" and "." in its owner and name; nothing after them)' })
       .optional()
       .meta({ description: 'The repository that holds this ladder; enables "suggest a change" links.' }),
     scopes: uniqueSlugs('The scopes a level can hold, ordered from narrowest to widest.')

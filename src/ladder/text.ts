@@ -65,7 +65,7 @@ const NAMES: Record<number, string> = {
 export function describeCharacter(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
   const name = NAMES[cp];
-  if (name) return `${name} (${codePoint(char)})`;
+  if (name) return name.endsWith(')') ? `${name.slice(0, -1)}, ${codePoint(char)})` : `${name} (${codePoint(char)})`;
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return `a control character (${codePoint(char)})`;
   if (/\p{Script=Cyrillic}/u.test(char)) return `the Cyrillic letter ${char} (${codePoint(char)})`;
   if (/\p{Script=Greek}/u.test(char)) return `the Greek letter ${char} (${codePoint(char)})`;
@@ -79,11 +79,44 @@ export function describeCharacter(char: string): string {
  * where), or undefined when it may. `prose` allows tabs and line breaks.
  */
 export function forbiddenCharacter(text: string, prose = false): string | undefined {
+  const found = forbiddenAt(text, prose);
+  return found && `contains ${found.what} at character ${found.character}: remove it (${WHY})`;
+}
+
+const WHY = 'it is invisible in an editor, and can change what a terminal, a page or a spreadsheet shows';
+
+/**
+ * The first character a text may not hold: its name, its index in the string
+ * (UTF-16, as editors count columns) and its position in characters.
+ */
+export function forbiddenAt(text: string, prose = false): { what: string; index: number; character: number } | undefined {
   const match = (prose ? CONTROL_IN_PROSE : CONTROL_IN_LINE).exec(text);
   if (!match) return undefined;
-  const position = [...text.slice(0, match.index)].length + 1;
-  const what = describeCharacter(match[0]);
-  return `contains ${what} at character ${position}: remove it (it is invisible in an editor, and can change what a terminal, a page or a spreadsheet shows)`;
+  return { what: describeCharacter(match[0]), index: match.index, character: [...text.slice(0, match.index)].length + 1 };
+}
+
+/**
+ * Every line of a Markdown body that holds a character no text may hold
+ * (the same ones as a prose field: controls, bidi overrides and isolates,
+ * line separators), with its 1-based line in the body and column: a heading,
+ * a bullet or a link text reaches pages, CSV files and terminals like a field does.
+ */
+export function forbiddenInBody(body: string): { line: number; column: number; message: string }[] {
+  const out: { line: number; column: number; message: string }[] = [];
+  for (const [i, line] of body.split('\n').entries()) {
+    const found = forbiddenAt(line, true);
+    if (found) out.push({ line: i + 1, column: found.index + 1, message: `This line contains ${found.what}: remove it (${WHY})` });
+  }
+  return out;
+}
+
+/**
+ * Text from outside the ladder (a commit subject, say) as one line a page, a
+ * feed or a terminal can show: tabs and line breaks become spaces, and other
+ * control characters, bidi overrides and isolates are removed.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(UNSAFE_FOR_TERMINAL, '');
 }
 
 /**
@@ -103,3 +136,40 @@ export const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu;
 
 /** Characters that are invisible: a heading with one looks like another it does not match. */
 export const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * A name or heading as it is compared: every space-like character (a
+ * no-break space, say) is a space, runs of spaces are one, no space at
+ * either end, lower case. "Technical\u00a0Craft" and "technical craft" are equal.
+ */
+export function comparable(text: string): string {
+  return text.replace(SPACE_LIKE, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The characters of `text` that make it look like something it is not: an
+ * invisible character (a zero-width space), a space that is not a space,
+ * or a letter of another script than the rest of the text and of `expected`
+ * (a Cyrillic а in a Latin word). Each is named by describeCharacter, once.
+ */
+export function lookAlikes(text: string, expected = ''): string[] {
+  const scripts = (s: string) => new Set([...s].flatMap((c) => (/\p{L}/u.test(c) ? [scriptOf(c)] : [])));
+  const usual = scripts(expected);
+  const letters = [...text].filter((c) => /\p{L}/u.test(c));
+  // The script most letters of the text are in (Latin for "Crаft").
+  const counts = new Map<string, number>();
+  for (const c of letters) counts.set(scriptOf(c), (counts.get(scriptOf(c)) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const odd = new Set<string>();
+  for (const c of text) {
+    const invisible = INVISIBLE.test(c) || new RegExp(SPACE_LIKE.source, 'u').test(c);
+    const foreign = /\p{L}/u.test(c) && scriptOf(c) !== main && (usual.size === 0 || !usual.has(scriptOf(c)));
+    if (invisible || foreign) odd.add(c);
+  }
+  return [...odd].map(describeCharacter);
+}
+
+function scriptOf(char: string): string {
+  for (const script of ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee']) if (new RegExp(`\\p{Script=${script}}`, 'u').test(char)) return script;
+  return 'other';
+}

@@ -1,6 +1,7 @@
 /**
- * A word diff that gives exactly the result of jsdiff's diffWordsWithSpace,
- * many times faster.
+ * The one word-diff engine: exactly the edit scripts of jsdiff's
+ * diffWordsWithSpace (the promotion pages) and diffWords (`ladder diff`'s
+ * excerpts), many times faster.
  *
  * Promotion pages diff every section of a level against the next level's.
  * Those texts are mostly rewritten, the worst case of Myers's algorithm
@@ -10,7 +11,8 @@
  * diagonal pruning, the same choice between insertion and deletion, the same
  * reuse of bestPath slots, so the same edit script), on tokens interned to
  * integers, with the paths in flat typed arrays. tests/bench/worddiff.test.ts
- * checks it against jsdiff on the sample and on random texts.
+ * checks both against jsdiff (a development dependency only) on the sample,
+ * generated ladders and random texts.
  */
 
 /** One change, as jsdiff reports it. */
@@ -57,13 +59,10 @@ function grow(): void {
   common = c;
 }
 
-/** The changes between two texts, word by word, keeping whitespace: diffWordsWithSpace(before, after). */
-export function diffWordsWithSpace(before: string, after: string): WordChange[] {
-  const oldTokens = tokenize(before);
-  const newTokens = tokenize(after);
-  // Intern tokens: equal strings, equal integers.
+/** Equal strings, equal integers (one numbering for both sides). */
+function internAll(oldTokens: readonly string[], newTokens: readonly string[]): [Int32Array, Int32Array] {
   const ids = new Map<string, number>();
-  const intern = (tokens: string[]) => {
+  const intern = (tokens: readonly string[]) => {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       let id = ids.get(tokens[i]!);
@@ -72,15 +71,85 @@ export function diffWordsWithSpace(before: string, after: string): WordChange[] 
     }
     return out;
   };
-  const o = intern(oldTokens);
-  const n = intern(newTokens);
+  return [intern(oldTokens), intern(newTokens)];
+}
+
+/** A run of the edit script: kind (EQUAL, ADD or REMOVE) and how many tokens. */
+type Component = [kind: number, count: number];
+const EQUAL = 0;
+
+/** The changes between two texts, word by word, keeping whitespace: diffWordsWithSpace(before, after). */
+export function diffWordsWithSpace(before: string, after: string): WordChange[] {
+  const oldTokens = tokenize(before);
+  const newTokens = tokenize(after);
+  const script = editScript(...internAll(oldTokens, newTokens));
+  const changes: WordChange[] = [];
+  let oldPos = 0;
+  let newPos = 0;
+  for (const [kind, count] of script) {
+    if (kind === REMOVE) {
+      changes.push({ count, added: false, removed: true, value: oldTokens.slice(oldPos, oldPos + count).join('') });
+      oldPos += count;
+    } else {
+      changes.push({ count, added: kind === ADD, removed: false, value: newTokens.slice(newPos, newPos + count).join('') });
+      newPos += count;
+      if (kind !== ADD) oldPos += count;
+    }
+  }
+  return changes;
+}
+
+/** The words and punctuation marks of a text (whitespace is no token), where each starts and ends. */
+function units(text: string): { tokens: string[]; start: number[]; end: number[] } {
+  const tokens: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    if (/^\s/.test(match[0])) continue;
+    tokens.push(match[0]);
+    start.push(match.index);
+    end.push(match.index + match[0].length);
+  }
+  return { tokens, start, end };
+}
+
+/**
+ * The changes between two texts, word by word, whitespace aside: the edit
+ * script of jsdiff's diffWords(before, after) (its tokens are the words and
+ * punctuation marks, compared without the whitespace around them). Each
+ * value is the text of its words as written, without the whitespace at its
+ * edges; `count` counts words and marks.
+ */
+export function diffWords(before: string, after: string): WordChange[] {
+  const a = units(before);
+  const b = units(after);
+  const script = editScript(...internAll(a.tokens, b.tokens));
+  const text = (side: typeof a, source: string, from: number, count: number) => source.slice(side.start[from], side.end[from + count - 1]);
+  const changes: WordChange[] = [];
+  let oldPos = 0;
+  let newPos = 0;
+  for (const [kind, count] of script) {
+    if (kind === REMOVE) {
+      changes.push({ count, added: false, removed: true, value: text(a, before, oldPos, count) });
+      oldPos += count;
+    } else {
+      changes.push({ count, added: kind === ADD, removed: false, value: text(b, after, newPos, count) });
+      newPos += count;
+      if (kind !== ADD) oldPos += count;
+    }
+  }
+  return changes;
+}
+
+/** jsdiff's Myers diff of two token sequences, as runs of equal, added and removed tokens in order. */
+function editScript(o: Int32Array, n: Int32Array): Component[] {
   const oldLen = o.length;
   const newLen = n.length;
 
   // The leading run of equal tokens, before any edit.
   let prefix = 0;
   while (prefix < oldLen && prefix < newLen && o[prefix] === n[prefix]) prefix++;
-  if (prefix >= oldLen && prefix >= newLen) return build(oldTokens, newTokens, NONE, prefix);
+  if (prefix >= oldLen && prefix >= newLen) return components(NONE, prefix);
 
   const maxEdit = oldLen + newLen;
   // jsdiff's bestPath[k], for diagonals k in [-maxEdit - 1, maxEdit + 1]: the path's oldPos and its node (UNSET: no path).
@@ -130,7 +199,7 @@ export function diffWordsWithSpace(before: string, after: string): WordChange[] 
         oldPos++;
       }
       common[node] = oldPos - start;
-      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return build(oldTokens, newTokens, node, prefix);
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return components(node, prefix);
       bestOld[at] = oldPos;
       bestNode[at] = node;
       if (oldPos + 1 >= oldLen && k - 1 < maxDiagonal) maxDiagonal = k - 1;
@@ -141,33 +210,19 @@ export function diffWordsWithSpace(before: string, after: string): WordChange[] 
   throw new Error('word diff: no edit script found');
 }
 
-/** The changes along a path, merged as jsdiff merges them: consecutive edits of one kind form one change. */
-function build(oldTokens: string[], newTokens: string[], last: number, leading: number): WordChange[] {
-  // Components in reverse: [kind, count] with kind 0 = equal.
-  const reversed: [number, number][] = [];
+/** The runs along a path, merged as jsdiff merges them: consecutive edits of one kind form one run. */
+function components(last: number, leading: number): Component[] {
+  // Components in reverse: [kind, count] with kind EQUAL = 0.
+  const reversed: Component[] = [];
   for (let node = last; node !== NONE; node = parent[node]!) {
     const equal = common[node]!;
-    if (equal > 0) reversed.push([0, equal]);
+    if (equal > 0) reversed.push([EQUAL, equal]);
     const kind = op[node]!;
     const previous = reversed.at(-1);
     // jsdiff extends the last component only if it is an edit of the same kind with no equal run since.
     if (previous && previous[0] === kind && equal === 0) previous[1]++;
     else reversed.push([kind, 1]);
   }
-  if (leading > 0) reversed.push([0, leading]);
-  const changes: WordChange[] = [];
-  let oldPos = 0;
-  let newPos = 0;
-  for (let i = reversed.length - 1; i >= 0; i--) {
-    const [kind, count] = reversed[i]!;
-    if (kind === REMOVE) {
-      changes.push({ count, added: false, removed: true, value: oldTokens.slice(oldPos, oldPos + count).join('') });
-      oldPos += count;
-    } else {
-      changes.push({ count, added: kind === ADD, removed: false, value: newTokens.slice(newPos, newPos + count).join('') });
-      newPos += count;
-      if (kind !== ADD) oldPos += count;
-    }
-  }
-  return changes;
+  if (leading > 0) reversed.push([EQUAL, leading]);
+  return reversed.reverse();
 }

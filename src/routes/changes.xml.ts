@@ -1,6 +1,6 @@
 /** `/changes.xml`: the Atom feed of the ladder's changes (empty when the site is built without git history). */
 import type { APIRoute } from 'astro';
-import type { HistoryItem } from '../ladder/history.ts';
+import type { HistoryItem } from '../git/history.ts';
 import { atomFeed } from '../site/feed.ts';
 import { commitAnchor, getHistory, historyItemLink } from '../site/history.ts';
 import { getLadder } from '../site/ladder.ts';

@@ -1,6 +1,6 @@
 /** `/ladder.csv`: one row per level, for spreadsheets and HR systems. */
 import type { APIRoute } from 'astro';
-import { toLadderCsv } from '../ladder/export.ts';
+import { toLadderCsv } from '../site/export.ts';
 import { getLadder } from '../site/ladder.ts';
 import { absolute, BASE } from '../site/urls.ts';
 

@@ -1,6 +1,6 @@
 /** `/ladder.json`: the whole ladder as data (shape: docs/ladder-json.md). */
 import type { APIRoute } from 'astro';
-import { toLadderJson } from '../ladder/export.ts';
+import { toLadderJson } from '../site/export.ts';
 import { getLadder } from '../site/ladder.ts';
 import { BASE } from '../site/urls.ts';
 

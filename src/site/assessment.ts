@@ -1,7 +1,7 @@
 /**
  * A self-assessment against one level: its data, and its JSON and CSV forms
  * (export, import, and what the browser keeps in localStorage). Pure and
- * framework-free: the worksheet's script (src/site/worksheet.ts) and the
+ * framework-free: the worksheet's script (src/client/worksheet.ts) and the
  * unit tests share it. Nothing here touches the network, the DOM or storage.
  *
  * Answers are keyed by expectation id (`<competency>-<n>`, see

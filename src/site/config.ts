@@ -6,6 +6,7 @@
  * integration and the bundled pages each hold a copy of this module. Without
  * the integration (unit tests, scripts) the defaults apply.
  */
+import { readEnv } from '../environment.ts';
 import { contentDir } from '../ladder/check.ts';
 import type { ParityOptions } from '../integration/options.ts';
 
@@ -22,7 +23,22 @@ export interface SiteConfig {
 }
 
 const CONFIG = Symbol.for('parity.site.config');
-type Holder = typeof globalThis & { [CONFIG]?: SiteConfig };
+const BUILD_CONTENT = Symbol.for('parity.site.build-content');
+type Holder = typeof globalThis & { [CONFIG]?: SiteConfig; [BUILD_CONTENT]?: string };
+
+/**
+ * `ladder build` names the content directory it has just checked (its
+ * --content, $LADDER_CONTENT or ./content), so that the integration it runs
+ * renders exactly that ladder; undefined clears it.
+ */
+export function setBuildContent(dir: string | undefined): void {
+  (globalThis as Holder)[BUILD_CONTENT] = dir;
+}
+
+/** The content directory `ladder build` checked, when the integration runs inside it. */
+export function buildContent(): string | undefined {
+  return (globalThis as Holder)[BUILD_CONTENT];
+}
 
 export function configureSite(site: SiteConfig): void {
   (globalThis as Holder)[CONFIG] = site;
@@ -32,7 +48,7 @@ export function configureSite(site: SiteConfig): void {
 export function siteConfig(): SiteConfig {
   return (
     (globalThis as Holder)[CONFIG] ?? {
-      contentDir: contentDir(),
+      contentDir: contentDir(readEnv().content),
       repository: { branch: 'main' },
       editLinks: true,
       history: { limit: 50 },

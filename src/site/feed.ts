@@ -4,7 +4,7 @@
  * the result.
  */
 import { createHash } from 'node:crypto';
-import type { HistoryEntry, HistoryItem } from '../ladder/history.ts';
+import type { HistoryEntry, HistoryItem } from '../git/history.ts';
 
 export interface FeedOptions {
   ladderName: string;

@@ -3,6 +3,7 @@
  * the /compare/ picker script share it.
  */
 
+import { capitalize } from '../ladder/diff/words.ts';
 import { formatMoney } from '../ladder/money.ts';
 
 export { formatMoney };
@@ -30,10 +31,8 @@ export function humanize(slug: string): string {
   return slug.replace(/-/g, ' ');
 }
 
-/** "company" → "Company" */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** "company" → "Company" (the phrases' own, src/ladder/diff/words.ts). */
+export { capitalize };
 
 /**
  * Row labels of a level's authority where rows of competencies follow: a

@@ -9,7 +9,7 @@
  * (default 50); `history: false` turns history off.
  */
 import type { CheckResult } from '../ladder/check.ts';
-import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../ladder/history.ts';
+import { DEFAULT_HISTORY_LIMIT, readHistory, type FileChange, type HistoryItem, type LadderHistory } from '../git/history.ts';
 import type { Ladder, Level } from '../ladder/model.ts';
 import { siteConfig, type SiteConfig } from './config.ts';
 import { getCheck } from './ladder.ts';
@@ -38,8 +38,13 @@ export function getHistory(): LadderHistory {
   return history;
 }
 
-/** When a level's file last changed, if the history knows it (and the file has no uncommitted edits). */
+/**
+ * When a level's file last changed, if the history knows it (and the file has
+ * no uncommitted edits). Nothing when the site has no /changes/ page to link
+ * to (`parity({ pages: { changes: false } })`).
+ */
 export function levelLastChanged(level: Level): (FileChange & { listed: boolean }) | undefined {
+  if (!siteConfig().pages.changes) return undefined;
   const history = getHistory();
   if (!history.available || history.uncommitted.has(level.source.file)) return undefined;
   const change = history.lastChanged.get(level.source.file);

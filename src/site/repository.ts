@@ -7,7 +7,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { gitRoot } from '../ladder/diff/git.ts';
+import { gitRoot } from '../git/run.ts';
 import { siteConfig, type SiteConfig } from './config.ts';
 
 const memo = new Map<string, string>();

@@ -1,8 +1,8 @@
 /**
- * Links inside the site: the spec's paths (src/ladder/paths.ts) under the
+ * Links inside the site: the spec's paths (src/site/paths.ts) under the
  * configured base, so that the site also works below a sub-path.
  */
-import { paths, withBase } from '../ladder/paths.ts';
+import { paths, withBase } from './paths.ts';
 
 /** The base path, always with a trailing slash ("/" or "/careers/"). */
 export const BASE = withBase(import.meta.env.BASE_URL, '');

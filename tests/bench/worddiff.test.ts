@@ -1,15 +1,18 @@
 /**
- * src/ladder/worddiff.ts must give exactly jsdiff's diffWordsWithSpace result
- * (it replaces it on the promotion pages for speed, not to change them).
+ * src/ladder/worddiff.ts must give exactly jsdiff's results: diffWordsWithSpace
+ * (the promotion pages) and diffWords (`ladder diff`'s excerpts). It replaces
+ * jsdiff for speed, not to change them; jsdiff stays a development dependency
+ * for these tests alone.
  */
-import { diffWordsWithSpace as jsdiff } from 'diff';
+import { diffWords as jsdiffWords, diffWordsWithSpace as jsdiff } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLadder } from '../../bench/generate.ts';
 import { check, checkSources } from '../../src/ladder/check.ts';
 import type { Ladder } from '../../src/ladder/model.ts';
 import { renderText } from '../../src/ladder/render.ts';
-import { diffWordsWithSpace } from '../../src/ladder/worddiff.ts';
+import { diffWords, diffWordsWithSpace } from '../../src/ladder/worddiff.ts';
+import { flat, wordExcerpts } from '../../src/ladder/diff/compare.ts';
 import { SAMPLE } from '../helpers/ladder.ts';
 
 /** jsdiff's change objects, with only the fields it documents. */
@@ -79,5 +82,91 @@ describe('diffWordsWithSpace', () => {
     const changes = diffWordsWithSpace(a, b);
     expect(changes.filter((c) => !c.added).map((c) => c.value).join('')).toBe(a);
     expect(changes.filter((c) => !c.removed).map((c) => c.value).join('')).toBe(b);
+  });
+});
+
+/**
+ * jsdiff's diffWords, each value without the whitespace at its edges (which
+ * jsdiff moves between neighbouring changes; ladder diff trims it anyway).
+ */
+const referenceWords = (a: string, b: string) => jsdiffWords(a, b).map(({ value, count, added, removed }) => ({ value: value.trim(), count, added, removed }));
+
+describe('diffWords', () => {
+  it('matches jsdiff on every pair of sections of the sample ladder, as ladder diff flattens them', () => {
+    const texts = sectionTexts(check(SAMPLE).ladder).map(flat);
+    let pairs = 0;
+    for (let i = 0; i < texts.length; i += 5) {
+      for (let j = 0; j < texts.length; j += 9) {
+        expect(diffWords(texts[i]!, texts[j]!)).toEqual(referenceWords(texts[i]!, texts[j]!));
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+  });
+
+  it('matches jsdiff on consecutive levels of a generated ladder', () => {
+    const { ladder } = checkSources(generateLadder({ families: 1, grades: 8, competencies: 3, seed: 9 }));
+    const texts = sectionTexts(ladder).map(flat);
+    for (let i = 0; i + 3 < texts.length; i++) expect(diffWords(texts[i]!, texts[i + 3]!)).toEqual(referenceWords(texts[i]!, texts[i + 3]!));
+  });
+
+  it('matches jsdiff on edge cases', () => {
+    for (const [a, b] of [
+      ['', ''],
+      ['', 'new text'],
+      ['old text', ''],
+      ['same', 'same'],
+      ['a b c', 'a b c d'],
+      ['x a b c', 'a b c'],
+      ['foo bar baz', 'foo qux baz'],
+      ['Leads teams, reviews code.', 'Leads teams; reviews all code!'],
+      ['Café crème, s’il vous plaît.', 'Cafe creme, please.'],
+      ['a  b', 'a b'],
+    ]) {
+      expect(diffWords(a!, b!), `${a} → ${b}`).toEqual(referenceWords(a!, b!));
+    }
+  });
+
+  it('matches jsdiff on random texts, flattened as ladder diff does and as written', () => {
+    const token = fc.constantFrom('a', 'b', 'the', 'team', ' ', ' ', ' ', '  ', '\n', '.', ',', 'é', '–', '"', '(', ')');
+    const text = fc.array(token, { maxLength: 60 }).map((tokens) => tokens.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(diffWords(flat(a), flat(b))).toEqual(referenceWords(flat(a), flat(b)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives ladder diff the excerpts jsdiff gave it', () => {
+    const texts = sectionTexts(check(SAMPLE).ladder).map(flat);
+    // wordExcerpts reads only the trimmed values and kinds, which the tests above hold equal; here, its output itself.
+    const expected = (before: string, after: string) => {
+      const parts = referenceWords(before, after);
+      const out: { before: string; removed: string; added: string; after: string }[] = [];
+      const words = (t: string) => t.split(' ').filter(Boolean);
+      for (let i = 0; i < parts.length; i++) {
+        if (!parts[i]!.added && !parts[i]!.removed) continue;
+        let removed = '';
+        let added = '';
+        const start = i;
+        while (i < parts.length && (parts[i]!.added || parts[i]!.removed)) {
+          if (parts[i]!.added) added += parts[i]!.value;
+          else removed += parts[i]!.value;
+          i++;
+        }
+        const prev = words(start > 0 ? parts[start - 1]!.value : '');
+        const next = words(i < parts.length ? parts[i]!.value : '');
+        i--;
+        out.push({ before: (prev.length > 5 ? '…' : '') + prev.slice(-5).join(' '), removed, added, after: next.slice(0, 5).join(' ') + (next.length > 5 ? '…' : '') });
+      }
+      return out;
+    };
+    for (let i = 0; i + 7 < texts.length; i += 3) {
+      const { excerpts, more } = wordExcerpts(texts[i]!, texts[i + 7]!);
+      const all = expected(texts[i]!, texts[i + 7]!);
+      expect(excerpts).toEqual(all.slice(0, 3));
+      expect(more).toBe(Math.max(0, all.length - 3));
+    }
   });
 });

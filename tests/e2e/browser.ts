@@ -52,13 +52,13 @@ export function ladder(): Ladder {
  * Decap CMS from its CDN (a ladder that names its repository): that page is a
  * third-party app by design, not a page of the site.
  */
-export function sitePages(): string[] {
-  const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+export function sitePages(dir: string = siteDir): string[] {
+  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('_astro/'))
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();
-  return pages.filter((path) => !path.startsWith('/admin/') || !/<script[^>]+src="https?:/.test(readFileSync(join(siteDir, path, 'index.html'), 'utf8')));
+  return pages.filter((path) => !path.startsWith('/admin/') || !/<script[^>]+src="https?:/.test(readFileSync(join(dir, path, 'index.html'), 'utf8')));
 }
 
 /** Pages that use the site's layout (header, navigation, main, footer). */
@@ -67,20 +67,23 @@ export const layoutPages = () => sitePages().filter((path) => !path.startsWith('
 /**
  * A browser context that records, in `problems`, every request to another
  * host than 127.0.0.1 (which fails anyway: the browser resolves no other
- * host, see `launch()`), every console error, uncaught exception, failed or
- * 4xx/5xx local request. A test ends with `expect(problems).toEqual([])`.
+ * host, see `launch()`), every console error, uncaught exception, dialog,
+ * failed or 4xx/5xx local request. A test ends with `expect(problems).toEqual([])`.
  */
 export class Session {
   readonly problems: string[] = [];
   readonly context: BrowserContext;
+  /** The site it visits: the sample's (`origin`), or another one such as the hostile ladder's. */
+  readonly origin: string;
 
-  private constructor(context: BrowserContext) {
+  private constructor(context: BrowserContext, base: string) {
     this.context = context;
+    this.origin = base;
   }
 
-  static async open(browser: Browser, options: BrowserContextOptions = {}): Promise<Session> {
+  static async open(browser: Browser, options: BrowserContextOptions = {}, base: string = origin): Promise<Session> {
     const context = await browser.newContext({ viewport: DESKTOP, ...options });
-    const session = new Session(context);
+    const session = new Session(context, base);
     context.on('request', (request) => {
       const url = new URL(request.url());
       if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1') session.problems.push(`request to another host: ${request.url()}`);
@@ -90,11 +93,18 @@ export class Session {
   }
 
   private watch(page: Page): void {
-    const where = () => page.url().replace(origin, '') || page.url();
+    const where = () => page.url().replace(this.origin, '') || page.url();
     page.on('console', (message) => {
       if (message.type() === 'error') this.problems.push(`console error on ${where()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.problems.push(`uncaught exception on ${where()}: ${error.message}`));
+    // A dialog that the test does not wait for (with a handler of its own, such as the worksheet's
+    // "clear every answer?") is a problem: a script that content wrote (hostile.test.ts).
+    page.on('dialog', (dialog) => {
+      if ((page as unknown as { listenerCount(event: string): number }).listenerCount('dialog') > 1) return;
+      this.problems.push(`a dialog (${dialog.type()}) on ${where()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
     page.on('requestfailed', (request) => {
       // ERR_ABORTED: cancelled because the page moved on (a favicon still loading when the next page is opened).
       if (new URL(request.url()).hostname === '127.0.0.1' && request.failure()?.errorText !== 'net::ERR_ABORTED') this.problems.push(`request failed on ${where()}: ${request.url()} (${request.failure()?.errorText})`);
@@ -108,7 +118,7 @@ export class Session {
   async visit(path: string, options: Media = {}): Promise<Page> {
     const page = await this.context.newPage();
     if (options.colorScheme || options.media) await page.emulateMedia(options);
-    await go(page, path);
+    await go(page, path, this.origin);
     return page;
   }
 
@@ -125,7 +135,7 @@ export class Session {
       if (options.colorScheme || options.media) await page.emulateMedia(options);
       while (next < paths.length) {
         const path = paths[next++]!;
-        await go(page, path);
+        await go(page, path, this.origin);
         await check(page, path);
       }
     };
@@ -143,8 +153,8 @@ interface Media {
   media?: 'screen' | 'print';
 }
 
-async function go(page: Page, path: string): Promise<void> {
-  const response = await page.goto(origin + path, { waitUntil: 'load' });
+async function go(page: Page, path: string, base: string): Promise<void> {
+  const response = await page.goto(base + path, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status()}`);
 }
 
@@ -179,7 +189,7 @@ export function samplePages(): Record<string, string> {
  * asserts it saw no problem (a request off the machine, a console error).
  * Call at the top of the file; the function it returns opens the session.
  */
-export function sessionPerTest(): (options?: BrowserContextOptions) => Promise<Session> {
+export function sessionPerTest(base: string = origin): (options?: BrowserContextOptions) => Promise<Session> {
   let browser: Browser | undefined;
   let current: Session | undefined;
   beforeAll(async () => {
@@ -198,7 +208,7 @@ export function sessionPerTest(): (options?: BrowserContextOptions) => Promise<S
   });
   return async (options) => {
     if (!browser) throw new Error('sessionPerTest(): the browser is not launched yet');
-    current = await Session.open(browser, options);
+    current = await Session.open(browser, options, base);
     return current;
   };
 }

@@ -1,10 +1,14 @@
 /**
  * Global setup of the browser tests: build the ladder once with the real
  * command into a temporary folder, serve it on 127.0.0.1, and hand the
- * origin and folders to every test file (`inject('origin')`).
+ * origin and folders to every test file (`inject('origin')`). Beside it, the
+ * hostile ladder of tests/e2e/hostile.ts (a git repository of its own) is
+ * built and served the same way, at the same time, for hostile.test.ts.
  *
- * The ladder is the sample in content/, or LADDER_CONTENT. E2E_SITE=<dir>
- * serves a site that is already built instead (quicker while iterating).
+ * The ladder is the Northwind fixture (tests/fixtures/northwind/, a frozen
+ * copy of the sample), or LADDER_CONTENT. E2E_SITE=<dir> serves a site that
+ * is already built instead (quicker while iterating), and E2E_HOSTILE_SITE=<dir>
+ * the hostile one.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { writeHostileLadder } from './hostile.ts';
 import { serve } from './server.ts';
 
 declare module 'vitest' {
@@ -19,40 +24,56 @@ declare module 'vitest' {
     origin: string;
     siteDir: string;
     contentDir: string;
+    hostileOrigin: string;
+    hostileSiteDir: string;
+    hostileContentDir: string;
   }
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** `ladder build` of `content` into `site`, as a company runs it. */
+async function build(content: string, site: string): Promise<void> {
+  const started = Date.now();
+  // A site served from the root of its origin: no LADDER_BASE, no LADDER_SITE.
+  const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
+  try {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', content, '--out', site], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`ladder build of ${content} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+  console.log(`e2e: built ${content} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'content');
-  let siteDir = process.env.E2E_SITE ? resolve(process.env.E2E_SITE) : '';
-  let work: string | undefined;
-  if (!siteDir) {
-    work = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
-    siteDir = join(work, 'site');
-    const started = Date.now();
-    // A site served from the root of its origin: no LADDER_BASE, no LADDER_SITE.
-    const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-    try {
-      await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', contentDir, '--out', siteDir], {
-        cwd: ROOT,
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-    } catch (error) {
-      const e = error as { stdout?: string; stderr?: string };
-      rmSync(work, { recursive: true, force: true });
-      throw new Error(`ladder build failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-    }
-    console.log(`e2e: built ${contentDir} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const contentDir = resolve(ROOT, process.env.LADDER_CONTENT || 'tests/fixtures/northwind');
+  const work = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
+  const hostileContentDir = join(work, 'hostile');
+  writeHostileLadder(hostileContentDir);
+  const siteDir = process.env.E2E_SITE ? resolve(process.env.E2E_SITE) : join(work, 'site');
+  const hostileSiteDir = process.env.E2E_HOSTILE_SITE ? resolve(process.env.E2E_HOSTILE_SITE) : join(work, 'hostile-site');
+  try {
+    await Promise.all([process.env.E2E_SITE ? undefined : build(contentDir, siteDir), process.env.E2E_HOSTILE_SITE ? undefined : build(hostileContentDir, hostileSiteDir)]);
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
   }
   const server = await serve(siteDir);
+  const hostile = await serve(hostileSiteDir);
   project.provide('origin', server.origin);
   project.provide('siteDir', siteDir);
   project.provide('contentDir', contentDir);
+  project.provide('hostileOrigin', hostile.origin);
+  project.provide('hostileSiteDir', hostileSiteDir);
+  project.provide('hostileContentDir', hostileContentDir);
   return async () => {
     await server.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await hostile.close();
+    rmSync(work, { recursive: true, force: true });
   };
 }

@@ -176,6 +176,28 @@ describe('ladder diff (the command)', () => {
     expect(parsed.levels.map((c) => c.id)).toContain('engineering-ic/principal-engineer-i');
   });
 
+  it('leaves no live @mention, link or HTML in the Markdown comment, whatever the ladder says', async () => {
+    const base = copySample();
+    const head = copySample();
+    editFile(head, 'levels/engineering-ic/staff-engineer.md', (t) =>
+      t
+        .replace(/^title: .*$/m, 'title: "Staff @acme/security-team <img src=x onerror=alert(1)> [x](https://evil.example)"')
+        .replace('Sets the architecture for systems', 'Ask @octocat and @acme/leads, see <https://evil.example> and ![p](/p.gif), **bold**'),
+    );
+    editFile(head, 'families/engineering.md', (t) => t.replace(/^name: .*$/m, 'name: "@everyone Engineering"'));
+    const { code, stdout } = await ladder(['diff', base, head, '--format', 'markdown']);
+    expect(code).toBe(0);
+    // GitHub notifies a team or a user for "@" followed by a name: a zero-width joiner after the "@" stops it.
+    for (const mention of ['@acme/security-team', '@octocat', '@acme/leads', '@everyone']) {
+      expect(stdout).not.toContain(mention);
+      expect(stdout).toContain(mention.replace('@', '@\u200d'));
+    }
+    // No raw HTML, no Markdown link (its brackets are escaped), no autolink in angle brackets.
+    expect(stdout).not.toMatch(/<img|(?<!\\)\]\(https:\/\/evil|<https:/);
+    expect(stdout).toContain('\\[x\\](https://evil.example)');
+    expect(stdout).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
   it('reads a folder that holds content/ as its content directory', async () => {
     const project = tempDir('parity-project-');
     cpSync(SAMPLE, join(project, 'content'), { recursive: true });

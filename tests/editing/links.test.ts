@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { editUrl, issueUrl, parseRepository } from '../../src/ladder/links.ts';
+import { editUrl, issueUrl, parseRepository } from '../../src/site/links.ts';
 import { contentPathInRepository, editBranch } from '../../src/site/repository.ts';
 import { cleanup, SAMPLE, tempDir } from '../helpers/ladder.ts';
 

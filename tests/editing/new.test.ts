@@ -1,12 +1,12 @@
 /** `ladder new`: scaffolds pass the checker, start equal to their counterparts, and never overwrite. */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import type { Diagnostic } from '../../src/ladder/diagnostics.ts';
 import { levelAt } from '../../src/ladder/model.ts';
 import { scaffoldLevel, ScaffoldError } from '../../src/ladder/scaffold.ts';
-import { cleanup, copySample } from '../helpers/ladder.ts';
+import { cleanup, copySample, tempDir } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
 afterAll(cleanup);
@@ -107,12 +107,41 @@ describe('ladder new level', () => {
     expect(track.stdout).toContain(`"ladder check --content ${dir}"`);
   });
 
+  it('never writes through a symbolic link, to a folder or a file outside the content folder', async () => {
+    const outside = tempDir();
+    const link = (dir: string, path: string, target: string) => {
+      rmSync(join(dir, path), { recursive: true, force: true });
+      symlinkSync(target, join(dir, path));
+      return dir;
+    };
+    // The levels folder, a track's folder of levels, the very file it would write (a dangling link).
+    const planted = join(tempDir(), 'planted.md');
+    const cases: [string, string][] = [
+      [link(copySample(), 'levels', outside), 'levels is a symbolic link, which ladder new does not write through'],
+      [link(copySample(), 'levels/formulation-ic', outside), 'levels/formulation-ic has errors'],
+      [link(copySample(), 'levels/formulation-ic/chief-scientist.md', planted), 'levels/formulation-ic/chief-scientist.md has errors'],
+    ];
+    for (const [dir, says] of cases) {
+      const result = await ladder(['new', 'level', 'formulation-ic', '--grade', '20', '--title', 'Chief Scientist', '--content', dir]);
+      expect(result.code, says).toBe(1);
+      expect(result.stderr).toContain(says);
+      expect(result.stdout).toBe('');
+      // ladder check says why: the link is reported where it is.
+      expect(check(dir).diagnostics.map((d) => d.rule)).toContain('layout/symbolic-link');
+    }
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(planted)).toBe(false);
+  });
+
   it('takes the file name from the title, and quotes titles YAML would misread', () => {
     const { ladder: model } = check(copySample());
     const scaffold = scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief: Scientist #1', summary: 'Yes: really.' });
     expect(scaffold.path).toBe('levels/formulation-ic/chief-scientist-1.md');
     expect(scaffold.text).toContain('title: "Chief: Scientist #1"');
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: '!!!' })).toThrow(ScaffoldError);
+    // What the check would refuse in the file, the scaffold refuses before writing it.
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief\u001b]0;pwned\u0007' })).toThrow(/title contains an escape character/);
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief', summary: 'Leads \u202eall' })).toThrow(/summary contains a right-to-left override/);
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'X', id: 'Bad Id' })).toThrow(ScaffoldError);
   });
 });

@@ -4,13 +4,13 @@
  * rejecting malformed frontmatter the way `ladder check` does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonSchema, jsonSchemaFiles, SCHEMA_KINDS, schemaFileName } from '../../src/cli/schema.ts';
 import { parseFrontmatter } from '../../src/ladder/frontmatter.ts';
 import { schemas, type FileKind } from '../../src/ladder/schema.ts';
-import { cleanup, ROOT, SAMPLE, tempDir } from '../helpers/ladder.ts';
+import { cleanup, CONTENT, ROOT, SAMPLE, tempDir } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
 afterAll(cleanup);
@@ -28,8 +28,14 @@ function kindOf(path: string): FileKind {
   return 'level';
 }
 
+/** Every entry file of the sample (content/) and of the Northwind fixture, as paths from the project root. */
 function sampleFiles(): string[] {
-  return (readdirSync(SAMPLE, { recursive: true }) as string[]).map((p) => p.replace(/\\/g, '/')).filter((p) => p.endsWith('.md') && p !== 'choose.md');
+  return [CONTENT, SAMPLE].flatMap((dir) =>
+    (readdirSync(dir, { recursive: true }) as string[])
+      .map((p) => p.replace(/\\/g, '/'))
+      .filter((p) => p.endsWith('.md') && p !== 'choose.md')
+      .map((p) => `${relative(ROOT, dir).replace(/\\/g, '/')}/${p}`),
+  );
 }
 
 function frontmatterOf(text: string): unknown {
@@ -72,8 +78,8 @@ describe('ladder schema', () => {
   });
 
   it.each(sampleFiles())('accepts the sample file %s', (path) => {
-    const data = frontmatterOf(readFileSync(join(SAMPLE, path), 'utf8'));
-    const validate = validators[kindOf(path)];
+    const data = frontmatterOf(readFileSync(join(ROOT, path), 'utf8'));
+    const validate = validators[kindOf(path.replace(/^(content|tests\/fixtures\/northwind)\//, ''))];
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Test ladders: a small valid ladder written from code, or a copy of the
- * sample, in a temporary directory that tests may edit freely.
+ * Northwind fixture, in a temporary directory that tests may edit freely.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,20 @@ import { check, type CheckResult } from '../../src/ladder/check.ts';
 import type { Diagnostic } from '../../src/ladder/diagnostics.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SAMPLE = join(ROOT, 'content');
+/**
+ * The Northwind ladder as it stood when the tests were written, frozen in
+ * tests/fixtures/northwind/. Tests that need a realistic ladder with known
+ * titles, grades and bands read this, so that editing the sample (content/)
+ * never breaks them.
+ */
+export const SAMPLE = join(ROOT, 'tests/fixtures/northwind');
+
+/**
+ * The sample a visitor sees (content/). Only tests ABOUT the sample read it:
+ * it passes the check and it round-trips through import and export. They
+ * assert no title, grade or band of it.
+ */
+export const CONTENT = join(ROOT, 'content');
 
 const dirs: string[] = [];
 
@@ -74,7 +87,7 @@ export function writeLadder(files: Files, dir = tempDir()): string {
   return dir;
 }
 
-/** A fresh copy of the sample ladder. */
+/** A fresh copy of the Northwind fixture. */
 export function copySample(): string {
   const dir = tempDir('parity-sample-');
   cpSync(SAMPLE, dir, { recursive: true });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
+import { actionsOf, outdatedActions } from '../helpers/actions.ts';
 import { cleanup, ROOT, tempDir } from '../helpers/ladder.ts';
 
 afterAll(cleanup);
@@ -38,11 +39,13 @@ describe('ladder init', () => {
     expect(result.ladder.name).toBe('Acme Careers');
   });
 
-  it('uses CI actions that run on Node 24', () => {
+  it('uses CI actions that run on Node 24, every one of them', () => {
     const workflow = readFileSync(join(ROOT, 'templates/init/github/workflows/ladder.yml'), 'utf8');
-    expect(workflow).toMatch(/actions\/checkout@v5/);
-    expect(workflow).toMatch(/actions\/setup-node@v5/);
-    expect(workflow).not.toMatch(/@v4\b.*\n?.*(checkout|setup-node)/);
+    const used = actionsOf(workflow).map(([action]) => action);
+    expect(used).toEqual(expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(outdatedActions(workflow)).toEqual([]);
+    // The check itself catches a Node-20 major.
+    expect(outdatedActions(workflow.replace('deploy-pages@v5', 'deploy-pages@v4'))).toEqual(['actions/deploy-pages@v4 (needs v5+)']);
   });
 
   it('refuses a folder that already holds a ladder, and writes nothing', () => {

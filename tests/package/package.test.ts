@@ -3,13 +3,15 @@
  * a temporary folder outside it (no access to this repository's
  * node_modules): `npx ladder init` from the tarball, install the tarball,
  * build, and check every URL of the spec; the core's export; a component
- * override and a customCss file; a parity break that fails the check and the
+ * override and a customCss file whose --parity-accent wins over Parity's
+ * layered styles; a parity break that fails the check and the
  * build; a wrong option that fails with a message naming it.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import postcss, { type AtRule, type Declaration } from 'postcss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -40,6 +42,21 @@ beforeAll(() => {
   ok(run('npx', ['--yes', `--package=${tarball}`, 'ladder', 'init', 'acme-careers'], work), 'ladder init');
   ok(run('npm', ['install', '--no-audit', '--no-fund', tarball], project), 'npm install');
 });
+
+/** Where each declaration of a custom property sits in the built CSS: its value and the cascade layers around it. */
+function declarations(css: string, property: string): { value: string; selector: string; layers: string[] }[] {
+  const found: { value: string; selector: string; layers: string[] }[] = [];
+  postcss.parse(css).walkDecls(property, (decl: Declaration) => {
+    const layers: string[] = [];
+    let selector = '';
+    for (let node = decl.parent; node && node.type !== 'root'; node = node.parent as typeof node) {
+      if (node.type === 'atrule' && (node as AtRule).name === 'layer') layers.unshift((node as AtRule).params);
+      if (node.type === 'rule' && !selector) selector = (node as { selector: string }).selector;
+    }
+    found.push({ value: decl.value, selector, layers });
+  });
+  return found;
+}
 
 /** Every page and file of the spec's URL table for this ladder, from its /ladder.json. */
 function specUrls(dist: string): string[] {
@@ -105,7 +122,7 @@ describe('the packed package in a company repository', () => {
 
   it('shows a replaced component and a customCss file on the built pages', () => {
     writeFileSync(join(project, 'Footer.astro'), "---\nimport Default from 'parity-ladder/components/Footer.astro';\n---\n<Default {...Astro.props} />\n<p class=\"acme-footer\">Questions? Ask the Acme People team.</p>\n");
-    writeFileSync(join(project, 'brand.css'), ':root { --acme-brand: #b0005a; }\n.site-name { color: var(--acme-brand); }\n');
+    writeFileSync(join(project, 'brand.css'), ':root { --parity-accent: #b0005a; }\n.site-name { color: var(--parity-accent); }\n');
     const config = readFileSync(join(project, 'astro.config.mjs'), 'utf8');
     writeFileSync(
       join(project, 'astro.config.mjs'),
@@ -116,7 +133,23 @@ describe('the packed package in a company repository', () => {
     expect(html).toContain('Questions? Ask the Acme People team.');
     expect(html).toContain('ladder.json'); // the wrapped original footer is still there
     const css = readdirSync(join(project, 'dist/_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(project, 'dist/_astro', f), 'utf8')).join('\n');
-    expect(css).toContain('--acme-brand');
+    // Parity's styles sit in the layer `parity`; the company's file is unlayered, so its
+    // --parity-accent wins over Parity's by the cascade's layer order, whatever the order of the files.
+    const accents = declarations(css, '--parity-accent');
+    const parity = accents.filter((d) => d.layers.join() === 'parity');
+    const company = accents.filter((d) => d.layers.length === 0);
+    expect(parity.length).toBeGreaterThanOrEqual(2); // the light and the dark scheme
+    expect(company).toEqual([{ value: '#b0005a', selector: ':root', layers: [] }]);
+    expect(accents).toHaveLength(parity.length + company.length);
+    expect(declarations(css, 'color').some((d) => d.selector === '.site-name' && d.value === 'var(--parity-accent)' && d.layers.length === 0)).toBe(true);
+    // Every other rule of Parity's sits in the layer too: no unlayered declaration but the company's two.
+    const unlayered: string[] = [];
+    postcss.parse(css).walkDecls((decl) => {
+      let node = decl.parent;
+      while (node && node.type !== 'root' && !(node.type === 'atrule' && (node as AtRule).name === 'layer')) node = node.parent as typeof node;
+      if (!node || node.type === 'root') unlayered.push(`${decl.prop}: ${decl.value}`);
+    });
+    expect(unlayered.sort()).toEqual(['--parity-accent: #b0005a', 'color: var(--parity-accent)']);
     writeFileSync(join(project, 'astro.config.mjs'), config);
   });
 
@@ -142,12 +175,17 @@ describe('the packed package in a company repository', () => {
     const config = readFileSync(join(project, 'astro.config.mjs'), 'utf8');
     writeFileSync(join(project, 'astro.config.mjs'), config.replace("content: 'content',", "contnet: 'x',"));
     try {
-      const built = run('npm', ['run', 'build'], project);
-      expect(built.status).toBe(1);
-      const output = built.stdout + built.stderr;
-      expect(output).toContain('`contnet` is not an option. Did you mean `content`?');
-      expect(output).toContain('customCss');
-      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      // npm run build (ladder build), astro build and astro dev: one message each, no stack trace.
+      for (const args of [['npm', 'run', 'build'], ['npx', '--no-install', 'astro', 'build'], ['npx', '--no-install', 'astro', 'dev', '--port', '0']]) {
+        const built = run(args[0]!, args.slice(1), project);
+        const output = built.stdout + built.stderr;
+        expect(built.status, `${args.join(' ')}:\n${output}`).toBe(1);
+        expect(output).toContain('`contnet` is not an option. Did you mean `content`?');
+        expect(output.split('`contnet` is not an option').length, `${args.join(' ')} says it once`).toBe(2);
+        expect(output).toContain('customCss');
+        expect(output).not.toMatch(/^\s+at .+:\d+:\d+/m);
+        expect(output).not.toContain('Stack trace');
+      }
     } finally {
       writeFileSync(join(project, 'astro.config.mjs'), config);
     }

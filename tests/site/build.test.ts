@@ -13,17 +13,17 @@ import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { CSV_COLUMNS, toLadderJson } from '../../src/ladder/export.ts';
+import { CSV_COLUMNS, toLadderJson } from '../../src/site/export.ts';
 import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder } from '../../src/ladder/model.ts';
 import { levelsAtGrade } from '../../src/ladder/verdicts.ts';
 import { levelExpectations } from '../../src/ladder/expectations.ts';
-import { readHistory } from '../../src/ladder/history.ts';
+import { readHistory } from '../../src/git/history.ts';
 import { formatBand } from '../../src/site/format.ts';
 import { gradePayGroup, linearScale, payChart } from '../../src/site/visuals.ts';
 import { git } from '../helpers/git.ts';
 import { cleanup, copySample, editFile, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from '../helpers/ladder.ts';
 import { xmlProblems } from '../helpers/xml.ts';
-import { Site } from './site-files.ts';
+import { brokenLinks, Site } from './site-files.ts';
 
 const run = promisify(execFile);
 const BIN = join(ROOT, 'bin/ladder.js');
@@ -64,31 +64,6 @@ function specUrls(ladder: Ladder, base = '/'): string[] {
 
 /** Pages that use the site's layout: everything but the web editor's shell (/admin/, Decap CMS). */
 const layoutPages = (site: Site) => site.pages().filter((path) => !path.startsWith('/admin/'));
-
-/** Every internal link and #anchor of every built page that does not resolve. */
-function brokenLinks(site: Site): string[] {
-  const broken: string[] = [];
-  for (const page of site.pages()) {
-    const targets = [
-      ...site.links(page, 'a[href]'),
-      ...site.links(page, 'link[href]'),
-      ...site.links(page, 'script[src]'),
-      ...site.links(page, 'form[action]'),
-    ];
-    for (const target of targets) {
-      if (/^[a-z]+:/.test(target)) continue; // another origin
-      const [path, hash] = target.split('#') as [string, string | undefined];
-      if (!site.has(path)) {
-        broken.push(`${page} → ${target} (no such page)`);
-        continue;
-      }
-      if (hash && path.endsWith('/') && !site.page(path).getElementById(decodeURIComponent(hash))) {
-        broken.push(`${page} → ${target} (no such anchor)`);
-      }
-    }
-  }
-  return broken;
-}
 
 /** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
 function parseCsv(text: string): string[][] {
@@ -312,8 +287,16 @@ describe('ladder build on the sample ladder', () => {
     const level = sample.site.page('/levels/engineering-ic/staff-engineer/');
     const body = level.querySelector('[data-pagefind-body]')!;
     expect(body).toBeTruthy();
-    const filters = Object.fromEntries([...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]));
-    expect(filters).toEqual({ grade: '4', family: 'Engineering', track: 'Engineering, individual contributor' });
+    const filters = [...body.querySelectorAll('[data-pagefind-filter]')].map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]);
+    // Family and track by id (Pagefind's UI writes values as HTML; the search page names them as text).
+    expect(filters).toEqual([
+      ['grade', '4'],
+      ['family:engineering', 'Engineering'],
+      ['track:engineering-ic', 'Engineering, individual contributor'],
+    ]);
+    const labels = sample.site.page('/search/').querySelector('template#_search-labels')!;
+    expect(labels.innerHTML).toContain('<span data-filter="family" data-value="engineering">Engineering</span>');
+    expect(labels.innerHTML).toContain('<span data-filter="track" data-value="engineering-ic">Engineering, individual contributor</span>');
     expect(sample.site.page('/competencies/impact/').querySelector('[data-pagefind-body]')).toBeTruthy();
     expect(sample.site.page('/parity/').querySelector('[data-pagefind-body]')).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { csvField } from '../../src/ladder/csv.ts';
-import { CSV_COLUMNS, toLadderCsv, toLadderJson } from '../../src/ladder/export.ts';
+import { CSV_COLUMNS, toLadderCsv, toLadderJson } from '../../src/site/export.ts';
 import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 describe('toLadderJson', () => {
@@ -78,8 +78,8 @@ describe('toLadderCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(42)).toBe('42');
-    // European Excel splits on ';': a part after one must not become a formula cell of its own.
-    expect(csvField('a;=cmd')).toBe('"a;=cmd"');
+    // European Excel splits on ';' and takes no quote in mid-field for one: each part after a ';' is guarded too.
+    expect(csvField('a;=cmd')).toBe('"a;\'=cmd"');
     expect(csvField('-5')).toBe("'-5");
     const files = miniLadder();
     files['levels/eng-ic/engineer.md'] = files['levels/eng-ic/engineer.md']!.replace('title: Engineer', 'title: "=HYPERLINK(1)"');

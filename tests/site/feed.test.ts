@@ -1,7 +1,7 @@
 /** The Atom feed of changes (src/site/feed.ts): well-formed, with the elements RFC 4287 requires. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src/ladder/history.ts';
+import type { HistoryEntry } from '../../src/git/history.ts';
 import { atomFeed, uuidUrn, xml } from '../../src/site/feed.ts';
 import { xmlProblems } from '../helpers/xml.ts';
 

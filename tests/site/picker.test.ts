@@ -1,8 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
-import { toLadderJson } from '../../src/ladder/export.ts';
-import { choiceQuery, readChoice, render } from '../../src/site/picker.ts';
+import { toLadderJson } from '../../src/site/export.ts';
+import { choiceQuery, readChoice, render } from '../../src/client/picker.ts';
 import { SAMPLE } from '../helpers/ladder.ts';
 
 describe('the /compare/ picker', () => {

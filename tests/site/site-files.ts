@@ -82,3 +82,28 @@ export class Site {
     });
   }
 }
+
+/** Every internal link and #anchor of every built page that does not resolve. */
+export function brokenLinks(site: Site): string[] {
+  const broken: string[] = [];
+  for (const page of site.pages()) {
+    const targets = [
+      ...site.links(page, 'a[href]'),
+      ...site.links(page, 'link[href]'),
+      ...site.links(page, 'script[src]'),
+      ...site.links(page, 'form[action]'),
+    ];
+    for (const target of targets) {
+      if (/^[a-z]+:/.test(target)) continue; // another origin
+      const [path, hash] = target.split('#') as [string, string | undefined];
+      if (!site.has(path)) {
+        broken.push(`${page} → ${target} (no such page)`);
+        continue;
+      }
+      if (hash && path.endsWith('/') && !site.page(path).getElementById(decodeURIComponent(hash))) {
+        broken.push(`${page} → ${target} (no such anchor)`);
+      }
+    }
+  }
+  return broken;
+}

@@ -16,7 +16,7 @@
  *  Everything else is added or removed.
  *
  */
-import { diffWords } from 'diff';
+import { diffWords } from '../worddiff.ts';
 import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import type { Body } from '../markdown.ts';
@@ -148,7 +148,7 @@ interface Matched<T> {
 type Pairing<T> = (a: T, b: T, restA: T[], restB: T[]) => boolean;
 
 /** Pairs entities across versions: by id, then by each rule in turn (first unique-enough match wins). */
-function matchEntities<T extends { id: string }>(before: T[], after: T[], rules: Pairing<T>[]): Matched<T> {
+function matchEntities<T extends { id: string }>(before: readonly T[], after: readonly T[], rules: Pairing<T>[]): Matched<T> {
   const byId = new Map(after.map((e) => [e.id, e]));
   const same: [T, T][] = [];
   let removed: T[] = [];

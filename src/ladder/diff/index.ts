@@ -1,6 +1,5 @@
-/** Ladder diffs: compare two versions, describe the changes in words, format them, read versions from git. */
+/** Ladder diffs: compare two versions, describe the changes in words, format them. Versions from git: src/git/version.ts. */
 export * from './compare.ts';
 export * from './format.ts';
-export * from './git.ts';
 export type * from './types.ts';
 export * from './words.ts';

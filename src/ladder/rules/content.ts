@@ -3,6 +3,7 @@ import { matchCompetency } from '../build.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { headingSlips, type HeadingSlip } from '../markdown.ts';
 import { slugify, type Section } from '../model.ts';
+import { comparable, describeCharacter, lookAlikes } from '../text.ts';
 import { closest } from '../validate.ts';
 import type { Finding, Rule } from './types.ts';
 
@@ -60,10 +61,20 @@ export const sections: Rule = ({ ladder }) => {
       if (misspelt) {
         explained.add(misspelt);
         out.push(
-          diagnostic({ file: level.source.file, line: misspelt.line, column: misspelt.column }, 'content/missing-section', `The section "## ${misspelt.heading}" should be "## ${name}"; ${why}`),
+          diagnostic(
+            { file: level.source.file, line: misspelt.line, column: misspelt.column },
+            'content/missing-section',
+            `The section "## ${misspelt.heading}" should be "## ${name}"${hidden(misspelt.heading, name)}; ${why}`,
+          ),
         );
       } else if (slip) {
-        const fix = slip.slip === 'no-space' ? `"${slip.written}" is not a heading: write "## ${name}", with a space after ##` : `"${slip.written}" is not a section: sections are "## " headings, write "## ${name}"`;
+        const space = /^#+(.)/u.exec(slip.written)?.[1];
+        const fix =
+          slip.slip !== 'no-space'
+            ? `"${slip.written}" is not a section: sections are "## " headings, write "## ${name}"`
+            : space && comparable(space) === ''
+              ? `"${slip.written}" is not a heading: the space after ## is ${describeCharacter(space)}, which Markdown does not take for a space; type an ordinary space`
+              : `"${slip.written}" is not a heading: write "## ${name}", with a space after ##`;
         out.push(diagnostic({ file: level.source.file, line: slip.line, column: slip.column }, 'content/missing-section', `${fix}; ${why}`));
       } else {
         // Pointed at the closing fence of the frontmatter, where the body (and its sections) begin.
@@ -83,3 +94,14 @@ export const sections: Rule = ({ ladder }) => {
   }
   return out;
 };
+
+/**
+ * What makes a heading differ from the name it looks like: " (it contains a
+ * zero-width space (U+200B), which is invisible)", or nothing when the
+ * difference can be seen.
+ */
+function hidden(heading: string, name: string): string {
+  const odd = lookAlikes(heading, name);
+  if (odd.length === 0) return '';
+  return ` (it contains ${odd.join(' and ')}, which cannot be told apart on screen: retype the heading)`;
+}

@@ -1,28 +1,37 @@
 /**
  * Exceptions from ladder.md, applied in one place: a finding whose family,
  * grade and rule match an exception is turned off; an exception that turns
- * nothing off is reported (parity/exception-unused).
+ * nothing off is reported (parity/exception-unused). The model is not
+ * touched: how many findings each exception turned off is returned, and the
+ * check puts it in the model it returns.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Ladder } from '../model.ts';
 import type { Finding } from './types.ts';
 
-export function applyExceptions(ladder: Ladder, findings: Finding[]): Diagnostic[] {
+export interface Excused {
+  diagnostics: Diagnostic[];
+  /** How many findings each exception turned off, by its index in ladder.md's parity.exceptions. */
+  excused: number[];
+}
+
+export function applyExceptions(ladder: Ladder, findings: readonly Finding[]): Excused {
   const out: Diagnostic[] = [];
   const left: Finding[] = [];
+  const excused = ladder.parity.exceptions.map(() => 0);
   for (const finding of findings) {
     const { subject, ...d } = finding;
     const exception = subject
       ? ladder.parity.exceptions.find((e) => e.rule === d.rule && e.family === subject.family && e.grade === subject.grade)
       : undefined;
-    if (exception) exception.excused++;
+    if (exception) excused[exception.index]!++;
     else {
       out.push(d);
       if (subject) left.push(finding);
     }
   }
   for (const exception of ladder.parity.exceptions) {
-    if (exception.excused > 0) continue;
+    if (excused[exception.index]! > 0) continue;
     // An exception naming an unknown family is already a ref/unknown error.
     if (!ladder.family.has(exception.family)) continue;
     // Findings it may have been meant for: the same rule at another grade, or another rule at this grade.
@@ -44,5 +53,5 @@ export function applyExceptions(ladder: Ladder, findings: Finding[]): Diagnostic
       ),
     );
   }
-  return out;
+  return { diagnostics: out, excused };
 }

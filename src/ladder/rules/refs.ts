@@ -40,7 +40,8 @@ export const refs: Rule = ({ ladder, files }) => {
   const trackFiles = new Set(files.filter((f) => f.kind === 'track').map((f) => f.id));
   const orphans = new Map<string, string[]>();
   for (const file of files) {
-    if (file.kind !== 'level' || file.track === undefined || trackFiles.has(file.track)) continue;
+    // (A track file that is a symbolic link is reported as such, load.ts: it is there, only not read.)
+    if (file.kind !== 'level' || file.track === undefined || trackFiles.has(file.track) || ladder.rejected.track.has(file.track)) continue;
     orphans.set(file.track, [...(orphans.get(file.track) ?? []), file.path]);
   }
   for (const [track, paths] of orphans) {

@@ -5,12 +5,10 @@
  * pay when its family has a band, `scopes` when they are the default) is
  * left out of the sheet too, and the import writes the file back as it was.
  */
-import { CSV_COLUMNS } from '../export.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { readContentDir } from '../load.ts';
 import { parseMarkdown } from '../markdown.ts';
-import { paths, withBase } from '../paths.ts';
 import { BAND_COLUMNS, bandRows, levelPayCells, ZONE_COLUMNS, zoneRows } from './pay.ts';
 
 export interface Sheet {
@@ -18,7 +16,33 @@ export interface Sheet {
   rows: (string | number)[][];
 }
 
+/**
+ * The first columns of Parity's own layout, one row per level: the columns of
+ * the site's /ladder.csv (src/site/export.ts), so that either file imports.
+ */
+export const CSV_COLUMNS = [
+  'id',
+  'family',
+  'track',
+  'track_kind',
+  'grade',
+  'title',
+  'summary',
+  'pay_min',
+  'pay_max',
+  'currency',
+  'scope',
+  'budget',
+  'decisions',
+  'url',
+] as const;
+
 export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'bonus', 'equity_min', 'equity_max', 'intro'] as const;
+
+export interface ExportSheetsOptions {
+  /** The `url` of a level, by its id: the site's address of its page (the core knows no URL). */
+  levelUrl: (id: string) => string;
+}
 
 type Data = Record<string, unknown>;
 interface Parsed {
@@ -31,7 +55,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 const num = (v: unknown): number | string => (typeof v === 'number' ? v : str(v));
 
 /** The sheets, in the order of the workbook; diagnostics for files that cannot be read (then no sheets). */
-export function exportSheets(dir: string): { sheets: Sheet[]; diagnostics: Diagnostic[] } {
+export function exportSheets(dir: string, options: ExportSheetsOptions): { sheets: Sheet[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const parsed: Parsed[] = [];
   for (const file of readContentDir(dir)) {
@@ -86,7 +110,7 @@ export function exportSheets(dir: string): { sheets: Sheet[]; diagnostics: Diagn
       str(authority.scope),
       num(authority.budget),
       Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
-      withBase('/', paths.level(id)),
+      options.levelUrl(id),
       pay.bonus,
       pay.equity_min,
       pay.equity_max,

@@ -3,7 +3,7 @@
  * open an issue about a level with the title and a template filled in.
  * Available only when ladder.md names its `repository`.
  */
-import type { Ladder, Level } from './model.ts';
+import type { Ladder, Level } from '../ladder/model.ts';
 
 export interface LinkOptions {
   /** The branch that edits start from (default: main). */

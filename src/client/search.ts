@@ -53,10 +53,38 @@ export async function loadSearch(host: HTMLElement, status: HTMLElement | null):
     });
     // Pagefind's input is labelled only by its title attribute: give it a proper accessible name.
     host.querySelector('input')?.setAttribute('aria-label', 'Search the ladder');
+    nameFilters(host, document.getElementById('_search-labels'));
     const term = new URLSearchParams(location.search).get('q');
     if (term) ui.triggerSearch(term);
     if (status) status.textContent = '';
   } catch {
     if (status) status.textContent = 'Search is not available here: the search index is written by "ladder build".';
   }
+}
+
+/**
+ * Pagefind's UI writes each filter value into its label as HTML, so the
+ * pages give it ids (slugs such as "engineering-ic"), never a name from the
+ * content. This shows each value by its name instead, set as text: the
+ * label's first text node (the value Pagefind wrote) is replaced, the count
+ * after it is left to Pagefind. Names come from the page's
+ * <template id="_search-labels">, written (escaped) by the build.
+ */
+function nameFilters(host: HTMLElement, labels: HTMLElement | null): void {
+  if (!(labels instanceof HTMLTemplateElement)) return;
+  const names = new Map<string, string>();
+  for (const span of labels.content.querySelectorAll<HTMLElement>('[data-filter]')) names.set(`${span.dataset.filter}:${span.dataset.value}`, span.textContent ?? '');
+  const named = new WeakSet<Node>();
+  const apply = () => {
+    for (const box of host.querySelectorAll<HTMLInputElement>('input.pagefind-ui__filter-checkbox')) {
+      const text = box.parentElement?.querySelector('.pagefind-ui__filter-label')?.firstChild;
+      const name = names.get(`${box.name}:${box.value}`);
+      if (text instanceof Text && !named.has(text) && name !== undefined && text.data.trim() === box.value) {
+        text.data = name;
+        named.add(text);
+      }
+    }
+  };
+  apply();
+  new MutationObserver(apply).observe(host, { childList: true, subtree: true });
 }

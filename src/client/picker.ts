@@ -4,8 +4,8 @@
  * the URL (?a=<level id>&b=<level id>) so that it can be shared and restored.
  * Vanilla DOM, no framework: the page's only script besides search.
  */
-import type { LadderJson, LevelJson } from '../ladder/export.ts';
-import { AUTHORITY_LABELS, capitalize, formatBand, formatMoney, humanize } from './format.ts';
+import type { LadderJson, LevelJson } from '../site/export.ts';
+import { AUTHORITY_LABELS, capitalize, formatBand, formatMoney, humanize } from '../site/format.ts';
 
 export interface PickerElements {
   form: HTMLFormElement;

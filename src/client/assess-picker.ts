@@ -3,7 +3,7 @@
  * the page's own list of worksheets, and the worksheets this browser keeps
  * (read from localStorage, never sent anywhere).
  */
-import { parseJson, progress, type Worksheet } from './assessment.ts';
+import { parseJson, progress, type Worksheet } from '../site/assessment.ts';
 
 interface Choice {
   track: string;

@@ -3,12 +3,13 @@
  * docs/ladder-json.md) and /ladder.csv (one row per level, RFC 4180).
  * Framework-free: the site's endpoints only call these.
  */
-import { toCsv } from './csv.ts';
-import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder, type Level } from './model.ts';
+import { toCsv } from '../ladder/csv.ts';
+import { CSV_COLUMNS } from '../ladder/sheets/export.ts';
+import { equivalents, familyGrades, nextLevel, previousLevel, type Ladder, type Level } from '../ladder/model.ts';
 import { paths, withBase } from './paths.ts';
-import { renderHtml, renderText } from './render.ts';
-import type { ParityRule, TrackKind } from './schema.ts';
-import { allVerdicts, type GradeVerdicts } from './verdicts.ts';
+import { renderHtml, renderText } from '../ladder/render.ts';
+import type { ParityRule, TrackKind } from '../ladder/schema.ts';
+import { allVerdicts, type GradeVerdicts } from '../ladder/verdicts.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields may appear in any version. */
 export const LADDER_JSON_VERSION = 1;
@@ -197,22 +198,8 @@ function levelJson(ladder: Ladder, level: Level, url: (path: string) => string):
   };
 }
 
-export const CSV_COLUMNS = [
-  'id',
-  'family',
-  'track',
-  'track_kind',
-  'grade',
-  'title',
-  'summary',
-  'pay_min',
-  'pay_max',
-  'currency',
-  'scope',
-  'budget',
-  'decisions',
-  'url',
-] as const;
+/** The columns of /ladder.csv, as Parity's own spreadsheet layout begins (src/ladder/sheets/export.ts). */
+export { CSV_COLUMNS };
 
 /**
  * One row per level, with a header row, written by the one CSV writer

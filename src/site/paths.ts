@@ -1,10 +1,10 @@
 /**
  * The URLs of the published site, as the format spec lists them, relative
- * to the site's base (no leading slash, always a trailing slash). The core
- * owns them because the JSON and CSV exports carry them too; the site adds
- * its base path in src/site/urls.ts.
+ * to the site's base (no leading slash, always a trailing slash). The pages
+ * link with them under the base path (src/site/urls.ts), and /ladder.json and
+ * /ladder.csv carry them (src/site/export.ts). The core knows no URL.
  */
-import type { Level } from './model.ts';
+import type { Level } from '../ladder/model.ts';
 
 export const paths = {
   home: () => '',

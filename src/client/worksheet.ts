@@ -19,7 +19,7 @@ import {
   type Answers,
   type Rating,
   type Worksheet,
-} from './assessment.ts';
+} from '../site/assessment.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 

@@ -1,0 +1,89 @@
+/**
+ * The boundaries the architecture promises (docs/configuration.md, "The
+ * core"): src/ladder/ is the core, framework-free. It imports only itself
+ * and libraries; it never runs git or another program, and reads no
+ * environment variable. Git lives in src/git/, URLs in src/site/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/ladder.ts';
+
+const SRC = join(ROOT, 'src');
+
+/** src/ladder/cms.ts (the web editor's config) is on its way out of the core (issue 16): until then it may reach the site's repository parser. */
+const PENDING = new Set(['ladder/cms.ts']);
+
+function files(folder: string): string[] {
+  return (readdirSync(join(SRC, folder), { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => /\.(ts|astro)$/.test(f))
+    .map((f) => `${folder}/${f.replace(/\\/g, '/')}`);
+}
+
+/** Every module a file imports (static and dynamic), as written. */
+function imports(file: string): string[] {
+  const text = readFileSync(join(SRC, file), 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+describe('the core (src/ladder/)', () => {
+  const core = files('ladder').filter((f) => !PENDING.has(f));
+
+  it('imports only itself, libraries and harmless Node modules', () => {
+    expect(core.length).toBeGreaterThan(30);
+    const outside: string[] = [];
+    for (const file of core) {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('.')) {
+          const target = relative(SRC, resolve(dirname(join(SRC, file)), spec)).replace(/\\/g, '/');
+          if (!target.startsWith('ladder/')) outside.push(`${file} → ${spec}`);
+        } else if (/^(node:)?(child_process|worker_threads|cluster|http|https|net)$/.test(spec) || /^astro/.test(spec)) {
+          outside.push(`${file} → ${spec}`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('reads no environment variable and runs no program', () => {
+    const found = core.filter((file) => /process\.env|spawnSync|execFile|\bspawn\(/.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(found).toEqual([]);
+  });
+
+  it('knows no git command', () => {
+    const found = core.filter((file) => /['"`](?:git|ls-tree|cat-file|rev-parse)['"`]/.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('git', () => {
+  it('is run by src/git/run.ts alone', () => {
+    const all = [...files('ladder'), ...files('git'), ...files('site'), ...files('cli'), ...files('integration'), ...files('routes'), ...files('components')];
+    const runners = all.filter((file) => /spawnSync\(\s*['"]git['"]|execFile(?:Sync)?\(\s*['"]git['"]/.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(runners).toEqual(['git/run.ts']);
+  });
+});
+
+describe('the package', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
+
+  it('depends on nothing that the code it ships does not import', () => {
+    const shipped = ['bin', 'src'].flatMap((folder) =>
+      (readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }) as string[])
+        .filter((f) => /\.(ts|js|astro)$/.test(f))
+        .map((f) => readFileSync(join(ROOT, folder, f), 'utf8')),
+    );
+    const unused = Object.keys(pkg.dependencies).filter((name) => !shipped.some((text) => new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)));
+    expect(unused).toEqual([]);
+  });
+
+  it('takes Astro from the company project (a peer), not as a dependency of its own', () => {
+    expect(pkg.dependencies.astro).toBeUndefined();
+    expect(pkg.peerDependencies.astro).toBeDefined();
+    expect(pkg.devDependencies.astro).toBe(pkg.peerDependencies.astro);
+  });
+});
