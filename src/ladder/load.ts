@@ -88,7 +88,13 @@ export function refreshContent(dir: string, before: readonly RawFile[], changed:
   for (const change of changed) {
     const path = relative(dir, resolve(dir, change)).split(sep).join('/');
     if (path === '' || path.startsWith('..') || isAbsolute(path)) continue;
-    if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    const parts = path.split('/');
+    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    // A path through a symbolic link (a watcher that follows links reports changes inside a linked folder) is nothing the
+    // ladder reads, as readContentDir reads nothing in a link; a folder on the way that became a link unseen is a change of
+    // layout: everything is read again.
+    if (throughLink(parts, files)) continue;
+    if (parts.some((_, i) => i > 0 && isLink(join(dir, ...parts.slice(0, i))))) return readContentDir(dir);
     let stat;
     try {
       stat = lstatSync(join(dir, path));
@@ -99,8 +105,11 @@ export function refreshContent(dir: string, before: readonly RawFile[], changed:
       continue;
     }
     if (stat.isDirectory() && !path.endsWith('.md')) return readContentDir(dir);
-    if (stat.isSymbolicLink()) files.set(path, { path, text: undefined, link: linkTarget(join(dir, path)) });
-    else if (path.endsWith('.md')) files.set(path, { path, ...readText(join(dir, path)) });
+    if (stat.isSymbolicLink()) {
+      // A folder that became a link: what was read in it is gone with it.
+      for (const key of files.keys()) if (key.startsWith(`${path}/`)) files.delete(key);
+      files.set(path, { path, text: undefined, link: linkTarget(join(dir, path)) });
+    } else if (path.endsWith('.md')) files.set(path, { path, ...readText(join(dir, path)) });
     else if (inLadderFolder(path) && stat.isFile()) files.set(path, { path, text: undefined });
     else if (!stat.isFile()) return readContentDir(dir);
   }
@@ -112,6 +121,20 @@ export function refreshContent(dir: string, before: readonly RawFile[], changed:
     return x.length - y.length;
   };
   return [...files.values()].sort(byFolder);
+}
+
+/** Whether a folder on the way to the path was read as a symbolic link. */
+function throughLink(parts: readonly string[], files: ReadonlyMap<string, RawFile>): boolean {
+  for (let i = 1; i < parts.length; i++) if (files.get(parts.slice(0, i).join('/'))?.link !== undefined) return true;
+  return false;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A path inside families/, competencies/, tracks/ or levels/. */

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/ladder/check.ts';
+import { check, checkFiles } from '../../src/ladder/check.ts';
 import { readContentDir, refreshContent } from '../../src/ladder/load.ts';
 import { getCheck, invalidate, recheck } from '../../src/site/ladder.ts';
 import { cleanup, copySample, miniLadder, writeLadder } from '../helpers/ladder.ts';
@@ -38,6 +38,32 @@ describe('refreshContent', () => {
     }, [join(dir, 'levels/new-track')]);
     step(() => rmSync(join(dir, 'levels/new-track'), { recursive: true }), [join(dir, 'levels/new-track')]);
     step(() => mkdirSync(join(dir, 'tracks/odd.md')), [join(dir, 'tracks/odd.md')]);
+  });
+
+  it('reads nothing through a symbolic link, as a fresh read does: a folder that became a link, a change inside a linked folder', () => {
+    const files = miniLadder();
+    const outside = writeLadder(files);
+    const dir = writeLadder(files);
+    let read = readContentDir(dir);
+    const step = (change: () => void, paths: string[]) => {
+      change();
+      read = refreshContent(dir, read, paths);
+      expect(read).toEqual(readContentDir(dir));
+    };
+    // The folder of a track's levels replaced by a link to a copy elsewhere: its files are gone, the link is one entry.
+    step(() => {
+      rmSync(join(dir, 'levels/eng-mgmt'), { recursive: true });
+      symlinkSync(join(outside, 'levels/eng-mgmt'), join(dir, 'levels/eng-mgmt'));
+    }, [join(dir, 'levels/eng-mgmt')]);
+    // A watcher that follows links reports a change inside the linked folder by a path through the link: nothing is read there.
+    const inside = Object.keys(files).find((path) => path.startsWith('levels/eng-mgmt/'))!;
+    step(() => writeFileSync(join(outside, inside), '---\ntitle: Through the link\n---\n'), [join(dir, inside)]);
+    step(() => writeFileSync(join(outside, 'levels/eng-mgmt/added.md'), '---\ntitle: Added\n---\n'), [join(dir, 'levels/eng-mgmt/added.md')]);
+    // The check of the re-read files is a fresh check's: the link reported at the link, nothing in it read.
+    const result = checkFiles(read, dir);
+    expect(diagnostics(result)).toEqual(diagnostics(check(dir)));
+    expect(diagnostics(result)).toContain('levels/eng-mgmt:1:1 layout/symbolic-link');
+    expect(result.ladder.levels.some((level) => level.id.startsWith('eng-mgmt/'))).toBe(false);
   });
 });
 
