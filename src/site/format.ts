@@ -3,7 +3,7 @@
  * the /compare/ picker script share it.
  */
 
-import { capitalize } from '../ladder/diff/words.ts';
+import { capitalize } from '../ladder/text.ts';
 import { formatMoney } from '../ladder/money.ts';
 
 export { formatMoney };

@@ -6,13 +6,9 @@
  */
 import type { Ladder } from '../model.ts';
 import { formatMoney } from '../money.ts';
+import { capitalize } from '../text.ts';
 import { flat } from './compare.ts';
 import type { ChangeKind, EntityChange, EntityType, ExceptionChange, FieldChange, LadderDiff, TextChange } from './types.ts';
-
-/** "company" → "Company" */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** A pay band in a phrase: "$185,000–$240,000". */
 const band = (pay: { min: number; max: number }, currency: string) => `${formatMoney(pay.min, currency)}–${formatMoney(pay.max, currency)}`;
