@@ -64,6 +64,31 @@ describe('git', () => {
   });
 });
 
+describe('the browser scripts (src/client/)', () => {
+  /** The modules a file needs at run time: its relative imports that are not `import type`, resolved. */
+  function runtimeImports(file: string): string[] {
+    const text = readFileSync(join(SRC, file), 'utf8');
+    return [...text.matchAll(/(?:^|\n)\s*(import|export)(\s+type\b)?[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
+      .filter((m) => m[2] === undefined)
+      .map((m) => relative(SRC, resolve(dirname(join(SRC, file)), (m[3] ?? m[4])!)).replace(/\\/g, '/'));
+  }
+
+  it('reach no Markdown engine: Sätteri is a native module for the build, with no browser build a page could load', () => {
+    const scripts = files('client');
+    expect(scripts.length).toBeGreaterThan(2);
+    const reached = new Set<string>();
+    const queue = [...scripts];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (reached.has(file)) continue;
+      reached.add(file);
+      queue.push(...runtimeImports(file));
+    }
+    expect([...reached].filter((file) => ['ladder/markdown.ts', 'ladder/render.ts'].includes(file))).toEqual([]);
+    expect([...reached].filter((file) => /\b(?:from\s*|import\()\s*['"]satteri['"]/.test(readFileSync(join(SRC, file), 'utf8')))).toEqual([]);
+  });
+});
+
 describe('the package', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;

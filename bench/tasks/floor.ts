@@ -2,8 +2,10 @@
  * The floor for `ladder check`, in a fresh process: read the same files and
  * parse their frontmatter and Markdown bodies with the same libraries and
  * the same options (yaml parseDocument with a LineCounter, then toJS;
- * unified + remark-parse + remark-gfm), and nothing else: no validation, no
- * model, no rules. No checker can do less work and still have read the ladder.
+ * Sätteri's markdownToMdast with positions, GFM on and frontmatter off, as
+ * src/ladder/markdown.ts), and nothing else: no validation, no model, no
+ * rules. No checker can do less work and still have read the ladder with
+ * positions. (floor-remark.ts is the same with remark, the old floor.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
@@ -11,16 +13,10 @@ import { join } from 'node:path';
 
 const started = performance.now();
 enableCompileCache?.();
-const [{ LineCounter, parseDocument }, { unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
-  import('yaml'),
-  import('unified'),
-  import('remark-parse'),
-  import('remark-gfm'),
-]);
+const [{ LineCounter, parseDocument }, { markdownToMdast }] = await Promise.all([import('yaml'), import('satteri')]);
 const imported = performance.now();
 
 const dir = process.argv[2]!;
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 let files = 0;
 let nodes = 0;
 for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
@@ -31,9 +27,9 @@ for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort(
   const lineCounter = new LineCounter();
   const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const data = doc.toJS();
-  const tree = parser.parse(lines.slice(close + 1).join('\n'));
+  const tree = markdownToMdast(lines.slice(close + 1).join('\n'), { features: { gfm: true, frontmatter: false }, position: true });
   files++;
-  nodes += tree.children.length + (data ? 1 : 0);
+  nodes += ('children' in tree ? tree.children.length : 0) + (data ? 1 : 0);
 }
 const done = performance.now();
 process.stdout.write(

@@ -5,8 +5,9 @@
  * - Its options (src/integration/options.ts) choose the content directory,
  *   the title and logo, the repository, the optional pages, component
  *   overrides and custom CSS; a wrong option stops with a message naming it.
- * - `astro dev`: watches the content directory; on every change, runs the
- *   check again, prints its diagnostics in the terminal and reloads the browser.
+ * - `astro dev`: watches the content directory; on every change, checks
+ *   again (reading and parsing only the files that changed), prints the
+ *   diagnostics in the terminal and reloads the browser.
  * - `astro build`: refuses a ladder with errors before any page is rendered
  *   (the `ladder build` command has already checked it; this guards a bare
  *   `astro build`).
@@ -19,7 +20,7 @@ import { readEnv } from '../environment.ts';
 import { formatText } from '../ladder/formatters/text.ts';
 import { showsAmounts } from '../site/audience.ts';
 import { buildAudience, buildContent, configureSite, type SiteConfig } from '../site/config.ts';
-import { getCheck, invalidate } from '../site/ladder.ts';
+import { getCheck, invalidate, recheck } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
@@ -103,12 +104,18 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         // Astro also starts a short-lived Vite server during `astro build` (to sync types); only `astro dev` watches.
         if (command !== 'dev') return;
         const dir = contentDir;
-        const report = () => {
-          invalidate(dir);
+        /** Checks again (everything, or only the files that changed) and prints the diagnostics. */
+        const report = (changed?: readonly string[]) => {
           let result;
           try {
-            result = getCheck(dir);
+            if (changed) {
+              result = recheck(dir, changed);
+            } else {
+              invalidate(dir);
+              result = getCheck(dir);
+            }
           } catch (error) {
+            invalidate(dir);
             logger.error(error instanceof Error ? error.message : String(error));
             return;
           }
@@ -120,16 +127,21 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         report();
         server.watcher.add(dir);
         let timer: ReturnType<typeof setTimeout> | undefined;
+        const changed = new Set<string>();
         const onChange = (file: string) => {
           if (file !== dir && !file.startsWith(dir + sep)) return;
+          changed.add(file);
           clearTimeout(timer);
+          // A short pause gathers the writes of one save (an editor may write, rename and touch).
           timer = setTimeout(() => {
-            report();
+            const files = [...changed];
+            changed.clear();
+            report(files);
             // Astro caches getStaticPaths() in dev and clears that cache on this event
             // (the one its content layer sends); then the browser reloads.
             for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
             server.ws.send({ type: 'full-reload', path: '*' });
-          }, 120);
+          }, 40);
         };
         for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
       },

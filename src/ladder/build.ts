@@ -3,7 +3,7 @@
  * that the rules and the pages need.
  */
 import type { Body } from './markdown.ts';
-import { splitSections } from './markdown.ts';
+import { parseBody, splitSections } from './markdown.ts';
 import { slugify, type Competency, type Exception, type Family, type Ladder, type Level, type Page, type Section, type Source, type Track } from './model.ts';
 import { ladderZones, makeBand, resolvePay, type Band, type Zone } from './pay.ts';
 import { DEFAULT_ROUNDING, type CompetencyData, type FamilyData, type LadderData, type LevelData, type TrackData } from './schema.ts';
@@ -111,7 +111,7 @@ export function buildLadder(entries: Entries): Ladder {
     rounding: ladderData.rounding,
     visibility: { pay: ladderData.visibility.pay },
     ...(ladderEntry ? {} : { provisional: true as const }),
-    intro: ladderEntry?.body ?? { line: 1, tree: { type: 'root', children: [] } },
+    intro: ladderEntry?.body ?? parseBody('', 1),
     source: ladderSource,
     families,
     competencies,

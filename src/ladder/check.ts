@@ -10,7 +10,7 @@ import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
 import { tooComplex } from './complexity.ts';
 import { findExternalImages } from './images.ts';
-import { findUnsafe, parseBody, type Body } from './markdown.ts';
+import { findUnsafe, parseBody, parseMarkdown, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
 import { applyExceptions, rules } from './rules/index.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
@@ -178,19 +178,39 @@ function peek(text: string | undefined, key: string): string | undefined {
 /**
  * Parsed files by path and text. Re-checking a ladder in which few files
  * changed (the dev server, ladder diff, property tests) parses only those.
+ * Keyed by path, then a few versions of its text, compared (a Map keyed by
+ * the text would hash every file's whole text on every check; a key made of
+ * path and text would also copy it).
  */
-const parseCache = new Map<string, { entry: ParsedEntry | undefined; diagnostics: Diagnostic[] }>();
+interface Cached {
+  text: string;
+  entry: ParsedEntry | undefined;
+  diagnostics: Diagnostic[];
+}
+const parseCache = new Map<string, Cached[]>();
+let parseCacheSize = 0;
 const PARSE_CACHE_LIMIT = 20_000;
+/** Versions of one file kept: enough for a diff, a history walk or an editor's undo. */
+const VERSIONS = 8;
 
 /** Reads one file's frontmatter and body, reporting what is wrong with its text, YAML, id or Markdown. */
 function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true): ParsedEntry | undefined {
-  const key = `${checkId ? 1 : 0}${file.path}\0${file.text ?? file.unreadable ?? ''}`;
-  let cached = parseCache.get(key);
+  const path = `${checkId ? 1 : 0}${file.path}`;
+  const text = file.text ?? `\0${file.unreadable ?? ''}`;
+  let versions = parseCache.get(path);
+  let cached = versions?.find((version) => version.text === text);
   if (!cached) {
     const found: Diagnostic[] = [];
-    cached = { entry: parseEntry(file, found, checkId), diagnostics: found };
-    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
-    parseCache.set(key, cached);
+    cached = { text, entry: parseEntry(file, found, checkId), diagnostics: found };
+    if (parseCacheSize >= PARSE_CACHE_LIMIT) {
+      parseCache.clear();
+      parseCacheSize = 0;
+      versions = undefined;
+    }
+    if (!versions) parseCache.set(path, (versions = []));
+    if (versions.length >= VERSIONS) versions.shift();
+    else parseCacheSize++;
+    versions.push(cached);
   }
   diagnostics.push(...cached.diagnostics);
   return cached.entry;
@@ -237,11 +257,13 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
   }
   let body: Body;
   try {
-    body = parseBody(result.file.body, result.file.bodyLine);
-    for (const finding of findUnsafe(body)) {
+    // The one parse of this body: its sections, unsafe content and external images are read from this tree, which is then let go.
+    const tree = parseMarkdown(result.file.body);
+    body = parseBody(result.file.body, result.file.bodyLine, tree);
+    for (const finding of findUnsafe(body, tree)) {
       diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
     }
-    for (const finding of findExternalImages(body.tree)) diagnostics.push(diagnostic(inFile(finding), 'content/external-image', finding.message));
+    for (const finding of findExternalImages(tree)) diagnostics.push(diagnostic(inFile(finding), 'content/external-image', finding.message));
   } catch (error) {
     // The check never throws on content: what the parser cannot take (it runs out of stack) is this file's error.
     const why = error instanceof Error ? error.message : String(error);

@@ -2,10 +2,12 @@
  * The expectations of a level: the observable behaviours that a
  * self-assessment asks about. They are the list items of each competency
  * section or, for a section written as prose, its sentences. Split from the
- * remark tree, so they are the same in every build of the same text.
+ * Markdown syntax tree (markdown.ts), so they are the same in every build of
+ * the same text.
  */
 import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { fragmentNodes } from './markdown.ts';
 import type { Level, Section } from './model.ts';
 
 export interface Expectation {
@@ -22,7 +24,7 @@ export interface SectionExpectations {
 }
 
 export function sectionExpectations(section: Section): SectionExpectations {
-  const texts = section.nodes.flatMap(blockExpectations);
+  const texts = fragmentNodes(section).flatMap(blockExpectations);
   return {
     competency: section.competency,
     heading: section.heading,

@@ -54,13 +54,20 @@ export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; errors: 
 /** Splits and parses one file. `file` is only used to build locations. */
 export function parseFrontmatter(file: string, source: string): ParseResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = text.split(/\r?\n/);
-  if ((lines[0] ?? '').includes('\r')) {
+  // Line by line only as far as the closing fence: the body is not cut into lines (a ladder's bodies are most of its text).
+  const lineAt = (start: number) => {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    return { text: text.slice(start, newline > start && text.charCodeAt(newline - 1) === 13 ? end - 1 : end), next: newline < 0 ? -1 : newline + 1 };
+  };
+  const first = lineAt(0);
+  // A carriage return left in the first line (its "\r\n" is cut off above): the file's lines end with "\r" alone.
+  if (first.text.includes('\r')) {
     const message =
       'The lines of this file end with a carriage return only (the line ending of old Mac programs), so the file reads as one long line: save it with ordinary line endings (LF, or CRLF on Windows)';
     return { ok: false, errors: [{ line: 1, column: 1, message }] };
   }
-  if (!FENCE.test(lines[0] ?? '')) {
+  if (!FENCE.test(first.text)) {
     const message =
       text.trim() === ''
         ? 'The file is empty: it needs a frontmatter block that starts and ends with a line of three dashes (---)'
@@ -68,11 +75,17 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
     return { ok: false, errors: [{ line: 1, column: 1, message }] };
   }
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i] ?? '')) {
+  let closeStart = -1;
+  let bodyStart = text.length;
+  for (let i = 1, at = first.next; at >= 0; i++) {
+    const line = lineAt(at);
+    if (CLOSE.test(line.text)) {
       close = i;
+      closeStart = at;
+      bodyStart = line.next < 0 ? text.length : line.next;
       break;
     }
+    at = line.next;
   }
   if (close < 0) {
     return {
@@ -80,7 +93,8 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
       errors: [{ line: 1, column: 1, message: 'The frontmatter block opened on line 1 is never closed: add a line of three dashes (---) after the last field' }],
     };
   }
-  const yamlText = lines.slice(1, close).join('\n');
+  // The lines between the fences, joined with "\n" (as the file's lines split at "\n" or "\r\n").
+  const yamlText = close === 1 ? '' : unixLines(text.slice(first.next, closeStart).replace(/\r?\n$/, ''));
   const depth = nestingDepth(yamlText);
   if (depth.depth > MAX_DEPTH) {
     return {
@@ -133,24 +147,53 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
       errors: [{ line: 2, column: 1, message: 'The frontmatter must be a list of "key: value" fields, not a single value or a list' }],
     };
   }
-  const parsed = doc;
   const separated: ParsedFile['separated'] = [];
   separatedNumbers(doc.contents, [], separated);
+  // Where each key and value starts, kept instead of the whole YAML document (a tenth of its memory).
+  const spots = spot(doc.contents);
   return {
     ok: true,
     file: {
       data,
       separated,
-      body: lines.slice(close + 1).join('\n'),
+      body: unixLines(text.slice(bodyStart)),
       bodyLine: close + 2,
       locate(path, part = 'value') {
-        const offset = findOffset(parsed, path, part);
+        const offset = findOffset(spots, path, part);
         if (offset === undefined) return { file, line: 1, column: 1 };
         const at = lineCounter.linePos(offset);
         return { file, line: at.line + 1, column: at.col };
       },
     },
   };
+}
+
+/** Text with its "\r\n" line ends made "\n"; without any, the text itself (a slice of a file costs no copy). */
+function unixLines(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}
+
+/** Where a YAML node starts, and where its keys or items and their values start. */
+interface Spot {
+  at: number | undefined;
+  /** A mapping's first pair with each key: where the key starts, and its value. */
+  map?: Map<string, { key: number | undefined; value: Spot }>;
+  seq?: Spot[];
+}
+
+function spot(node: unknown): Spot {
+  const at = rangeStart(node as Node | null);
+  if (isMap(node)) {
+    const map = new Map<string, { key: number | undefined; value: Spot }>();
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      if (!map.has(key)) map.set(key, { key: rangeStart(item.key as Node), value: spot(item.value) });
+    }
+    return { at, map };
+  }
+  if (isSeq(node)) return { at, seq: node.items.map(spot) };
+  return { at };
 }
 
 /** The file position (the YAML text starts on the file's line 2) of an offset in the YAML text. */
@@ -233,23 +276,23 @@ function firstAlias(doc: Document.Parsed): number | undefined {
 }
 
 /** The source offset of a key or value, or of its nearest existing parent. */
-function findOffset(doc: Document.Parsed, path: readonly PathSegment[], part: 'key' | 'value'): number | undefined {
-  let node: unknown = doc.contents;
+function findOffset(root: Spot, path: readonly PathSegment[], part: 'key' | 'value'): number | undefined {
+  let node = root;
   let best: number | undefined;
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (node.map) {
+      const pair = node.map.get(String(segment));
       if (!pair) return best;
-      const keyOffset = rangeStart(pair.key as Node);
-      const valueOffset = rangeStart(pair.value as Node | null);
+      const keyOffset = pair.key;
+      const valueOffset = pair.value.at;
       if (last) return part === 'key' ? (keyOffset ?? best) : (valueOffset ?? keyOffset ?? best);
       best = keyOffset ?? best;
       node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      const offset = rangeStart(item ?? null);
-      if (offset === undefined) return best;
+    } else if (node.seq && typeof segment === 'number') {
+      const item = node.seq[segment];
+      const offset = item?.at;
+      if (item === undefined || offset === undefined) return best;
       if (last) return offset;
       best = offset;
       node = item;
@@ -403,15 +446,15 @@ function nestingDepth(yamlText: string): { depth: number; line: number } {
   let lineStart = true;
   let indent = 0;
   for (let i = 0; i < yamlText.length; i++) {
-    const c = yamlText[i];
-    if (c === '\n') {
+    const c = yamlText.charCodeAt(i);
+    if (c === 10 /* \n */) {
       line++;
       lineStart = true;
       indent = 0;
       continue;
     }
     if (lineStart) {
-      if (c === ' ' || c === '-') {
+      if (c === 32 /* space */ || c === 45 /* - */) {
         indent++;
         continue;
       }
@@ -422,8 +465,9 @@ function nestingDepth(yamlText: string): { depth: number; line: number } {
         deepestLine = line;
       }
     }
-    if (c === '[' || c === '{') brackets++;
-    else if ((c === ']' || c === '}') && brackets > 0) brackets--;
+    if (c === 91 /* [ */ || c === 123 /* { */) brackets++;
+    else if ((c === 93 /* ] */ || c === 125) /* } */ && brackets > 0) brackets--;
+    else continue;
     const depth = brackets + Math.floor(indent / 2);
     if (depth > deepest) {
       deepest = depth;

@@ -3,7 +3,7 @@
  * the content directory and nothing else.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FileKind } from './schema.ts';
 
@@ -74,6 +74,67 @@ export function readContentDir(dir: string): RawFile[] {
       if (link !== undefined) return { path, text: undefined, link };
       return path.endsWith('.md') ? { path, ...readText(join(dir, path)) } : { path, text: undefined };
     });
+}
+
+/**
+ * The files of `dir` after the paths in `changed` (relative to it, or
+ * absolute below it) changed, from the files read before: each changed file
+ * is read again, or dropped when it is gone, and nothing else is read. A
+ * changed folder, or anything that is not a plain file, is read whole again
+ * with readContentDir. The result is what readContentDir would return now.
+ */
+export function refreshContent(dir: string, before: readonly RawFile[], changed: readonly string[]): RawFile[] {
+  const files = new Map(before.map((file) => [file.path, file]));
+  for (const change of changed) {
+    const path = relative(dir, resolve(dir, change)).split(sep).join('/');
+    if (path === '' || path.startsWith('..') || isAbsolute(path)) continue;
+    const parts = path.split('/');
+    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    // A path through a symbolic link (a watcher that follows links reports changes inside a linked folder) is nothing the
+    // ladder reads, as readContentDir reads nothing in a link; a folder on the way that became a link unseen is a change of
+    // layout: everything is read again.
+    if (throughLink(parts, files)) continue;
+    if (parts.some((_, i) => i > 0 && isLink(join(dir, ...parts.slice(0, i))))) return readContentDir(dir);
+    let stat;
+    try {
+      stat = lstatSync(join(dir, path));
+    } catch {
+      // Gone: the file, or a folder and everything in it.
+      files.delete(path);
+      for (const key of files.keys()) if (key.startsWith(`${path}/`)) files.delete(key);
+      continue;
+    }
+    if (stat.isDirectory() && !path.endsWith('.md')) return readContentDir(dir);
+    if (stat.isSymbolicLink()) {
+      // A folder that became a link: what was read in it is gone with it.
+      for (const key of files.keys()) if (key.startsWith(`${path}/`)) files.delete(key);
+      files.set(path, { path, text: undefined, link: linkTarget(join(dir, path)) });
+    } else if (path.endsWith('.md')) files.set(path, { path, ...readText(join(dir, path)) });
+    else if (inLadderFolder(path) && stat.isFile()) files.set(path, { path, text: undefined });
+    else if (!stat.isFile()) return readContentDir(dir);
+  }
+  // In readContentDir's order: folder by folder, each sorted by name.
+  const byFolder = (a: RawFile, b: RawFile) => {
+    const x = a.path.split('/');
+    const y = b.path.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return x.length - y.length;
+  };
+  return [...files.values()].sort(byFolder);
+}
+
+/** Whether a folder on the way to the path was read as a symbolic link. */
+function throughLink(parts: readonly string[], files: ReadonlyMap<string, RawFile>): boolean {
+  for (let i = 1; i < parts.length; i++) if (files.get(parts.slice(0, i).join('/'))?.link !== undefined) return true;
+  return false;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A path inside families/, competencies/, tracks/ or levels/. */
@@ -195,7 +256,8 @@ function linkTarget(path: string): string {
 function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   let fd: number | undefined;
   try {
-    if (lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
+    // Where the system has O_NOFOLLOW, opening a link fails with ELOOP (below); elsewhere, look first.
+    if (!constants.O_NOFOLLOW && lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };
@@ -218,12 +280,14 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
 
 const tooLarge = (size: number) => ({ text: undefined, unreadable: `The file is larger than 1 MiB (${size} bytes): a ladder entry is a page of text` });
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes as UTF-8 text, or why they are not: binary, not UTF-8, or too large to be an entry. For files read from disk or from git. */
 export function decodeText(bytes: Uint8Array): Pick<SourceFile, 'text' | 'unreadable'> {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   if (bytes.includes(0)) return { text: undefined, unreadable: 'This is a binary file, not Markdown: save it as plain UTF-8 text' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: UTF8.decode(bytes) };
   } catch {
     return { text: undefined, unreadable: 'The file is not valid UTF-8: save it with UTF-8 encoding' };
   }

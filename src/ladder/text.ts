@@ -173,3 +173,8 @@ function scriptOf(char: string): string {
   for (const script of ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee']) if (new RegExp(`\\p{Script=${script}}`, 'u').test(char)) return script;
   return 'other';
 }
+
+/** "company" → "Company": the one capitalize of phrases and labels (a leaf module, so the browser scripts may take it). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

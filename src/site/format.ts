@@ -3,7 +3,7 @@
  * the /compare/ picker script share it.
  */
 
-import { capitalize } from '../ladder/diff/words.ts';
+import { capitalize } from '../ladder/text.ts';
 import { formatBand, formatBonus, formatMoney } from '../ladder/money.ts';
 
 export { formatBand, formatBonus, formatMoney };

@@ -6,13 +6,14 @@
 import { toString } from 'mdast-util-to-string';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { fragmentNodes } from '../../src/ladder/markdown.ts';
 import type { Ladder, Level } from '../../src/ladder/model.ts';
 import { ladder, sessionPerTest } from './browser.ts';
 
 const open = sessionPerTest();
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const levelText = (level: Level) => level.sections.map((s) => toString({ type: 'root', children: s.nodes })).join('\n');
+const levelText = (level: Level) => level.sections.map((s) => toString({ type: 'root', children: fragmentNodes(s) })).join('\n');
 
 /**
  * A phrase of four consecutive words from one of the level's competency
@@ -23,7 +24,7 @@ export function distinctivePhrase(l: Ladder, level: Level): string {
   const others = l.levels.filter((x) => x.id !== level.id).map((x) => new Set(words(levelText(x))));
   let best = { phrase: '', hits: Infinity };
   for (const section of level.sections) {
-    const text = toString({ type: 'root', children: section.nodes });
+    const text = toString({ type: 'root', children: fragmentNodes(section) });
     for (const sentence of text.split(/[.;:\n]/)) {
       const ws = words(sentence);
       for (let i = 0; i + 4 <= ws.length; i++) {

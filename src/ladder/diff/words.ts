@@ -6,13 +6,11 @@
  */
 import type { Ladder } from '../model.ts';
 import { formatBand, formatBonus, formatMoney } from '../money.ts';
+import { capitalize } from '../text.ts';
 import { flat } from './compare.ts';
 import type { BandChange, BandTerms, ChangeKind, EntityChange, EntityType, ExceptionChange, FieldChange, LadderDiff, TextChange, ZoneChange } from './types.ts';
 
-/** "company" → "Company" */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { capitalize };
 
 /** A pay band in a phrase: "$185,000 – $240,000" (the one band format, money.ts). */
 const band = (pay: { min: number; max: number }, currency: string) => formatBand(pay, currency);

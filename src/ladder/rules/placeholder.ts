@@ -4,9 +4,8 @@
  * Placeholders pass the check, so work in progress can be committed; the
  * warning (one per file) keeps them from being published unnoticed.
  */
-import { visit } from 'unist-util-visit';
 import { diagnostic, type Location } from '../diagnostics.ts';
-import { filePosition, type Body } from '../markdown.ts';
+import { filePosition, walk, type Body } from '../markdown.ts';
 import type { Source } from '../model.ts';
 import { PLACEHOLDER } from '../scaffold.ts';
 import { writtenBands } from './pay.ts';
@@ -44,7 +43,10 @@ export const placeholders: Rule = ({ ladder }) => {
 /** Where each placeholder of a body starts. */
 function bodyMarks(body: Body): { line: number; column: number }[] {
   const found: { line: number; column: number }[] = [];
-  visit(body.tree, 'text', (node) => {
+  // Only a body whose text has the word (or an entity that could spell it) is parsed again to find where.
+  if (!body.markdown.includes(PLACEHOLDER) && !body.markdown.includes('&')) return found;
+  walk(body.tree, (node) => {
+    if (node.type !== 'text') return;
     const start = filePosition(body, node);
     for (const match of node.value.matchAll(MARK)) {
       const lines = node.value.slice(0, match.index).split('\n');

@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { readContentDir } from '../load.ts';
-import { parseBody } from '../markdown.ts';
+import { parseMarkdown } from '../markdown.ts';
 import { BAND_COLUMNS, bandRows, levelPayCells, ZONE_COLUMNS, zoneRows } from './pay.ts';
 
 export interface Sheet {
@@ -168,7 +168,7 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
 
 /** A body split at its `##` headings, each part as the Markdown it was written in. */
 export function splitRaw(body: string): { intro: string; sections: { heading: string; text: string }[] } {
-  const tree = parseBody(body, 1).tree;
+  const tree = parseMarkdown(body);
   const cuts: { start: number; end: number; heading: string }[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
