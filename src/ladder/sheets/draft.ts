@@ -4,6 +4,7 @@
  * A field left undefined is one the sheet did not give.
  */
 import type { Location } from '../diagnostics.ts';
+import type { LevelCode } from './headings.ts';
 import type { BandDraft, ZoneDraft } from './pay.ts';
 
 export interface SettingsDraft {
@@ -77,6 +78,8 @@ export interface LevelDraft {
   decisions?: string[];
   intro?: string;
   sections: SectionDraft[];
+  /** The level's code as the sheet wrote it (E1, M2, Level 3), which gave its grade or its track. */
+  code?: LevelCode;
   /** The row that gave the level. */
   at: Location;
 }
