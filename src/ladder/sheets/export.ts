@@ -18,7 +18,14 @@ export interface Sheet {
   rows: (string | number)[][];
 }
 
-export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'bonus', 'equity_min', 'equity_max', 'intro'] as const;
+/**
+ * The columns of the levels sheet: those of /ladder.csv, then the pay
+ * columns of format 1.1 that it does not have (yet), then `intro`. Rows are
+ * filled by column name, so /ladder.csv gaining bonus and equity columns
+ * changes nothing here.
+ */
+const PAY_COLUMNS = ['bonus', 'equity_min', 'equity_max'] as const;
+export const LEVEL_COLUMNS: readonly string[] = [...CSV_COLUMNS, ...PAY_COLUMNS.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c)), 'intro'];
 
 type Data = Record<string, unknown>;
 interface Parsed {
@@ -72,26 +79,23 @@ export function exportSheets(dir: string): { sheets: Sheet[]; diagnostics: Diagn
     const pay = levelPayCells(level.data.pay);
     const { intro, sections } = splitRaw(level.body);
     const id = `${level.track}/${level.slug}`;
-    levelRows.push([
+    const cells: Record<string, string | number> = {
       id,
-      str(track?.data.family),
-      level.track,
-      str(track?.data.kind),
-      num(level.data.grade),
-      str(level.data.title),
-      str(level.data.summary),
-      pay.pay_min,
-      pay.pay_max,
-      str(ladder.data.currency),
-      str(authority.scope),
-      num(authority.budget),
-      Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
-      withBase('/', paths.level(id)),
-      pay.bonus,
-      pay.equity_min,
-      pay.equity_max,
+      family: str(track?.data.family),
+      track: level.track,
+      track_kind: str(track?.data.kind),
+      grade: num(level.data.grade),
+      title: str(level.data.title),
+      summary: str(level.data.summary),
+      ...pay,
+      currency: str(ladder.data.currency),
+      scope: str(authority.scope),
+      budget: num(authority.budget),
+      decisions: Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
+      url: withBase('/', paths.level(id)),
       intro,
-    ]);
+    };
+    levelRows.push(LEVEL_COLUMNS.map((column) => cells[column] ?? ''));
     for (const s of sections) expectationRows.push([id, s.heading, s.text]);
   }
 

@@ -28,7 +28,7 @@ const CODE = `(?:${WORDS}|${LETTERS})`;
 const CODE_ONLY = new RegExp(`^${CODE}$`);
 const LEADING = new RegExp(`^(${CODE})\\s*(?:[-–—:|.)]\\s*|\\s+)(\\S.*)$`, 's');
 const BRACKETED = new RegExp(`^(.*\\S)\\s*[([]\\s*(${CODE})\\s*[)\\]]$`, 's');
-const TRAILING = new RegExp(`^(.*\\S)\\s*(?:[-–—:|,]\\s*|\\s+)(${CODE})$`, 's');
+const TRAILING = new RegExp(`^(.*[^\\s:|,–—-])\\s*(?:[-–—:|,]\\s*|\\s+)(${CODE})$`, 's');
 /** "(<1-2)", "(2-6+)", "(5+ years)", "(3–5 yrs)". */
 const EXPERIENCE = /^(.*\S)\s*\(\s*([<>~≤≥]?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*\+?)\s*(years?|yrs?|y)?\s*(?:of experience|exp\.?)?\s*\)$/is;
 
