@@ -17,7 +17,7 @@ export const LEVEL_FIELDS = {
   family: ['job family', 'department', 'function'],
   track: ['track id', 'career track', 'ladder', 'path'],
   track_kind: ['kind', 'track type', 'type'],
-  grade: ['grade level', 'level number', 'career level', 'job grade', 'level code', 'code'],
+  grade: ['grade level', 'level number', 'career level', 'job grade', 'job level', 'level code', 'code'],
   title: ['level', 'level title', 'level name', 'job title', 'role', 'position', 'name', 'job', 'title name'],
   summary: ['overview', 'one line summary'],
   pay_min: ['salary min', 'min salary', 'minimum salary', 'min pay', 'pay band min', 'base min', 'salary minimum'],
@@ -34,10 +34,12 @@ export const LEVEL_FIELDS = {
 } as const;
 export type LevelField = keyof typeof LEVEL_FIELDS;
 
-export const COMPETENCY = ['competency', 'competency area', 'competencies', 'area', 'skill', 'skills', 'dimension', 'category', 'pillar', 'attribute', 'theme', 'focus area'];
-export const TEXT = ['text', 'expectation', 'expectations', 'behaviour', 'behaviours', 'behavior', 'behaviors', 'description', 'criteria', 'details'];
+export const COMPETENCY = ['competency', 'competency area', 'competency name', 'competency title', 'competencies', 'area', 'skill', 'skill name', 'skills', 'dimension', 'category', 'pillar', 'attribute', 'theme', 'focus area'];
+export const TEXT = ['text', 'expectation', 'expectations', 'behaviour', 'behaviours', 'behavior', 'behaviors', 'description', 'criteria', 'details', 'level description', 'expectation description', 'behavior description', 'behaviour description'];
+/** A column describing the competency itself, in the long layout. */
+export const COMPETENCY_TEXT = ['competency description', 'description of competency', 'competency definition', 'skill description'];
 
-export const longAliases = { ...LEVEL_FIELDS, competency: COMPETENCY, text: TEXT } as const;
+export const longAliases = { ...LEVEL_FIELDS, competency: COMPETENCY, text: TEXT, competency_text: COMPETENCY_TEXT } as const;
 export type LongField = keyof typeof longAliases;
 
 export const is = (cellText: string, names: readonly string[]): boolean => names.map(normalizeHeader).includes(normalizeHeader(cellText));
@@ -106,7 +108,7 @@ function detectAt(table: Table, at: number): Detected | undefined {
     if (h.index.text !== undefined || h.index.summary !== undefined) return { layout: 'long', at };
   }
   // Level codes across the header (E1, E2, ...): levels as columns, whatever the cells before them say.
-  const codes = cells.map((c, i) => (i > 0 && parseLevelHeading(c).code ? i : -1)).filter((i) => i > 0);
+  const codes = cells.map((c, i) => (i > 0 && /[A-Za-z]/.test(parseLevelHeading(c).code?.text ?? '') ? i : -1)).filter((i) => i > 0);
   if (codes.length >= 2) return { layout: 'wide-competencies-down', at, firstLevel: firstLevelColumn(cells, codes[0]!) };
   // "Level | Engineer I | Engineer II | Senior": a title word first, job titles across, competencies down.
   if (h.index.title === 0 && rest.length >= 2 && mostly(levelShare(rest)) && !mostly(levelShare(labelsBelow(table, at, 0).map((l) => l.text)))) {
@@ -140,6 +142,9 @@ function detectAt(table: Table, at: number): Detected | undefined {
 function firstLevelColumn(cells: readonly string[], from: number): number {
   if (from > 1) return from;
   let c = 1;
-  while (c < cells.length - 1 && (cells[c] === '' || is(cells[c]!, COMPETENCY))) c++;
+  while (c < cells.length - 1 && (cells[c] === '' || is(cells[c]!, COMPETENCY) || (COMPETENCY_WORDS.test(cells[c]!) && !levelLike(cells[c]!)))) c++;
   return c;
 }
+
+/** Headers of columns that name or group competencies ("Sub-competency", "Skill group"), not levels. */
+const COMPETENCY_WORDS = /competenc|skill|\barea|categor|theme|dimension|pillar|attribute|\bgroup|topic|domain/i;

@@ -32,8 +32,9 @@ export interface Plan {
   todo: string[];
 }
 
-/** A YAML scalar on one line: plain where that reads back as the same string, quoted otherwise. */
+/** A YAML scalar on one line: plain where that reads back as the same string, quoted otherwise (line breaks as \\n). */
 export function scalar(value: string): string {
+  if (/[\n\r]/.test(value)) return stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', doubleQuotedMinMultiLineLength: Infinity }).trimEnd();
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
@@ -64,6 +65,22 @@ export function planFiles(draft: Draft): Plan {
     if (levels.every((l) => l.grade === undefined)) {
       levels.forEach((l, i) => (l.grade = i + 1));
       todo.push(`Grades of track ${track} were numbered 1 to ${levels.length} in the order of the sheet: check them (levels of equal weight in different tracks must share a grade).`);
+    } else if (levels.some((l) => l.grade === undefined)) {
+      // Some levels have a grade (from a code) and some not: each of those takes the next free grade after the level before it.
+      const taken = new Set(levels.map((l) => l.grade).filter((g): g is number => g !== undefined));
+      let previous = 0;
+      const given: string[] = [];
+      for (const l of levels) {
+        if (l.grade === undefined) {
+          let g = previous + 1;
+          while (taken.has(g)) g++;
+          l.grade = g;
+          taken.add(g);
+          given.push(`${l.title} ${g}`);
+        }
+        previous = l.grade;
+      }
+      todo.push(`Track ${track}: the sheet gives no grade for ${given.join(', ')}; they were given the next free grade after the level before them: check them.`);
     }
   }
 
@@ -115,7 +132,7 @@ export function planFiles(draft: Draft): Plan {
     if (draft.exceptions && draft.exceptions.length > 0) {
       ladderLines.push('  exceptions:');
       for (const e of draft.exceptions) {
-        ladderLines.push(`    - family: ${e.family}`, `      grade: ${e.grade}`, `      rule: ${e.rule}`, `      reason: ${scalar(e.reason)}`);
+        ladderLines.push(`    - family: ${scalar(e.family)}`, `      grade: ${e.grade}`, `      rule: ${scalar(e.rule)}`, `      reason: ${scalar(e.reason)}`);
       }
     }
   }
@@ -137,7 +154,7 @@ export function planFiles(draft: Draft): Plan {
 
   // competencies
   for (const [id, competency] of draft.competencies) {
-    if (!competency.described) miss('what the competency means', `competencies/${id}.md`);
+    if (!competency.described && competency.text === undefined) miss('what the competency means', `competencies/${id}.md`);
     files.push({
       path: `competencies/${id}.md`,
       text: markdownFile([`name: ${scalar(competency.name)}`], [competency.text ?? (competency.described ? undefined : todoText(`what ${competency.name} means, and how it grows from grade to grade.`))]),
@@ -152,7 +169,7 @@ export function planFiles(draft: Draft): Plan {
       kind = /manag|leader|director|head|vp|chief|executive/i.test(`${track.name ?? id}`) ? 'management' : 'individual-contributor';
       todo.push(`tracks/${id}.md: the kind "${kind}" was guessed from its name; check it.`);
     }
-    const lines = [`name: ${scalar(track.name ?? humanize(id))}`, `family: ${track.family}`, `kind: ${kind}`, `competencies: ${flow(track.competencies ?? [])}`];
+    const lines = [`name: ${scalar(track.name ?? humanize(id))}`, `family: ${scalar(track.family!)}`, `kind: ${kind}`, `competencies: ${flow(track.competencies ?? [])}`];
     if (track.order !== undefined) lines.push(`order: ${track.order}`);
     if (!track.described) miss('who the track is for', `tracks/${id}.md`);
     files.push({ path: `tracks/${id}.md`, text: markdownFile(lines, [track.text ?? (track.described ? undefined : todoText('who this track is for and how people grow along it.'))]), described: track.described });
@@ -180,7 +197,7 @@ export function planFiles(draft: Draft): Plan {
     }
     const authority = level.scope !== undefined && level.budget !== undefined && level.decisions !== undefined;
     lines.push(authority ? 'authority:' : `authority: # ${PLACEHOLDER}: the sheet did not say all of scope, budget and decisions`);
-    lines.push(`  scope: ${level.scope ?? firstScope}`, `  budget: ${level.budget ?? 0}`, `  decisions: ${flow(level.decisions ?? [])}`);
+    lines.push(`  scope: ${scalar(level.scope ?? firstScope)}`, `  budget: ${level.budget ?? 0}`, `  decisions: ${flow(level.decisions ?? [])}`);
     if (!authority) miss('the authority (scope, budget, decisions)', path);
     const sections: SectionDraft[] = [...level.sections];
     for (const c of track.competencies ?? []) {

@@ -21,11 +21,11 @@ export interface LevelHeading {
   experience: string | undefined;
 }
 
-/** Upper-case letters then a number (E1, IC4, L 3, SDE-2), or "Level 3", "Grade 3", "Band 3". */
+/** Upper-case letters then a number (E1, IC4, L 3, SDE-2), or "Level 3", "Grade 3", "Band 3"; alone, a number (3). */
 const LETTERS = String.raw`[A-Z]{1,4}[ -]?\d{1,2}`;
 const WORDS = String.raw`(?:[Ll]evel|LEVEL|[Ll]vl|[Gg]rade|GRADE|[Bb]and)\s*[-#]?\s*\d{1,2}`;
 const CODE = `(?:${WORDS}|${LETTERS})`;
-const CODE_ONLY = new RegExp(`^${CODE}$`);
+const CODE_ONLY = new RegExp(`^(?:${CODE}|\\d{1,2})$`);
 const LEADING = new RegExp(`^(${CODE})\\s*(?:[-–—:|.)]\\s*|\\s+)(\\S.*)$`, 's');
 const BRACKETED = new RegExp(`^(.*\\S)\\s*[([]\\s*(${CODE})\\s*[)\\]]$`, 's');
 const TRAILING = new RegExp(`^(.*[^\\s:|,–—-])\\s*(?:[-–—:|,]\\s*|\\s+)(${CODE})$`, 's');
@@ -36,7 +36,7 @@ const EXPERIENCE = /^(.*\S)\s*\(\s*([<>~≤≥]?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2}
 export function parseCode(raw: string): LevelCode | undefined {
   const text = raw.trim();
   if (!CODE_ONLY.test(text)) return undefined;
-  const words = /^(?:level|lvl|grade|band)/i.test(text) && !/^[A-Z]{1,4}[ -]?\d/.test(text);
+  const words = /^\d/.test(text) || (/^(?:level|lvl|grade|band)/i.test(text) && !/^[A-Z]{1,4}[ -]?\d/.test(text));
   const prefix = words ? '' : /^[A-Z]+/.exec(text)![0];
   const grade = Number(/(\d{1,2})$/.exec(text)![1]);
   return grade >= 1 ? { prefix, grade, text } : undefined;

@@ -527,6 +527,23 @@ function readLong(table: Table, at: number, ctx: Context): void {
     header.index.text = header.index.summary;
     delete header.index.summary;
   }
+  // An id column that gives rows of one level different ids (the FT's ids are the competencies'): not the level's id.
+  if (header.index.id !== undefined && header.index.title !== undefined) {
+    const ids = new Map<string, string>();
+    const idAt = header.index.id;
+    const conflict = table.rows.slice(at + 1).some((row) => {
+      const title = normalizeHeader(value(ctx, cell(row, header.index.title)));
+      const id = value(ctx, cell(row, idAt));
+      if (title === '' || id === '') return false;
+      if (ids.has(title) && ids.get(title) !== id) return true;
+      ids.set(title, id);
+      return false;
+    });
+    if (conflict) {
+      delete header.index.id;
+      ctx.diagnostics.push(sheetProblem(table, at + 1, idAt + 1, 'import/unknown-column', `The column "${text(table.rows[at]![idAt] ?? '')}" gives the rows of one level different ids, so it is not read as the level's id`, 'warning'));
+    }
+  }
   const levelColumns = header as unknown as Header<LevelField>;
   const sections = new Map<LevelDraft, Map<string, { heading: string; lines: string[]; at: Location }>>();
   const seen = new Map<string, LevelDraft>();
@@ -568,6 +585,8 @@ function readLong(table: Table, at: number, ctx: Context): void {
       }
       continue;
     }
+    const described = get('competency_text');
+    if (described !== '' && !ctx.draft.competencies.get(competency)!.described && ctx.draft.competencies.get(competency)!.text === undefined) ctx.draft.competencies.get(competency)!.text = described;
     if (expectation === '') continue;
     const byCompetency = sections.get(level)!;
     const section = byCompetency.get(competency) ?? { heading: ctx.draft.competencies.get(competency)?.name ?? competencyCell, lines: [], at: loc(table, i + 1, columnOf(header, 'competency')) };

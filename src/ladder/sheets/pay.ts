@@ -151,7 +151,7 @@ export function zoneLines(zones: readonly ZoneDraft[], scalar: (s: string) => st
   return [
     'zones:',
     ...zones.flatMap((z) => [
-      `  - id: ${z.id}`,
+      `  - id: ${scalar(z.id)}`,
       `    name: ${scalar(z.name)}`,
       ...(z.currency ? [`    currency: ${z.currency}`] : []),
       ...(z.factor !== undefined ? [`    factor: ${z.factor}`] : []),

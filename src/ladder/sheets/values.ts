@@ -72,7 +72,7 @@ export function idFrom(raw: string): string | undefined {
 
 /** A name for an id that came without one: "engineering-ic" → "Engineering ic". */
 export function humanize(value: string): string {
-  if (value !== slugify(value)) return value.trim();
+  if (value !== slugify(value)) return value.replace(/\s+/g, ' ').trim();
   const words = value.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
