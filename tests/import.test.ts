@@ -262,6 +262,24 @@ describe('ladder import: public ladders as they are laid out', () => {
     expect(check(three.content).ladder.tracks.map((t) => t.id)).toEqual(['individual-contributor']);
   });
 
+  it('levels down with codes in a column without a header, a Description column and a Salary range in one cell', async () => {
+    const file = writeTemp('ranges.csv', ',Title,Description,Salary range,Technical Skill\nE1,Engineer I,"Learns the craft.\nWorks on one team.","$100,000 - $130,000",Learns.\nE2,Engineer II,Works alone.,120k–150k,Builds.\nM2,Engineering Manager,Runs a team.,"120,000 to 150,000",Guides.\n');
+    const { code, stdout, content } = await importInto(file);
+    expect(code, stdout).toBe(0);
+    const result = onlyPlaceholders(content);
+    expect(result.ladder.levels.map((l) => [l.id, l.grade, l.pay])).toEqual([
+      ['individual-contributor/engineer-i', 1, { min: 100000, max: 130000 }],
+      ['individual-contributor/engineer-ii', 2, { min: 120000, max: 150000 }],
+      ['management/engineering-manager', 2, { min: 120000, max: 150000 }],
+    ]);
+    expect(readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8')).toContain('---\n\nLearns the craft.\nWorks on one team.\n\n## Technical Skill\n\n- Learns.\n');
+    const bad = await importInto(writeTemp('bad-range.csv', 'Title,Salary range,Craft\nEngineer,lots,Builds.\n'), ['--format', 'json']);
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stdout) as { diagnostics: unknown[] }).diagnostics).toContainEqual(
+      expect.objectContaining({ line: 2, column: 2, rule: 'import/value', message: 'The pay range must be one amount or a range such as 100,000 - 130,000, not "lots"' }),
+    );
+  });
+
   it('notes, comments and links columns are left out with a warning at their header cell', async () => {
     const { code, content } = await importInto('tests/fixtures/sheets/notes-columns.csv');
     expect(code).toBe(0);

@@ -22,6 +22,8 @@ export const LEVEL_FIELDS = {
   summary: ['overview', 'one line summary'],
   pay_min: ['salary min', 'min salary', 'minimum salary', 'min pay', 'pay band min', 'base min', 'salary minimum'],
   pay_max: ['salary max', 'max salary', 'maximum salary', 'max pay', 'pay band max', 'base max', 'salary maximum'],
+  /** One cell for both ends: "100,000 - 130,000", "$100k–$130k". */
+  pay_range: ['salary range', 'pay range', 'salary band', 'pay band', 'base salary range', 'base salary', 'compensation range', 'salary'],
   currency: [],
   scope: [],
   budget: ['approval limit', 'spend limit'],

@@ -26,7 +26,7 @@ import { isBlankCell, proseToMarkdown, referenceIn } from './prose.ts';
 import { SIDE_SHEETS } from './read.ts';
 import { cell, fillMerges, isEmptyRow, normalizeHeader, sheetProblem, type Table } from './table.ts';
 import { splitTracks, trackKind } from './tracks.ts';
-import { humanize, idFrom, parseAmount, parseGrade, parseList, parseNumber, text } from './values.ts';
+import { humanize, idFrom, parseAmount, parseGrade, parseList, parseNumber, parseRange, text } from './values.ts';
 
 export const LAYOUT_NAMES: Record<Layout, string> = {
   parity: "Parity's own (one row per level)",
@@ -364,6 +364,11 @@ function levelFromRow(
     if (amount.ok) pay[field] = amount.value;
     else fail(key, amount.message);
   }
+  if (get('pay_range') && pay.min === undefined && pay.max === undefined) {
+    const range = parseRange(get('pay_range'), 'The pay range');
+    if (range.ok) Object.assign(pay, range.value);
+    else fail('pay_range', range.message);
+  }
   if (get('bonus')) {
     const bonus = parseNumber(get('bonus'), 'The bonus target (a percentage)');
     if (bonus.ok) pay.bonus = bonus.value;
@@ -440,10 +445,27 @@ function readLevelsDown(table: Table, found: Detected, ctx: Context): void {
     }
     header.other.sort((a, b) => a.index - b.index);
   }
+  if (!ctx.exact && header.index.grade === undefined) {
+    // A column without a header whose cells are level codes (E1, M1) beside the titles: the grades.
+    const width = table.rows.reduce((n, r) => Math.max(n, r.length), 0);
+    for (let c = 0; c < width; c++) {
+      if (text(table.rows[at]![c] ?? '') !== '' || c === header.index.title) continue;
+      const cells = table.rows.slice(at + 1).map((r) => value(ctx, r[c])).filter((v) => v !== '');
+      if (cells.length > 0 && cells.every((v) => parseCode(v) !== undefined)) {
+        header.index.grade = c;
+        break;
+      }
+    }
+  }
   const competencyColumns: { index: number; id: string; name: string }[] = [];
   for (const o of header.other) {
     if (ignoredHeader(o.text)) {
       ignore(table, at + 1, o.index + 1, o.text, ctx, 'column');
+      continue;
+    }
+    // "Description" beside competency columns: the level's introduction.
+    if (!ctx.exact && is(o.text, TEXT) && header.index.intro === undefined) {
+      header.index.intro = o.index;
       continue;
     }
     const id = idFrom(o.text);
@@ -641,7 +663,7 @@ function readCompetenciesDown(table: Table, found: Detected, ctx: Context): void
     if (isEmptyRow(row)) continue;
     const label = labelOf(row);
     const cells = columns.map((c) => value(ctx, row[c.index]));
-    let field = fieldOf(label.text);
+    let field = fieldOf(label.text) ?? (is(label.text, TEXT) ? 'intro' : undefined);
     // "Level | 1 | 2 | 3" or "Level | E1 | E2": the grades, not the titles.
     if (field === 'title' && cells.every((v) => v === '' || parseCode(v) || /^\d{1,2}$/.test(v))) field = 'grade';
     if (field && field !== 'url' && !fieldRows.has(field) && fits(field, cells)) {
