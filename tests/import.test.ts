@@ -262,6 +262,22 @@ describe('ladder import: public ladders as they are laid out', () => {
     expect(check(three.content).ladder.tracks.map((t) => t.id)).toEqual(['individual-contributor']);
   });
 
+  it('a Scope row or column of short ids is the authority scope, in the order of the grades; one of prose is a competency', async () => {
+    const short = await importInto(writeTemp('short.csv', 'Competency,E1,E2,E3\nScope,Task,Team,Multiple teams\nCraft,Builds.,Leads.,Shapes.\n'));
+    expect(short.code, short.stdout).toBe(0);
+    const ladderOf = check(short.content).ladder;
+    expect(ladderOf.scopes).toEqual(['task', 'team', 'multiple-teams']);
+    expect(ladderOf.levels.map((l) => l.authority.scope)).toEqual(['task', 'team', 'multiple-teams']);
+    expect(ladderOf.competencies.map((c) => c.id)).toEqual(['craft']);
+    expect(short.stdout).toContain("the scopes are the sheet's own (task, team, multiple-teams)");
+    const prose = await importInto(writeTemp('prose.csv', 'Title,Scope,Craft\nEngineer,Owns tasks within their team.,Builds.\nSenior Engineer,Owns projects across several teams.,Leads.\n'));
+    expect(prose.code, prose.stdout).toBe(0);
+    const proseLadder = onlyPlaceholders(prose.content).ladder;
+    expect(proseLadder.scopes).toEqual(['team', 'group', 'org', 'division', 'company']);
+    expect(proseLadder.competencies.map((c) => c.id)).toEqual(['craft', 'scope']);
+    expect(readFileSync(join(prose.content, 'levels/individual-contributor/senior-engineer.md'), 'utf8')).toContain('## Scope\n\n- Owns projects across several teams.\n');
+  });
+
   it('levels down with codes in a column without a header, a Description column and a Salary range in one cell', async () => {
     const file = writeTemp('ranges.csv', ',Title,Description,Salary range,Technical Skill\nE1,Engineer I,"Learns the craft.\nWorks on one team.","$100,000 - $130,000",Learns.\nE2,Engineer II,Works alone.,120k–150k,Builds.\nM2,Engineering Manager,Runs a team.,"120,000 to 150,000",Guides.\n');
     const { code, stdout, content } = await importInto(file);

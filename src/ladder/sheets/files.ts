@@ -111,13 +111,15 @@ export function planFiles(draft: Draft): Plan {
   const settings = draft.settings;
   const currency = settings?.currency ?? draft.currency;
   if (!currency) todo.push('ladder.md: the currency is USD because the sheet names none; change it if pay is in another currency.');
-  const usedScopes = [...new Set(draft.levels.map((l) => l.scope).filter((s): s is string => s !== undefined))];
+  // Scopes in the order of the grades that first hold them: a ladder's scope widens as the grade rises.
+  const byGrade = [...draft.levels].filter((l) => l.scope !== undefined).sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0));
+  const usedScopes = [...new Set(byGrade.map((l) => l.scope!))];
   let scopes = settings?.scopes;
   if (!scopes) {
     const extra = usedScopes.filter((s) => !(DEFAULT_SCOPES as readonly string[]).includes(s));
     if (extra.length > 0) {
-      scopes = [...DEFAULT_SCOPES, ...extra];
-      todo.push(`ladder.md: the scopes ${extra.join(', ')} were added after the default ones; put the list in order from the narrowest scope to the widest.`);
+      scopes = usedScopes;
+      todo.push(`ladder.md: the scopes are the sheet's own (${usedScopes.join(', ')}), in the order of the lowest grade that holds each; check that they go from the narrowest scope to the widest.`);
     }
   }
   const ladderLines = [`name: ${scalar(settings?.name ?? 'Career Ladder')}`, `currency: ${currency ?? 'USD'}`];

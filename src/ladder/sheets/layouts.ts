@@ -9,8 +9,8 @@
  * - wide, competencies down: competencies as rows, levels as columns;
  * - wide, levels down: levels as rows, competency areas as columns.
  *
- * Parity's own layout is read exactly as written (it is what `ladder export`
- * writes, and must come back unchanged). The others are read as people write
+ * Parity's own layout with its id column is read exactly as written (it is
+ * what `ladder export` writes, and must come back unchanged). The others are read as people write
  * them: level codes in titles (E1, M2) give grades and tracks, "-" and "n/a"
  * are empty cells, "see E3" is E3's text, notes columns are left out.
  *
@@ -114,7 +114,8 @@ export function readDraft(tables: readonly Table[]): { draft: Draft; diagnostics
     }
     read++;
     ctx.defaultTrack = perSheet && idFrom(table.name) ? { id: idFrom(table.name)!, name: table.name.trim() } : DEFAULT_TRACK;
-    ctx.exact = found.layout === 'parity';
+    // Exactly as written: a sheet `ladder export` wrote (Parity's own layout, with its id column), so that it comes back unchanged.
+    ctx.exact = found.layout === 'parity' && matchHeader(table.rows[found.at]!, LEVEL_FIELDS).index.id !== undefined;
     ctx.pending = [];
     ctx.said = new Set();
     if (!draft.layouts.includes(LAYOUT_NAMES[found.layout])) draft.layouts.push(LAYOUT_NAMES[found.layout]);
