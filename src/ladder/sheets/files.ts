@@ -64,7 +64,11 @@ export function planFiles(draft: Draft): Plan {
   for (const [track, levels] of byTrack) {
     if (levels.every((l) => l.grade === undefined)) {
       levels.forEach((l, i) => (l.grade = i + 1));
-      todo.push(`Grades of track ${track} were numbered 1 to ${levels.length} in the order of the sheet: check them (levels of equal weight in different tracks must share a grade).`);
+      todo.push(
+        levels.length === 1
+          ? `The level of track ${track} was given grade 1: check it (levels of equal weight in different tracks must share a grade).`
+          : `Grades of track ${track} were numbered 1 to ${levels.length} in the order of the sheet: check them (levels of equal weight in different tracks must share a grade).`,
+      );
     } else if (levels.some((l) => l.grade === undefined)) {
       // Some levels have a grade (from a code) and some not: each of those takes the next free grade after the level before it.
       const taken = new Set(levels.map((l) => l.grade).filter((g): g is number => g !== undefined));
