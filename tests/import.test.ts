@@ -196,6 +196,29 @@ describe('ladder import: public ladders as they are laid out', () => {
     }
   });
 
+  it('a row of codes, then a Title row, group columns before the competency, "see E3" chains, merged cells across levels', async () => {
+    for (const xlsx of [false, true]) {
+      const file = xlsx ? await asXlsx('codes-then-titles.csv', 'Matrix', ['D5:F5', 'G5:H5', 'A1:H1']) : 'tests/fixtures/sheets/codes-then-titles.csv';
+      const { code, stdout, content } = await importInto(file);
+      expect(code, stdout).toBe(0);
+      const result = onlyPlaceholders(content);
+      expect(result.ladder.levels.map((l) => [l.title, l.grade])).toEqual([
+        ['Associate Engineer', 1],
+        ['Engineer', 2],
+        ['Senior Engineer', 3],
+        ['Staff Engineer', 4],
+        ['Principal Engineer', 5],
+      ]);
+      expect(result.ladder.competencies.map((c) => c.id)).toEqual(['debugging', 'focus', 'testing', 'writing-code']);
+      const principal = readFileSync(join(content, 'levels/individual-contributor/principal-engineer.md'), 'utf8');
+      expect(principal).toContain('## Writing code\n\n- Writes code others learn from.\n');
+      expect(principal).toContain('## Debugging\n\n- Debugs across services.\n');
+      const engineer = readFileSync(join(content, 'levels/individual-contributor/engineer.md'), 'utf8');
+      // As CSV, a merged cell's text is in its first cell only; as XLSX, the merge gives it to every level it spans.
+      expect(engineer).toContain(xlsx ? '## Focus\n\n- doing the work\n' : '## Focus\n\n- TODO:');
+    }
+  });
+
   it('merged cells of a workbook: one text across E1-E2 is the text of both, a group row merged across the sheet stays a group', async () => {
     const file = await asXlsx('competencies-down-codes.csv', 'Matrix', ['A4:G4', 'C8:D8']);
     const { code, content } = await importInto(file);
