@@ -11,6 +11,7 @@ import { parseFrontmatter } from '../src/ladder/frontmatter.ts';
 import { exportSheets, type Sheet } from '../src/ladder/sheets/export.ts';
 import { importSpreadsheet } from '../src/ladder/sheets/import.ts';
 import { writeCsvFolder, xlsxBuffer } from '../src/ladder/sheets/write.ts';
+import { toCsv } from '../src/ladder/csv.ts';
 import { writeFileSync } from 'node:fs';
 import { cleanup, miniLadder, tempDir, writeLadder } from './helpers/ladder.ts';
 
@@ -81,6 +82,34 @@ describe('ladder import, property', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('sheets laid out by people (codes, titles, notes, blanks, "see E3", group rows, in any place) import without throwing, located', async () => {
+    const word = fc.constantFrom(
+      '', '', '', 'E1', 'E2\nEngineer', 'M1 - Manager', 'Level 3', 'IC4', '3', 'Senior Engineer (E3)', 'Engineer II (2-6+)', 'Director of Engineering',
+      'Competency', 'Area', 'Title', 'Level', 'Grade', 'Scope', 'Decisions', 'Track', 'Summary', 'Notes', 'Examples', 'Description', 'Expectation',
+      'Technical skills', 'Impact', 'Management track', '-', 'n/a', '—', 'see E1', 'same as previous', 'see E9', 'Writes code\nand tests.', 'team', '=1+1', '1,000', 'four',
+    );
+    const grid = fc.array(fc.array(word, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 9 });
+    await fc.assert(
+      fc.asyncProperty(grid, fc.boolean(), async (rows, xlsx) => {
+        const out = tempDir();
+        const file = join(out, xlsx ? 'sheet.xlsx' : 'sheet.csv');
+        writeFileSync(file, xlsx ? await xlsxBuffer([{ name: 'Sheet1', rows }]) : toCsv(rows));
+        const content = join(out, 'content');
+        const result = await importSpreadsheet(file, 'FILE', content, {});
+        for (const d of [...result.diagnostics, ...(result.check?.diagnostics ?? [])]) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+          expect(d.message).not.toMatch(/undefined|\[object|NaN/);
+        }
+        for (const d of result.diagnostics) expect(d.file).toBe('FILE');
+        if (result.diagnostics.some((d) => d.severity === 'error')) expect(existsSync(content)).toBe(false);
+        // What the import writes is always well-formed: the check may find parity problems, never broken files.
+        else expect((result.check?.diagnostics ?? []).filter((d) => /^(syntax|schema|ref|track\/duplicate|content\/(missing|unsafe))/.test(d.rule))).toEqual([]);
+      }),
+      { numRuns: 150 },
     );
   });
 });

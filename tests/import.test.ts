@@ -1,7 +1,8 @@
 /** `ladder import` and `ladder export`: every layout, bad sheets, and the round trip of the sample. */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { zipSync } from 'fflate';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/ladder/check.ts';
@@ -144,6 +145,208 @@ describe('ladder import: the layouts', () => {
   });
 });
 
+describe('ladder import: public ladders as they are laid out', () => {
+  /** A fixture's rows as a workbook typed in a spreadsheet program, with merged cells if any. */
+  async function asXlsx(fixture: string, name: string, merges: string[] = []): Promise<string> {
+    const rows = parseCsv(readFileSync(join(FIXTURES, fixture)), { bom: true, relax_column_count: true }) as string[][];
+    // As a spreadsheet program saves them, merged cells hold their text in the top-left cell only.
+    for (const ref of merges) {
+      const [, c1, r1, c2, r2] = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(ref)!;
+      for (let r = Number(r1) - 1; r < Number(r2); r++) {
+        for (let c = c1!.charCodeAt(0) - 65; c <= c2!.charCodeAt(0) - 65; c++) if (r !== Number(r1) - 1 || c !== c1!.charCodeAt(0) - 65) rows[r]![c] = '';
+      }
+    }
+    let book = await rawXlsx([{ name, rows }]);
+    if (merges.length > 0) {
+      const files = unzipSync(book);
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      files['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `</sheetData><mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`));
+      book = Buffer.from(zipSync(files));
+    }
+    return writeTemp(fixture.replace(/\.csv$/, '.xlsx'), book);
+  }
+
+  it('levels across with codes ("E1\\nAssociate Engineer"), a title row, group rows, a Notes column, a Scope row of prose, "-" cells and "see E2"', async () => {
+    for (const xlsx of [false, true]) {
+      const file = xlsx ? await asXlsx('competencies-down-codes.csv', 'Matrix') : 'tests/fixtures/sheets/competencies-down-codes.csv';
+      const { code, stdout, content } = await importInto(file);
+      expect(code, stdout).toBe(0);
+      const result = onlyPlaceholders(content);
+      // Grades from the codes, titles without them, no phantom "Notes" level.
+      expect(result.ladder.levels.map((l) => [l.id, l.title, l.grade])).toEqual([
+        ['individual-contributor/associate-engineer', 'Associate Engineer', 1],
+        ['individual-contributor/engineer', 'Engineer', 2],
+        ['individual-contributor/senior-engineer', 'Senior Engineer', 3],
+        ['individual-contributor/staff-engineer', 'Staff Engineer', 4],
+      ]);
+      expect(stdout).toContain(xlsx ? 'Sheet "Matrix", cell G3: The column "Notes" holds notes' : 'competencies-down-codes.csv:3:7  warning  The column "Notes" holds notes');
+      // "Scope" is a competency, not the authority scope: ladder.md keeps the default scopes.
+      expect(result.ladder.competencies.map((c) => c.id)).toEqual(['estimation', 'quality', 'scope', 'testing']);
+      expect(result.ladder.scopes).toEqual(['team', 'group', 'org', 'division', 'company']);
+      expect(readFileSync(join(content, 'ladder.md'), 'utf8')).not.toContain('scopes:');
+      const senior = readFileSync(join(content, 'levels/individual-contributor/senior-engineer.md'), 'utf8');
+      // "see E2" is E2's text, whose line break inside a sentence stays in one bullet.
+      expect(senior).toContain('## Quality\n\n- Consistently writes production-ready code that others can read and change.\n');
+      expect(senior).toContain('## Scope\n\n- Leads the technical work of a team.\n');
+      // "-" is an empty cell: a TODO to write, never a bullet "- -".
+      expect(senior).toContain('## Testing\n\n- TODO: what people at this level visibly do in testing.\n');
+      const staff = readFileSync(join(content, 'levels/individual-contributor/staff-engineer.md'), 'utf8');
+      expect(staff).toContain('## Estimation\n\n- Estimates epics:\n  - breaks them into tasks\n  - tracks progress against the estimate\n');
+      expect(staff).toContain('## Testing\n\n- TODO:');
+      for (const text of Object.values(tree(content))) expect(text).not.toMatch(/^- [-—–]\s*$|^- n\/a$/m);
+    }
+  });
+
+  it('a row of codes, then a Title row, group columns before the competency, "see E3" chains, merged cells across levels', async () => {
+    for (const xlsx of [false, true]) {
+      const file = xlsx ? await asXlsx('codes-then-titles.csv', 'Matrix', ['D5:F5', 'G5:H5', 'A1:H1']) : 'tests/fixtures/sheets/codes-then-titles.csv';
+      const { code, stdout, content } = await importInto(file);
+      expect(code, stdout).toBe(0);
+      const result = onlyPlaceholders(content);
+      expect(result.ladder.levels.map((l) => [l.title, l.grade])).toEqual([
+        ['Associate Engineer', 1],
+        ['Engineer', 2],
+        ['Senior Engineer', 3],
+        ['Staff Engineer', 4],
+        ['Principal Engineer', 5],
+      ]);
+      expect(result.ladder.competencies.map((c) => c.id)).toEqual(['debugging', 'focus', 'testing', 'writing-code']);
+      const principal = readFileSync(join(content, 'levels/individual-contributor/principal-engineer.md'), 'utf8');
+      expect(principal).toContain('## Writing code\n\n- Writes code others learn from.\n');
+      expect(principal).toContain('## Debugging\n\n- Debugs across services.\n');
+      const engineer = readFileSync(join(content, 'levels/individual-contributor/engineer.md'), 'utf8');
+      // As CSV, a merged cell's text is in its first cell only; as XLSX, the merge gives it to every level it spans.
+      expect(engineer).toContain(xlsx ? '## Focus\n\n- doing the work\n' : '## Focus\n\n- TODO:');
+    }
+  });
+
+  it('merged cells of a workbook: one text across E1-E2 is the text of both, a group row merged across the sheet stays a group', async () => {
+    const file = await asXlsx('competencies-down-codes.csv', 'Matrix', ['A4:G4', 'C8:D8']);
+    const { code, content } = await importInto(file);
+    expect(code).toBe(0);
+    const result = onlyPlaceholders(content);
+    expect(result.ladder.competencies.map((c) => c.id)).toEqual(['estimation', 'quality', 'scope', 'testing']);
+    expect(readFileSync(join(content, 'levels/individual-contributor/engineer.md'), 'utf8')).toContain('## Scope\n\n- Works within a task.\n');
+  });
+
+  it('levels down with IC rows E1..E4 and manager rows M1, M2, no Track column: an IC and a management track of one family', async () => {
+    for (const xlsx of [false, true]) {
+      const file = xlsx ? await asXlsx('levels-down-tracks.csv', 'Ladder') : 'tests/fixtures/sheets/levels-down-tracks.csv';
+      const { code, stdout, content } = await importInto(file);
+      expect(code, stdout).toBe(0);
+      const result = onlyPlaceholders(content);
+      expect(result.ladder.tracks.map((t) => [t.id, t.kind, t.family])).toEqual([
+        ['individual-contributor', 'individual-contributor', 'main'],
+        ['management', 'management', 'main'],
+      ]);
+      expect(result.ladder.levels.map((l) => [l.id, l.grade])).toEqual([
+        ['individual-contributor/engineer-i', 1],
+        ['individual-contributor/engineer-ii', 2],
+        ['individual-contributor/senior-engineer', 3],
+        ['individual-contributor/staff-engineer', 4],
+        ['management/engineering-manager', 1],
+        ['management/senior-engineering-manager', 2],
+      ]);
+      // What was guessed is said.
+      expect(stdout).toContain('split by their codes (E, M) and titles into 2 tracks of one family: individual-contributor (E1, E2, E3, E4); management (M1, M2)');
+      expect(stdout).toContain('"Management track" has no expectations and is no job title, so it is read as a heading');
+      expect(stdout).toMatch(/The column "NOTES" holds notes/);
+      const one = readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8');
+      expect(one).toContain('title: Engineer I\n');
+      expect(one).toContain('Typical experience: under 1-2 years.\n\n## Technical Skill\n\n- Broad knowledge of core concepts.\n- Learns the tools, resources and processes of the team.\n');
+      // A row without a title continues the level above; its "-" and "n/a" cells are empty.
+      const two = readFileSync(join(content, 'levels/individual-contributor/engineer-ii.md'), 'utf8');
+      expect(two).toContain('## Technical Skill\n\n- Writes correct and clean code with guidance.\n- Rarely makes the same mistake twice.\n');
+      expect(two).toContain('## Get Stuff Done\n\n- Makes steady progress on tasks.\n- Owns small features from design through completion.\n');
+      expect(two).toContain('## Impact\n\n- Self-sufficient in one area of the codebase.\n\n## Communication');
+    }
+  });
+
+  it('levels down with a "Level | Title" pair holding E1/M1 codes, or titles alone with manager words', async () => {
+    const coded = writeTemp('coded.csv', 'Level,Title,Technical Skill,Impact\nE1,Engineer I,Learns.,Small.\nE2,Engineer II,Builds.,Team.\nM1,Engineering Manager,Guides.,Team.\n');
+    const one = await importInto(coded);
+    expect(one.code, one.stdout).toBe(0);
+    expect(check(one.content).ladder.levels.map((l) => [l.id, l.grade])).toEqual([
+      ['individual-contributor/engineer-i', 1],
+      ['individual-contributor/engineer-ii', 2],
+      ['management/engineering-manager', 1],
+    ]);
+    const titled = writeTemp('titled.csv', 'Title,Craft\nEngineer,Builds.\nSenior Engineer,Leads.\nEngineering Manager,Hires.\nDirector of Engineering,Plans.\n');
+    const two = await importInto(titled);
+    expect(two.code, two.stdout).toBe(0);
+    expect(two.stdout).toContain('split by their titles (Manager, Director, Head of, VP) into 2 tracks');
+    const titledLadder = check(two.content).ladder;
+    expect(titledLadder.tracks.map((t) => [t.id, t.kind, titledLadder.levelsByTrack.get(t.id)!.map((l) => l.grade)])).toEqual([
+      ['individual-contributor', 'individual-contributor', [1, 2]],
+      ['management', 'management', [1, 2]],
+    ]);
+    const product = writeTemp('product.csv', 'Title,Craft\nAssociate Product Manager,Learns.\nProduct Manager,Owns.\nSenior Product Manager,Leads.\n');
+    const three = await importInto(product);
+    expect(three.code).toBe(0);
+    expect(check(three.content).ladder.tracks.map((t) => t.id)).toEqual(['individual-contributor']);
+  });
+
+  it('a Scope row or column of short ids is the authority scope, in the order of the grades; one of prose is a competency', async () => {
+    const short = await importInto(writeTemp('short.csv', 'Competency,E1,E2,E3\nScope,Task,Team,Multiple teams\nCraft,Builds.,Leads.,Shapes.\n'));
+    expect(short.code, short.stdout).toBe(0);
+    const ladderOf = check(short.content).ladder;
+    expect(ladderOf.scopes).toEqual(['task', 'team', 'multiple-teams']);
+    expect(ladderOf.levels.map((l) => l.authority.scope)).toEqual(['task', 'team', 'multiple-teams']);
+    expect(ladderOf.competencies.map((c) => c.id)).toEqual(['craft']);
+    expect(short.stdout).toContain("the scopes are the sheet's own (task, team, multiple-teams)");
+    const prose = await importInto(writeTemp('prose.csv', 'Title,Scope,Craft\nEngineer,Owns tasks within their team.,Builds.\nSenior Engineer,Owns projects across several teams.,Leads.\n'));
+    expect(prose.code, prose.stdout).toBe(0);
+    const proseLadder = onlyPlaceholders(prose.content).ladder;
+    expect(proseLadder.scopes).toEqual(['team', 'group', 'org', 'division', 'company']);
+    expect(proseLadder.competencies.map((c) => c.id)).toEqual(['craft', 'scope']);
+    expect(readFileSync(join(prose.content, 'levels/individual-contributor/senior-engineer.md'), 'utf8')).toContain('## Scope\n\n- Owns projects across several teams.\n');
+  });
+
+  it('levels down with codes in a column without a header, a Description column and a Salary range in one cell', async () => {
+    const file = writeTemp('ranges.csv', ',Title,Description,Salary range,Technical Skill\nE1,Engineer I,"Learns the craft.\nWorks on one team.","$100,000 - $130,000",Learns.\nE2,Engineer II,Works alone.,120k–150k,Builds.\nM2,Engineering Manager,Runs a team.,"120,000 to 150,000",Guides.\n');
+    const { code, stdout, content } = await importInto(file);
+    expect(code, stdout).toBe(0);
+    const result = onlyPlaceholders(content);
+    expect(result.ladder.levels.map((l) => [l.id, l.grade, l.pay && { min: l.pay.min, max: l.pay.max }])).toEqual([
+      ['individual-contributor/engineer-i', 1, { min: 100000, max: 130000 }],
+      ['individual-contributor/engineer-ii', 2, { min: 120000, max: 150000 }],
+      ['management/engineering-manager', 2, { min: 120000, max: 150000 }],
+    ]);
+    expect(readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8')).toContain('---\n\nLearns the craft.\nWorks on one team.\n\n## Technical Skill\n\n- Learns.\n');
+    const bad = await importInto(writeTemp('bad-range.csv', 'Title,Salary range,Craft\nEngineer,lots,Builds.\n'), ['--format', 'json']);
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stdout) as { diagnostics: unknown[] }).diagnostics).toContainEqual(
+      expect.objectContaining({ line: 2, column: 2, rule: 'import/value', message: 'The pay range must be one amount or a range such as 100,000 - 130,000, not "lots"' }),
+    );
+  });
+
+  it('notes, comments and links columns are left out with a warning at their header cell', async () => {
+    const { code, content } = await importInto('tests/fixtures/sheets/notes-columns.csv');
+    expect(code).toBe(0);
+    const json = await importInto('tests/fixtures/sheets/notes-columns.csv', ['--format', 'json']);
+    const warnings = (JSON.parse(json.stdout) as { diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] }).diagnostics.filter((d) => d.rule.startsWith('import/'));
+    expect(warnings.map((d) => [d.line, d.column, d.rule, d.severity, d.message])).toEqual(
+      ['Notes', 'Comments', 'Links'].map((name, i) => [1, 4 + i, 'import/unknown-column', 'warning', `The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`]),
+    );
+    const result = onlyPlaceholders(content);
+    expect(result.ladder.levels.map((l) => [l.title, l.grade, l.summary])).toEqual([
+      ['Engineer', 1, 'Builds features with the team.'],
+      ['Senior Engineer', 2, 'Leads features from design to release.'],
+    ]);
+    expect(Object.values(tree(content)).join('\n')).not.toMatch(/Hiring now|Check with HR|example\.com/);
+    // The same in the long layout, and an "Examples" column beside the expectations.
+    const long = writeTemp('long.csv', 'Level,Competency,Expectation,Examples,Comments\nEngineer,Craft,Builds.,Built the search page.,ok\n');
+    const run = await importInto(long, ['--format', 'json']);
+    const parsed = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { line: number; column: number; rule: string }[] };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.diagnostics.filter((d) => d.rule === 'import/unknown-column').map((d) => [d.line, d.column])).toEqual([
+      [1, 4],
+      [1, 5],
+    ]);
+    expect(readFileSync(join(run.content, 'levels/individual-contributor/engineer.md'), 'utf8')).toContain('## Craft\n\n- Builds.\n');
+  });
+});
+
 describe('ladder import: bad sheets give located diagnostics and write nothing', () => {
   async function refused(file: string, args: string[] = []) {
     const run = await importInto(file, [...args, '--format', 'json']);
@@ -216,6 +419,38 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     const liar = lieAboutSizes(zipSync({ 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 }), 1000);
     const check = checkZip(liar);
     expect(check).toEqual({ ok: false, message: 'its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do' });
+    // And the command: one located diagnostic, nothing written, no stack trace.
+    const file = writeTemp('liar.xlsx', liar);
+    const [e, ...more] = await refused(file);
+    expect(more).toEqual([]);
+    expect(e).toMatchObject({ file, line: 1, column: 1, rule: 'import/too-large' });
+    expect(e!.message).toBe('This XLSX file cannot be read: its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do');
+  });
+
+  it('the github format: sheet problems at FILE:row:column, those of the resulting ladder in the content directory', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.csv'), 'title,grade,summary\nEngineer,1,Builds.\nSenior,four,Builds more.\n');
+    const bad = await ladder(['import', 'bad.csv', '--content', 'content', '--format', 'github'], { cwd });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('::error file=bad.csv,line=3,col=2,title=import/value::The grade must be a whole number from 1 to 99 (such as 4 or L4), not "four"\n✖ 1 error and 0 warnings in 1 file\n');
+    expect(existsSync(join(cwd, 'content'))).toBe(false);
+
+    writeFileSync(join(cwd, 'sheet.csv'), readFileSync(join(FIXTURES, 'notes-columns.csv')));
+    const good = await ladder(['import', 'sheet.csv', '--content', 'content', '--format', 'github'], { cwd });
+    expect(good.code).toBe(0);
+    const lines = good.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual(
+      ['Notes', 'Comments', 'Links'].map((name, i) => `::warning file=sheet.csv,line=1,col=${4 + i},title=import/unknown-column::The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`),
+    );
+    expect(lines).toContain('::warning file=content/levels/individual-contributor/engineer.md,line=7,col=8,title=content/placeholder::The pay band of Engineer is still 0–0: set it before this is published');
+    expect(lines.slice(3, -1).every((l) => l.startsWith('::warning file=content/'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^⚠ 0 errors and \d+ warnings in \d+ files$/);
+
+    // An XLSX problem names its sheet and cell in the message; a line break in a cell is shown, never a second line.
+    const book = join(cwd, 'book.xlsx');
+    writeFileSync(book, await xlsxBuffer([{ name: 'Levels 2026', rows: [['title', 'grade'], ['Engineer', 'one\ntwo']] }]));
+    const xlsx = await ladder(['import', 'book.xlsx', '--content', 'content', '--format', 'github'], { cwd });
+    expect(xlsx.stdout.split('\n')[0]).toBe('::error file=book.xlsx,line=2,col=2,title=import/value::Sheet "Levels 2026", cell B2: The grade must be a whole number from 1 to 99 (such as 4 or L4), not "one\\u{a}two"');
   });
 
   it('100,000 rows: a clear limit at the first row past it, not a hang', async () => {
@@ -246,7 +481,7 @@ describe('ladder export and the round trip', () => {
     expect((await ladder(['export', join(out, 'ladder.xlsx')], { cwd: ROOT })).code).toBe(0);
     expect((await ladder(['export', join(out, 'csv')], { cwd: ROOT })).code).toBe(0);
     const book = (await readExcelFile(readFileSync(join(out, 'ladder.xlsx')))) as unknown as { sheet: string; data: unknown[][] }[];
-    expect(book.map((s) => s.sheet)).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'exceptions']);
+    expect(book.map((s) => s.sheet)).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'pages', 'exceptions']);
     expect(readdirSync(join(out, 'csv')).sort()).toEqual(book.map((s) => `${s.sheet}.csv`).sort());
     const sample = tree(CONTENT);
     for (const source of [join(out, 'ladder.xlsx'), join(out, 'csv'), join(out, 'csv/levels.csv')]) {
@@ -260,6 +495,33 @@ describe('ladder export and the round trip', () => {
       expect(fresh.code).toBe(0);
       expect(tree(fresh.content)).toEqual(sample);
     }
+  });
+
+  it('the workbook written: every sheet has a frozen, bold header row and columns as wide as their content, up to 60', async () => {
+    const out = join(tempDir(), 'ladder.xlsx');
+    expect((await ladder(['export', out], { cwd: ROOT })).code).toBe(0);
+    const files = unzipSync(readFileSync(out));
+    const workbook = strFromU8(files['xl/workbook.xml']!);
+    const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'pages', 'exceptions']);
+    expect(strFromU8(files['xl/styles.xml']!)).toContain('<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1"');
+    expect(strFromU8(files['xl/styles.xml']!)).toContain('<font><b/><sz val="11"/>');
+    const levels = check(SAMPLE).ladder.levels;
+    names.forEach((name, i) => {
+      const xml = strFromU8(files[`xl/worksheets/sheet${i + 1}.xml`]!);
+      expect(xml, name).toContain('<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+      const header = [...(/<row r="1">(.*?)<\/row>/.exec(xml)?.[1] ?? '').matchAll(/<c r="([A-Z]+)1" t="inlineStr" s="1">/g)].map((m) => m[1]);
+      const cols = [...(/<cols>(.*?)<\/cols>/.exec(xml)?.[1] ?? '').matchAll(/<col min="(\d+)" max="(\d+)" width="(\d+)" customWidth="1"\/>/g)];
+      expect(cols.length, name).toBe(header.length);
+      expect(cols.map((c) => Number(c[1])), name).toEqual(header.map((_, n) => n + 1));
+      for (const c of cols) expect(Number(c[3])).toBeGreaterThanOrEqual(6);
+      for (const c of cols) expect(Number(c[3])).toBeLessThanOrEqual(60);
+    });
+    // On the levels sheet: the id column as wide as the longest id (plus 2), the summaries at the 60 limit.
+    const xml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const widths = [...xml.matchAll(/<col min="\d+" max="\d+" width="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(widths[0]).toBe(Math.max(...levels.map((l) => l.id.length)) + 2);
+    expect(widths[6]).toBe(60);
   });
 
   it('an edit in the spreadsheet is exactly what ladder diff shows after the import', async () => {

@@ -4,6 +4,7 @@
  * A field left undefined is one the sheet did not give.
  */
 import type { Location } from '../diagnostics.ts';
+import type { LevelCode } from './headings.ts';
 import type { BandDraft, ZoneDraft } from './pay.ts';
 
 export interface SettingsDraft {
@@ -63,6 +64,8 @@ export interface PayDraft {
   bonus?: number;
   equityMin?: number;
   equityMax?: number;
+  /** Zones set by hand. */
+  zones?: { zone: string; min: number; max: number }[];
 }
 
 export interface LevelDraft {
@@ -77,6 +80,8 @@ export interface LevelDraft {
   decisions?: string[];
   intro?: string;
   sections: SectionDraft[];
+  /** The level's code as the sheet wrote it (E1, M2, Level 3), which gave its grade or its track. */
+  code?: LevelCode;
   /** The row that gave the level. */
   at: Location;
 }
@@ -88,6 +93,8 @@ export interface Draft {
   currency?: string;
   zones: ZoneDraft[] | undefined;
   exceptions: ExceptionDraft[] | undefined;
+  /** Optional pages (choose.md, pay.md): name, title, text. */
+  pages: { name: string; title: string; text: string }[];
   families: Map<string, FamilyDraft>;
   competencies: Map<string, CompetencyDraft>;
   tracks: Map<string, TrackDraft>;
@@ -104,6 +111,7 @@ export function emptyDraft(): Draft {
     settings: undefined,
     zones: undefined,
     exceptions: undefined,
+    pages: [],
     families: new Map(),
     competencies: new Map(),
     tracks: new Map(),

@@ -7,9 +7,9 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
-import { readContentDir } from '../load.ts';
+import { OPTIONAL_PAGES, readContentDir } from '../load.ts';
 import { parseMarkdown } from '../markdown.ts';
-import { BAND_COLUMNS, bandRows, levelPayCells, ZONE_COLUMNS, zoneRows } from './pay.ts';
+import { BAND_COLUMNS, bandRows, levelPayCells, levelZonesCell, ZONE_COLUMNS, zoneRows } from './pay.ts';
 
 export interface Sheet {
   name: string;
@@ -40,7 +40,7 @@ export const CSV_COLUMNS = [
   'equity_max',
 ] as const;
 
-export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'intro'] as const;
+export const LEVEL_COLUMNS = [...CSV_COLUMNS, 'pay_zones', 'intro'] as const;
 
 export interface ExportSheetsOptions {
   /** The `url` of a level, by its id: the site's address of its page (the core knows no URL). */
@@ -99,26 +99,24 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
     const pay = levelPayCells(level.data.pay);
     const { intro, sections } = splitRaw(level.body);
     const id = `${level.track}/${level.slug}`;
-    levelRows.push([
+    const cells: Record<string, string | number> = {
+      pay_zones: levelZonesCell(level.data.pay),
       id,
-      str(track?.data.family),
-      level.track,
-      str(track?.data.kind),
-      num(level.data.grade),
-      str(level.data.title),
-      str(level.data.summary),
-      pay.pay_min,
-      pay.pay_max,
-      str(ladder.data.currency),
-      str(authority.scope),
-      num(authority.budget),
-      Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
-      options.levelUrl(id),
-      pay.bonus,
-      pay.equity_min,
-      pay.equity_max,
+      family: str(track?.data.family),
+      track: level.track,
+      track_kind: str(track?.data.kind),
+      grade: num(level.data.grade),
+      title: str(level.data.title),
+      summary: str(level.data.summary),
+      ...pay,
+      currency: str(ladder.data.currency),
+      scope: str(authority.scope),
+      budget: num(authority.budget),
+      decisions: Array.isArray(authority.decisions) ? authority.decisions.map(str).join(';') : str(authority.decisions),
+      url: options.levelUrl(id),
       intro,
-    ]);
+    };
+    levelRows.push(LEVEL_COLUMNS.map((column) => cells[column] ?? ''));
     for (const s of sections) expectationRows.push([id, s.heading, s.text]);
   }
 
@@ -161,6 +159,13 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
       { name: 'families', rows: [['id', 'name', 'order', 'text'], ...families.map((f) => [f.id, str(f.data.name), num(f.data.order), f.body.trim()])] },
       { name: 'competencies', rows: [['id', 'name', 'text'], ...competencies.map((c) => [c.id, str(c.data.name), c.body.trim()])] },
       { name: 'settings', rows: settings },
+      {
+        name: 'pages',
+        rows: [
+          ['page', 'title', 'text'],
+          ...parsed.filter((p) => (OPTIONAL_PAGES as readonly string[]).includes(p.path.slice(0, -3))).map((p) => [p.path.slice(0, -3), str(p.data.title), p.body.trim()]),
+        ],
+      },
       { name: 'exceptions', rows: exceptions },
     ],
   };

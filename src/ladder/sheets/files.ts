@@ -32,8 +32,9 @@ export interface Plan {
   todo: string[];
 }
 
-/** A YAML scalar on one line: plain where that reads back as the same string, quoted otherwise. */
+/** A YAML scalar on one line: plain where that reads back as the same string, quoted otherwise (line breaks as \\n). */
 export function scalar(value: string): string {
+  if (/[\n\r]/.test(value)) return stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', doubleQuotedMinMultiLineLength: Infinity }).trimEnd();
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
@@ -63,7 +64,27 @@ export function planFiles(draft: Draft): Plan {
   for (const [track, levels] of byTrack) {
     if (levels.every((l) => l.grade === undefined)) {
       levels.forEach((l, i) => (l.grade = i + 1));
-      todo.push(`Grades of track ${track} were numbered 1 to ${levels.length} in the order of the sheet: check them (levels of equal weight in different tracks must share a grade).`);
+      todo.push(
+        levels.length === 1
+          ? `The level of track ${track} was given grade 1: check it (levels of equal weight in different tracks must share a grade).`
+          : `Grades of track ${track} were numbered 1 to ${levels.length} in the order of the sheet: check them (levels of equal weight in different tracks must share a grade).`,
+      );
+    } else if (levels.some((l) => l.grade === undefined)) {
+      // Some levels have a grade (from a code) and some not: each of those takes the next free grade after the level before it.
+      const taken = new Set(levels.map((l) => l.grade).filter((g): g is number => g !== undefined));
+      let previous = 0;
+      const given: string[] = [];
+      for (const l of levels) {
+        if (l.grade === undefined) {
+          let g = previous + 1;
+          while (taken.has(g)) g++;
+          l.grade = g;
+          taken.add(g);
+          given.push(`${l.title} ${g}`);
+        }
+        previous = l.grade;
+      }
+      todo.push(`Track ${track}: the sheet gives no grade for ${given.join(', ')}; they were given the next free grade after the level before them: check them.`);
     }
   }
 
@@ -94,13 +115,15 @@ export function planFiles(draft: Draft): Plan {
   const settings = draft.settings;
   const currency = settings?.currency ?? draft.currency;
   if (!currency) todo.push('ladder.md: the currency is USD because the sheet names none; change it if pay is in another currency.');
-  const usedScopes = [...new Set(draft.levels.map((l) => l.scope).filter((s): s is string => s !== undefined))];
+  // Scopes in the order of the grades that first hold them: a ladder's scope widens as the grade rises.
+  const byGrade = [...draft.levels].filter((l) => l.scope !== undefined).sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0));
+  const usedScopes = [...new Set(byGrade.map((l) => l.scope!))];
   let scopes = settings?.scopes;
   if (!scopes) {
     const extra = usedScopes.filter((s) => !(DEFAULT_SCOPES as readonly string[]).includes(s));
     if (extra.length > 0) {
-      scopes = [...DEFAULT_SCOPES, ...extra];
-      todo.push(`ladder.md: the scopes ${extra.join(', ')} were added after the default ones; put the list in order from the narrowest scope to the widest.`);
+      scopes = usedScopes;
+      todo.push(`ladder.md: the scopes are the sheet's own (${usedScopes.join(', ')}), in the order of the lowest grade that holds each; check that they go from the narrowest scope to the widest.`);
     }
   }
   const ladderLines = [`name: ${scalar(settings?.name ?? 'Career Ladder')}`, `currency: ${currency ?? 'USD'}`];
@@ -115,7 +138,7 @@ export function planFiles(draft: Draft): Plan {
     if (draft.exceptions && draft.exceptions.length > 0) {
       ladderLines.push('  exceptions:');
       for (const e of draft.exceptions) {
-        ladderLines.push(`    - family: ${e.family}`, `      grade: ${e.grade}`, `      rule: ${e.rule}`, `      reason: ${scalar(e.reason)}`);
+        ladderLines.push(`    - family: ${scalar(e.family)}`, `      grade: ${e.grade}`, `      rule: ${scalar(e.rule)}`, `      reason: ${scalar(e.reason)}`);
       }
     }
   }
@@ -137,7 +160,7 @@ export function planFiles(draft: Draft): Plan {
 
   // competencies
   for (const [id, competency] of draft.competencies) {
-    if (!competency.described) miss('what the competency means', `competencies/${id}.md`);
+    if (!competency.described && competency.text === undefined) miss('what the competency means', `competencies/${id}.md`);
     files.push({
       path: `competencies/${id}.md`,
       text: markdownFile([`name: ${scalar(competency.name)}`], [competency.text ?? (competency.described ? undefined : todoText(`what ${competency.name} means, and how it grows from grade to grade.`))]),
@@ -152,7 +175,7 @@ export function planFiles(draft: Draft): Plan {
       kind = /manag|leader|director|head|vp|chief|executive/i.test(`${track.name ?? id}`) ? 'management' : 'individual-contributor';
       todo.push(`tracks/${id}.md: the kind "${kind}" was guessed from its name; check it.`);
     }
-    const lines = [`name: ${scalar(track.name ?? humanize(id))}`, `family: ${track.family}`, `kind: ${kind}`, `competencies: ${flow(track.competencies ?? [])}`];
+    const lines = [`name: ${scalar(track.name ?? humanize(id))}`, `family: ${scalar(track.family!)}`, `kind: ${kind}`, `competencies: ${flow(track.competencies ?? [])}`];
     if (track.order !== undefined) lines.push(`order: ${track.order}`);
     if (!track.described) miss('who the track is for', `tracks/${id}.md`);
     files.push({ path: `tracks/${id}.md`, text: markdownFile(lines, [track.text ?? (track.described ? undefined : todoText('who this track is for and how people grow along it.'))]), described: track.described });
@@ -180,7 +203,7 @@ export function planFiles(draft: Draft): Plan {
     }
     const authority = level.scope !== undefined && level.budget !== undefined && level.decisions !== undefined;
     lines.push(authority ? 'authority:' : `authority: # ${PLACEHOLDER}: the sheet did not say all of scope, budget and decisions`);
-    lines.push(`  scope: ${level.scope ?? firstScope}`, `  budget: ${level.budget ?? 0}`, `  decisions: ${flow(level.decisions ?? [])}`);
+    lines.push(`  scope: ${scalar(level.scope ?? firstScope)}`, `  budget: ${level.budget ?? 0}`, `  decisions: ${flow(level.decisions ?? [])}`);
     if (!authority) miss('the authority (scope, budget, decisions)', path);
     const sections: SectionDraft[] = [...level.sections];
     for (const c of track.competencies ?? []) {
@@ -199,6 +222,10 @@ export function planFiles(draft: Draft): Plan {
       text: markdownFile(lines, [level.intro, ...sections.map((s) => `## ${s.heading}\n\n${s.text.trim() === '' ? `- ${todoText('what people at this level visibly do here.')}` : s.text.trim()}`)]),
       described: true,
     });
+  }
+
+  for (const page of draft.pages) {
+    files.push({ path: `${page.name}.md`, text: markdownFile(page.title ? [`title: ${scalar(page.title)}`] : [], [page.text]), described: true });
   }
 
   for (const [what, where] of missing) {

@@ -151,7 +151,7 @@ export function zoneLines(zones: readonly ZoneDraft[], scalar: (s: string) => st
   return [
     'zones:',
     ...zones.flatMap((z) => [
-      `  - id: ${z.id}`,
+      `  - id: ${scalar(z.id)}`,
       `    name: ${scalar(z.name)}`,
       ...(z.currency ? [`    currency: ${z.currency}`] : []),
       ...(z.factor !== undefined ? [`    factor: ${z.factor}`] : []),
@@ -169,6 +169,29 @@ export function levelPayCells(pay: unknown): { pay_min: number | string; pay_max
   const p = (pay && typeof pay === 'object' ? pay : {}) as Data;
   const equity = (p.equity && typeof p.equity === 'object' ? p.equity : {}) as Data;
   return { pay_min: num(p.min), pay_max: num(p.max), bonus: num(p.bonus), equity_min: num(equity.min), equity_max: num(equity.max) };
+}
+
+/** A level's zones set by hand, in one cell: "germany: 43000-54000; uk: 40000-50000". */
+export function levelZonesCell(pay: unknown): string {
+  const p = (pay && typeof pay === 'object' ? pay : {}) as Data;
+  const zones = p.zones && typeof p.zones === 'object' ? (p.zones as Data) : {};
+  return Object.entries(zones)
+    .map(([zone, amounts]) => {
+      const z = (amounts && typeof amounts === 'object' ? amounts : {}) as Data;
+      return `${zone}: ${num(z.min)}-${num(z.max)}`;
+    })
+    .join('; ');
+}
+
+/** The cell of levelZonesCell read back; a message for a part that is not "zone: min-max". */
+export function parseLevelZones(cell: string): { ok: true; value: { zone: string; min: number; max: number }[] } | { ok: false; message: string } {
+  const value: { zone: string; min: number; max: number }[] = [];
+  for (const part of cell.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (!match) return { ok: false, message: `"${part}" is not a zone's band: write it as germany: 43000-54000, several separated by ";"` };
+    value.push({ zone: match[1]!, min: Number(match[2]), max: Number(match[3]) });
+  }
+  return { ok: true, value };
 }
 
 /** Rows of the bands sheet, from each family's `bands:`. */

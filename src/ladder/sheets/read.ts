@@ -11,9 +11,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/node';
 import type { Diagnostic } from '../diagnostics.ts';
-import { sheetProblem, type Table } from './table.ts';
+import { sheetProblem, type Merge, type Table } from './table.ts';
 import { checkZip, sniff } from './zip.ts';
 
 export const SHEET_LIMITS = {
@@ -26,7 +27,7 @@ export const SHEET_LIMITS = {
 };
 
 /** The sheets of Parity's own layout besides levels, by name; as CSV they are sibling files named so. */
-export const SIDE_SHEETS = ['settings', 'families', 'tracks', 'competencies', 'expectations', 'bands', 'zones', 'exceptions'] as const;
+export const SIDE_SHEETS = ['settings', 'families', 'tracks', 'competencies', 'expectations', 'bands', 'zones', 'exceptions', 'pages'] as const;
 
 export interface ReadResult {
   tables: Table[];
@@ -165,14 +166,61 @@ async function readXlsx(path: string, label: string): Promise<ReadResult> {
     return fail(`This XLSX file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result: ReadResult = { tables: [], diagnostics: [], also: [] };
+  const merges = mergedCells(bytes);
   for (const sheet of sheets) {
     const rows = sheet.data.map((row) => row.map((value) => lines(cellText(value))));
-    const limited = limitTable({ name: sheet.sheet, file: label, xlsx: true, rows });
+    const limited = limitTable({ name: sheet.sheet, file: label, xlsx: true, rows, merges: merges.get(sheet.sheet) ?? [] });
     result.diagnostics.push(...limited.diagnostics);
     if (limited.table) result.tables.push(limited.table);
   }
   return result;
 }
+
+/**
+ * The merged cells of each sheet, by sheet name, from the workbook's XML
+ * (read-excel-file does not report them). The archive has passed checkZip,
+ * so its parts are of a bounded size. Anything unexpected: no merges.
+ */
+function mergedCells(bytes: Uint8Array): Map<string, Merge[]> {
+  const out = new Map<string, Merge[]>();
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+    const workbook = files['xl/workbook.xml'];
+    const rels = files['xl/_rels/workbook.xml.rels'];
+    if (!workbook || !rels) return out;
+    const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    const targets = new Map<string, string>();
+    for (const tag of strFromU8(rels).match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+      const id = attr(tag, 'Id');
+      const target = attr(tag, 'Target');
+      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    }
+    for (const tag of strFromU8(workbook).match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+      const name = attr(tag, 'name');
+      const id = /\s[\w]+:id="([^"]*)"/.exec(tag)?.[1];
+      const sheet = id ? files[targets.get(id) ?? ''] : undefined;
+      if (name === undefined || !sheet) continue;
+      const list: Merge[] = [];
+      for (const m of strFromU8(sheet).matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"/g)) {
+        const top = Number(m[2]) - 1;
+        const left = columnIndex(m[1]!);
+        list.push({ top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left });
+      }
+      out.set(unescapeXml(name), list);
+    }
+  } catch {
+    return new Map();
+  }
+  return out;
+}
+
+/** A → 0, AA → 26. */
+const columnIndex = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
+  );
 
 /** A cell as text: numbers as written, dates as YYYY-MM-DD, booleans as TRUE/FALSE; a formula's saved value, never the formula. */
 function cellText(value: unknown): string {

@@ -13,6 +13,35 @@ export interface Table {
   xlsx: boolean;
   /** Rows of cells, every cell as text. */
   rows: string[][];
+  /** Merged cells (XLSX), 0-based and inclusive: only the top-left cell of each holds the text. */
+  merges?: Merge[];
+}
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Copies the text of merged cells that `accept` chooses into every cell they
+ * cover (left empty by the file), within the rows and columns the sheet has:
+ * one text across E1-E3 is E1's, E2's and E3's text.
+ */
+export function fillMerges(table: Table, accept: (merge: Merge) => boolean): void {
+  const width = table.rows.reduce((n, r) => Math.max(n, r.length), 0);
+  for (const m of table.merges ?? []) {
+    if (!accept(m)) continue;
+    const source = table.rows[m.top]?.[m.left] ?? '';
+    if (source.trim() === '') continue;
+    for (let r = m.top; r <= Math.min(m.bottom, table.rows.length - 1); r++) {
+      const row = table.rows[r]!;
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) {
+        if ((row[c] ?? '').trim() === '') row[c] = source;
+      }
+    }
+  }
 }
 
 export function sheetProblem(

@@ -33,6 +33,17 @@ export function parseAmount(raw: string, what: string): Parsed<number> {
   return { ok: true, value };
 }
 
+/** A pay range in one cell: "100,000 - 130,000", "$100k–$130k", "100000 to 130000"; one amount is both ends. */
+export function parseRange(raw: string, what: string): Parsed<{ min: number; max: number }> {
+  const original = raw.trim();
+  const parts = original.split(/\s*(?:[–—]|\s-\s|(?<=\d[kK]?)-(?=\s*[$€£¥₹]?\d)|\bto\b)\s*/);
+  if (parts.length > 2) return { ok: false, message: `${what} must be one amount or a range such as 100,000 - 130,000, not "${original}"` };
+  const min = parseAmount(parts[0]!, what);
+  const max = parseAmount(parts[1] ?? parts[0]!, what);
+  if (!min.ok || !max.ok) return { ok: false, message: `${what} must be one amount or a range such as 100,000 - 130,000, not "${original}"` };
+  return { ok: true, value: { min: min.value, max: max.value } };
+}
+
 /** A grade: "4", "4.0", "L4", "Level 4", "IC4", "P4" are grade 4. */
 export function parseGrade(raw: string): Parsed<number> {
   const original = raw.trim();
@@ -72,7 +83,7 @@ export function idFrom(raw: string): string | undefined {
 
 /** A name for an id that came without one: "engineering-ic" → "Engineering ic". */
 export function humanize(value: string): string {
-  if (value !== slugify(value)) return value.trim();
+  if (value !== slugify(value)) return value.replace(/\s+/g, ' ').trim();
   const words = value.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
