@@ -15,6 +15,7 @@ import type { RuleModule } from '../src/ladder/rules/rule.ts';
 import contentDuplicateSection from '../src/ladder/rules/content/duplicate-section.ts';
 import trackGradeGap from '../src/ladder/rules/track/grade-gap.ts';
 import { PARITY_RULES } from '../src/ladder/schema.ts';
+import { ladder } from './editing/run.ts';
 import { miniLadder, positionOf, ROOT, type Files } from './helpers/ladder.ts';
 import { testRule } from './helpers/rule-tester.ts';
 
@@ -235,6 +236,24 @@ describe('every rule id the code can report', () => {
     for (const id of ['schema/<field>', 'schema/id', 'ref/unknown', 'ref/orphan-level', 'content/unsafe-html', 'content/missing-section', 'layout/missing-ladder', 'layout/unexpected-file', 'parity/authority', 'parity/exception-unused']) {
       expect(seen, id).toContain(id);
     }
+  });
+});
+
+describe('ladder rules', () => {
+  it('lists every rule of the registry, one line each, as text, JSON and the Markdown table', async () => {
+    const text = await ladder(['rules']);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(registry.map((r) => r.meta.id));
+    expect(lines.find((line) => line.startsWith('content/unknown-section'))).toMatch(/^content\/unknown-section +warning +a ## section that matches no competency/);
+    const json = JSON.parse((await ladder(['rules', '--format', 'json'])).stdout) as { id: string; severity: string; fix: string }[];
+    expect(json.map((r) => r.id)).toEqual(registry.map((r) => r.meta.id));
+    expect(json.find((r) => r.id === 'pay/inverted')).toMatchObject({ severity: 'error', fix: 'Swap them.' });
+    const markdown = (await ladder(['rules', '--format', 'markdown'])).stdout;
+    expect(readFileSync(FORMAT_MD, 'utf8')).toContain(markdown);
+    const wrong = await ladder(['rules', '--format', 'yaml']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Unknown format "yaml"');
   });
 });
 
