@@ -16,7 +16,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   return levelSections(ladder).flatMap(({ level, duplicates }) =>
     duplicates.map(({ section, first }) =>

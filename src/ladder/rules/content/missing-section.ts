@@ -24,7 +24,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { level, track, missing } of levelSections(ladder)) {

@@ -24,7 +24,6 @@ export const meta = defineMeta({
   },
 });
 
-
 const MARK = new RegExp(`\\b${PLACEHOLDER}:`, 'g');
 
 /**

@@ -23,7 +23,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { self, other, subject } of levelPairs(ladder)) out.push(...authority(ladder, self, other, subject));

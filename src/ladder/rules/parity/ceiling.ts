@@ -15,11 +15,10 @@ export const meta = defineMeta({
   excusable: true,
   messages: {
     noIc: '{{family}} has a management track but no individual-contributor track: specialists could only grow by managing',
-    stops: ({ title, grade, stops, folder }: { title: string; grade: number; stops: string; folder: string }) =>
-      `${title} reaches grade ${grade}, but ${stops}: add an individual-contributor level at grade ${grade} in ${folder}`,
+    /** `stops`: "Engineering IC stops at grade 7 (Principal Engineer)" or "Engineering IC has no level at grade 8". */
+    stops: '{{title}} reaches grade {{grade}}, but {{stops}}: add an individual-contributor level at grade {{grade}} in {{folder}}',
   },
 });
-
 
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];

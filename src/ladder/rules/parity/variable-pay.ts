@@ -26,7 +26,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { self, other, subject } of levelPairs(ladder)) out.push(...variablePay(ladder, self, other, subject));

@@ -22,7 +22,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   return unique(writtenBands(ladder).flatMap((band) => inverted(ladder, band)));
 }

@@ -18,7 +18,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const band of writtenBands(ladder)) {

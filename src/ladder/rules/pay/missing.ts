@@ -16,7 +16,6 @@ export const meta = defineMeta({
   },
 });
 
-
 /** A level whose pay comes from nowhere. Silent while the family file (which may hold the band) has errors. */
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];

@@ -22,7 +22,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const track of ladder.tracks) out.push(...regressions(ladder, ladder.levelsByTrack.get(track.id) ?? []));

@@ -17,7 +17,6 @@ export const meta = defineMeta({
   },
 });
 
-
 /** A level folder needs a track file of the same name. */
 function check({ ladder, files }: RuleContext): Finding[] {
   const out: Finding[] = [];

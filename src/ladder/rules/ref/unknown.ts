@@ -21,7 +21,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   const unknown = (kind: string, id: string, known: Iterable<string>) => ({ kind, id, hint: hint(kind, id, known) });

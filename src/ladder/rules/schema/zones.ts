@@ -17,7 +17,6 @@ export const meta = defineMeta({
   },
 });
 
-
 function check({ ladder }: RuleContext): Finding[] {
   const out: Finding[] = [];
   const anchor = ladder.zones[0]!;
