@@ -16,6 +16,7 @@ Commands:
   import    write a ladder from a spreadsheet (CSV or XLSX)
   export    write the ladder as a spreadsheet (XLSX or a folder of CSV files)
   schema    write JSON Schemas of the frontmatter, for editors
+  rules     list every rule of the check: id, severity and what it catches
   init      start your own ladder repository (package.json, astro.config.mjs, content/)
 
 Run "ladder <command> --help" for a command's options.
@@ -31,6 +32,7 @@ const commands: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).runNew,
   diff: async () => (await import('./diff.ts')).runDiff,
   schema: async () => (await import('./schema.ts')).runSchema,
+  rules: async () => (await import('./rules.ts')).runRules,
   init: async () => (await import('./init.ts')).runInit,
   import: async () => (await import('./import.ts')).runImport,
   export: async () => (await import('./export.ts')).runExport,

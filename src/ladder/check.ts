@@ -5,14 +5,20 @@
 import { parse, resolve } from 'node:path';
 import type { Entries } from './build.ts';
 import { buildLadder } from './build.ts';
-import { diagnostic, sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
+import { sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { classify, ContentDirectoryError, rawFiles, readContentDir, type RawFile, type SourceFile } from './load.ts';
 import { tooComplex } from './complexity.ts';
 import { findExternalImages } from './images.ts';
 import { findUnsafe, parseBody, parseMarkdown, type Body } from './markdown.ts';
 import type { Ladder, Source, Track } from './model.ts';
-import { applyExceptions, rules } from './rules/index.ts';
+import controlCharacter from './rules/content/control-character.ts';
+import externalImage from './rules/content/external-image.ts';
+import tooComplexRule from './rules/content/too-complex.ts';
+import unsafeHtml from './rules/content/unsafe-html.ts';
+import { applyExceptions, report, rules } from './rules/index.ts';
+import schemaId from './rules/schema/id.ts';
+import syntaxFrontmatter from './rules/syntax/frontmatter.ts';
 import { pageSchemas, RESERVED_TRACK_IDS, SLUG_PATTERN, trackSchema, type PageName, type TrackData } from './schema.ts';
 import { forbiddenInBody } from './text.ts';
 import { validateFrontmatter, validateWith, validFields } from './validate.ts';
@@ -219,40 +225,32 @@ function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true):
 function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolean): ParsedEntry | undefined {
   const at = { file: file.path, line: 1, column: 1 };
   if (file.text === undefined) {
-    diagnostics.push(diagnostic(at, 'syntax/frontmatter', file.unreadable ?? 'The file could not be read'));
+    diagnostics.push(file.unreadable !== undefined ? report(syntaxFrontmatter.meta, at, 'found', { message: file.unreadable }) : report(syntaxFrontmatter.meta, at, 'unreadable'));
     return undefined;
   }
   if (checkId) {
     const bad = file.id.split('/').find((part) => !SLUG_PATTERN.test(part));
     if (bad !== undefined) {
-      diagnostics.push(
-        diagnostic(at, 'schema/id', `"${bad}" is not a valid id: file and folder names must be lowercase slugs such as "staff-engineer.md"`),
-      );
+      diagnostics.push(report(schemaId.meta, at, 'notSlug', { name: bad }));
       return undefined;
     }
     if (file.kind === 'track' && RESERVED_TRACK_IDS.has(file.id)) {
-      diagnostics.push(
-        diagnostic(
-          at,
-          'schema/id',
-          `"${file.id}" cannot be a track id: /tracks/${file.id}/ is the site's "Which track fits me?" page. Rename tracks/${file.id}.md (and its levels folder)`,
-        ),
-      );
+      diagnostics.push(report(schemaId.meta, at, 'reserved', { id: file.id }));
       return undefined;
     }
   }
   const result = parseFrontmatter(file.path, file.text);
   if (!result.ok) {
-    for (const error of result.errors) diagnostics.push(diagnostic({ file: file.path, line: error.line, column: error.column }, 'syntax/frontmatter', error.message));
+    for (const error of result.errors) diagnostics.push(report(syntaxFrontmatter.meta, { file: file.path, line: error.line, column: error.column }, 'found', { message: error.message }));
     return undefined;
   }
   // Lines and columns of the body's own text, made file positions.
   const inFile = (finding: { line: number; column: number }) => ({ file: file.path, line: result.file.bodyLine + finding.line - 1, column: finding.column });
-  for (const finding of forbiddenInBody(result.file.body)) diagnostics.push(diagnostic(inFile(finding), 'content/control-character', finding.message));
+  for (const finding of forbiddenInBody(result.file.body)) diagnostics.push(report(controlCharacter.meta, inFile(finding), 'found', { message: finding.message }));
   // A body no editor writes (marks by the thousand, quotes nested hundreds deep) never reaches the parser.
   const complex = tooComplex(result.file.body);
   if (complex) {
-    diagnostics.push(diagnostic(inFile(complex), 'content/too-complex', complex.message));
+    diagnostics.push(report(tooComplexRule.meta, inFile(complex), 'found', { message: complex.message }));
     return undefined;
   }
   let body: Body;
@@ -261,13 +259,13 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
     const tree = parseMarkdown(result.file.body);
     body = parseBody(result.file.body, result.file.bodyLine, tree);
     for (const finding of findUnsafe(body, tree)) {
-      diagnostics.push(diagnostic({ file: file.path, line: finding.line, column: finding.column }, 'content/unsafe-html', finding.message));
+      diagnostics.push(report(unsafeHtml.meta, { file: file.path, line: finding.line, column: finding.column }, 'found', { message: finding.message }));
     }
-    for (const finding of findExternalImages(tree)) diagnostics.push(diagnostic(inFile(finding), 'content/external-image', finding.message));
+    for (const finding of findExternalImages(tree)) diagnostics.push(report(externalImage.meta, inFile(finding), 'found', { message: finding.message }));
   } catch (error) {
     // The check never throws on content: what the parser cannot take (it runs out of stack) is this file's error.
     const why = error instanceof Error ? error.message : String(error);
-    diagnostics.push(diagnostic(inFile({ line: 1, column: 1 }), 'content/too-complex', `The text could not be read as Markdown (${why}): simplify it`));
+    diagnostics.push(report(tooComplexRule.meta, inFile({ line: 1, column: 1 }), 'unparsable', { why }));
     return undefined;
   }
   return { parsed: result.file, body, source: { file: file.path, locate: result.file.locate } };

@@ -4,7 +4,11 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import missingLadder from './rules/layout/missing-ladder.ts';
+import symbolicLink from './rules/layout/symbolic-link.ts';
+import unexpectedFile from './rules/layout/unexpected-file.ts';
+import { report } from './rules/rule.ts';
 import type { FileKind } from './schema.ts';
 
 export interface SourceFile {
@@ -157,22 +161,15 @@ export function classify(raw: readonly RawFile[]): LoadResult {
   const pages = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const links: LoadResult['links'] = [];
-  const unexpected = (path: string, why: string) =>
-    diagnostics.push(diagnostic({ file: path, line: 1, column: 1 }, 'layout/unexpected-file', why, 'warning'));
+  const unexpected = (path: string, why: 'notMarkdown' | 'notPart' | 'misplaced') =>
+    diagnostics.push(report(unexpectedFile.meta, { file: path, line: 1, column: 1 }, why, { path, pages: OPTIONAL_PAGES }));
 
   for (const { path, link, ...content } of raw) {
     if (link !== undefined) {
       // Followed, a link could read a file from anywhere on the disk into the published site: it is reported where it is, not read.
       // An error where the ladder would have read it; elsewhere (a top-level link to images, say) a warning.
       const read = path.endsWith('.md') || inLadderFolder(path) || path in FOLDERS || path === 'levels';
-      diagnostics.push(
-        diagnostic(
-          { file: path, line: 1, column: 1 },
-          'layout/symbolic-link',
-          `${path} is a symbolic link (to ${link}), which the ladder does not follow, so nothing in it is read${read ? `: put the ${path.endsWith('.md') ? 'file' : 'folder'} itself here instead` : ''}`,
-          read ? 'error' : 'warning',
-        ),
-      );
+      diagnostics.push(report(symbolicLink.meta, { file: path, line: 1, column: 1 }, 'link', { path, target: link, read }, { severity: read ? 'error' : 'warning' }));
       const parts = path.replace(/\.md$/, '').split('/');
       if (parts.length === 2 && parts[0]! in FOLDERS && path.endsWith('.md')) links.push({ kind: FOLDERS[parts[0]!] as FileKind, id: parts[1]! });
       // A level, or a whole folder of a track's levels (its id ends in "/").
@@ -181,7 +178,7 @@ export function classify(raw: readonly RawFile[]): LoadResult {
       continue;
     }
     if (!path.endsWith('.md')) {
-      if (inLadderFolder(path)) unexpected(path, `${path} is not a Markdown (.md) file, so it is ignored: the ladder reads only .md files`);
+      if (inLadderFolder(path)) unexpected(path, 'notMarkdown');
       continue;
     }
     const parts = path.split('/');
@@ -190,20 +187,18 @@ export function classify(raw: readonly RawFile[]): LoadResult {
     if (parts.length === 1) {
       if (name === 'ladder') files.push({ path, kind: 'ladder', id: 'ladder', ...read() });
       else if ((OPTIONAL_PAGES as readonly string[]).includes(name)) pages.set(name, { path, kind: 'ladder', id: name, ...read() });
-      else unexpected(path, `${path} is not part of the ladder: only ladder.md${OPTIONAL_PAGES.map((p) => `, ${p}.md`).join('')} and the folders families/, competencies/, tracks/ and levels/ are read`);
+      else unexpected(path, 'notPart');
     } else if (parts.length === 2 && parts[0] !== undefined && parts[0] in FOLDERS) {
       files.push({ path, kind: FOLDERS[parts[0]] as FileKind, id: name, ...read() });
     } else if (parts.length === 3 && parts[0] === 'levels') {
       const track = parts[1] as string;
       files.push({ path, kind: 'level', id: `${track}/${name}`, track, ...read() });
     } else {
-      unexpected(path, `${path} is not where the ladder looks for files, so it is ignored: levels go in levels/<track>/<level>.md`);
+      unexpected(path, 'misplaced');
     }
   }
   if (!files.some((file) => file.kind === 'ladder')) {
-    diagnostics.push(
-      diagnostic({ file: 'ladder.md', line: 1, column: 1 }, 'layout/missing-ladder', 'ladder.md is missing: every ladder needs one, with at least a name and a currency'),
-    );
+    diagnostics.push(report(missingLadder.meta, { file: 'ladder.md', line: 1, column: 1 }, 'missing'));
   }
   return { files, pages, diagnostics, links };
 }

@@ -1,6 +1,6 @@
 /**
  * The comparisons behind the dual ladder's promise, in one place: the rules
- * (rules/parity.ts) report where they fail, the verdicts (verdicts.ts) say
+ * (rules/parity/*.ts) report where they fail, the verdicts (verdicts.ts) say
  * to readers whether they hold. Both ask these functions, so a page can
  * never call equal what the checker calls unequal.
  */

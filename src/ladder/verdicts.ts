@@ -5,7 +5,7 @@
  * pages and ladder.json all show. It honours the ladder's pay policy
  * (identical or overlap) and the exceptions of ladder.md.
  *
- * The checker's rules (rules/parity.ts) report problems with locations; this
+ * The checker's rules (rules/parity/*.ts) report problems with locations; this
  * module states the outcome of the same comparisons for readers. A published
  * ladder has passed the check, so its verdicts are `equal` or `excused`
  * (or `single` where only one track has a level).

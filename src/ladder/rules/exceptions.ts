@@ -5,9 +5,10 @@
  * touched: how many findings each exception turned off is returned, and the
  * check puts it in the model it returns.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Ladder } from '../model.ts';
-import type { Finding } from './types.ts';
+import exceptionUnused from './parity/exception-unused.ts';
+import { report, type Finding } from './rule.ts';
 
 export interface Excused {
   diagnostics: Diagnostic[];
@@ -45,12 +46,12 @@ export function applyExceptions(ladder: Ladder, findings: readonly Finding[]): E
           ? `did you mean the rule ${rules.join(' or ')}? Otherwise remove it`
           : 'remove it';
     out.push(
-      diagnostic(
-        exception.source.locate(['parity', 'exceptions', exception.index]),
-        'parity/exception-unused',
-        `This exception excuses nothing: ${exception.family} grade ${exception.grade} does not break ${exception.rule}; ${fix}`,
-        'warning',
-      ),
+      report(exceptionUnused.meta, exception.source.locate(['parity', 'exceptions', exception.index]), 'unused', {
+        family: exception.family,
+        grade: exception.grade,
+        rule: exception.rule,
+        fix,
+      }),
     );
   }
   return { diagnostics: out, excused };

@@ -1,12 +1,10 @@
-/** Every rule, in the order they run. */
-import { sections } from './content.ts';
-import { parity } from './parity.ts';
-import { payBands } from './pay.ts';
-import { placeholders } from './placeholder.ts';
-import { refs } from './refs.ts';
-import { trackShape } from './track.ts';
-import type { Rule } from './types.ts';
+/** The rules of `ladder check`: the registry (one module per rule id), their checks in run order, and the exceptions of ladder.md. */
+import { checks } from './registry.ts';
+import type { Rule } from './rule.ts';
 
-export const rules: readonly Rule[] = [refs, trackShape, payBands, sections, parity, placeholders];
+/** Every check that runs on the model, in order. */
+export const rules: readonly Rule[] = checks;
+export { registry, ruleOf } from './registry.ts';
 export { applyExceptions } from './exceptions.ts';
-export type { Finding, Rule, RuleContext } from './types.ts';
+export { report } from './rule.ts';
+export type { Finding, Rule, RuleContext, RuleMeta, RuleModule } from './rule.ts';
