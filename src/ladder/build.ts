@@ -47,7 +47,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * `order`, lowest first, then by id; entries without an order come after
  * those with one.
  */
-const byOrder = <T extends { id: string; order?: number | undefined }>(a: T, b: T) =>
+export const byOrder = <T extends { id: string; order?: number | undefined }>(a: T, b: T) =>
   (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || byId(a, b);
 
 export function buildLadder(entries: Entries): Ladder {
@@ -130,12 +130,12 @@ export function buildLadder(entries: Entries): Ladder {
   };
 }
 
-function kindOrder(track: Track): number {
+function kindOrder(track: Pick<Track, 'kind'>): number {
   return track.kind === 'individual-contributor' ? 0 : 1;
 }
 
 /** Tracks of one family: by `order`; without one, individual-contributor tracks first; then by id. */
-function trackOrder(a: Track, b: Track): number {
+export function trackOrder(a: Pick<Track, 'id' | 'kind' | 'order'>, b: Pick<Track, 'id' | 'kind' | 'order'>): number {
   return (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || kindOrder(a) - kindOrder(b) || byId(a, b);
 }
 

@@ -64,30 +64,89 @@ export const px = (v: number) => Math.round(v * 100) / 100;
 
 /** Splits text into at most `maxLines` lines of about `maxChars` characters; the last line ends in "…" when cut. */
 export function wrapText(text: string, maxChars: number, maxLines = 2): string[] {
+  return wrapLines(text, (line) => line.length <= maxChars, maxLines);
+}
+
+/**
+ * Splits text into at most `maxLines` lines that each fit `width` units in a
+ * font of `size` (measured by measureText); the last line ends in "…" when cut,
+ * and a word too long for a line is cut too.
+ */
+export function wrapToWidth(text: string, width: number, size: number, maxLines = 2, bold = false): string[] {
+  return wrapLines(text, (line) => measureText(line, size, bold) <= width, maxLines);
+}
+
+function wrapLines(text: string, fits: (line: string) => boolean, maxLines: number): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const next = line ? `${line} ${word}` : word;
-    if (next.length <= maxChars || line === '') line = next;
+    if (fits(next) || line === '') line = next;
     else {
       lines.push(line);
       line = word;
     }
   }
   if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => cut(l, maxChars));
+  if (lines.length <= maxLines) return lines.map((l) => cut(l, fits));
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = cut(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, maxChars, true);
+  kept[maxLines - 1] = cut(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, fits, true);
   return kept;
 }
 
-function cut(text: string, max: number, force = false): string {
-  if (text.length <= max && !force) return text;
-  return text.length <= max - 1 ? `${text}…` : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+/** The text, or as much of it as fits followed by "…" (always "…" when `force`). */
+function cut(text: string, fits: (line: string) => boolean, force = false): string {
+  if (!force && fits(text)) return text;
+  let keep = text.length;
+  while (keep > 1 && !fits(`${text.slice(0, keep).trimEnd()}…`)) keep--;
+  return `${text.slice(0, keep).trimEnd()}…`;
+}
+
+// ─── Text widths ────────────────────────────────────────────────────────────
+
+/**
+ * Advance widths of the printable ASCII characters, space (32) to "~" (126),
+ * in thousandths of the font size, measured in Chromium (canvas measureText)
+ * in DejaVu Sans and DejaVu Sans Bold: what `system-ui` and `sans-serif`
+ * resolve to on most Linux systems, and wider than the other fonts of
+ * --parity-font (Segoe UI, San Francisco, Roboto, Helvetica, Arial), so that a
+ * label measured with these widths fits wherever the picture is drawn.
+ */
+const ADVANCES = {
+  regular: [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+  ],
+  bold: [
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580,
+    1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500,
+    500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+  ],
+} as const;
+
+/** Punctuation beyond ASCII that titles use; any other character (after removing accents) counts as a full em. */
+const OTHER_ADVANCES: Record<string, number> = { '–': 500, '—': 1000, '‘': 380, '’': 380, '“': 657, '”': 657, '…': 1000, '·': 380, '×': 838, '\u00a0': 318 };
+
+/** The width of `text` in a font of `size` units, as DejaVu Sans (Bold) draws it: at least what any font of --parity-font needs. */
+export function measureText(text: string, size: number, bold = false): number {
+  const table = bold ? ADVANCES.bold : ADVANCES.regular;
+  let total = 0;
+  for (const char of text.normalize('NFD').replace(/\p{M}/gu, '')) {
+    const code = char.codePointAt(0)!;
+    total += code >= 32 && code <= 126 ? table[code - 32]! : (OTHER_ADVANCES[char] ?? 1000);
+  }
+  return (total / 1000) * size;
 }
 
 // ─── The dual ladder of a family ────────────────────────────────────────────
+//
+// Drawn as pictures side by side: the grade axis, then one picture per track
+// (its ladder, with a gutter on its left), all of one height and one scale.
+// On a screen they sit in one row (the axis stays in view while the rails
+// scroll under it); on paper they wrap, and each rail's gutter shows the
+// grades (site.css).
 
 export interface Rung {
   level: Pick<Level, 'id' | 'title' | 'grade'>;
@@ -101,8 +160,11 @@ export interface Rung {
   label: { x: number; y: number; lines: string[] };
 }
 
+/** One track's ladder, in coordinates of its own picture (0 to `width`). */
 export interface Rail {
   track: Pick<Track, 'id' | 'name' | 'kind'>;
+  /** Its picture's width: the gutter, then the ladder. */
+  width: number;
   /** The two uprights of this track's ladder. */
   left: number;
   right: number;
@@ -114,14 +176,19 @@ export interface Rail {
   rungs: Rung[];
   /** The highest grade the track reaches, if any. */
   topGrade: number | undefined;
+  /** Where the gutter's grade numbers end (text-anchor end): shown on paper, where rails wrap away from the axis. */
+  gradeX: number;
 }
 
 export interface DualLadder {
+  /** The axis and every rail side by side. */
   width: number;
+  /** Every picture's height. */
   height: number;
-  /** One guide line per grade, across every rail: levels on it are equivalent. */
-  grades: { grade: number; y: number; label: { x: number; y: number } }[];
-  guide: { x1: number; x2: number };
+  /** The grade axis: its own picture, labels right-aligned at x. */
+  axis: { width: number; x: number };
+  /** One guide line per grade, across every picture: levels on it are equivalent. Labels' baselines at labelY. */
+  grades: { grade: number; y: number; labelY: number }[];
   rails: Rail[];
   /** The highest grade of the family, and whether every track reaches it. */
   topGrade: number | undefined;
@@ -129,23 +196,18 @@ export interface DualLadder {
 }
 
 export const LADDER_LAYOUT = {
-  axis: 62,
   railWidth: 172,
+  /** The least space left of each rail (its gutter). */
   gap: 22,
-  margin: 8,
   header: 60,
   row: 52,
+  /** Font sizes of the rung labels, the track names (bold) and the grade labels (site.css: .viz-ladder). */
   font: 14,
   headerFont: 13,
-  /** Average width of a character of the label font, as a share of its size (measured in Chromium's sans). */
-  charWidth: 0.54,
-  /** The same for the bold track names. */
-  headerCharWidth: 0.6,
-  /** Lines a rung's title may take before it is cut with "…". */
-  labelLines: 3,
+  axisFont: 12,
+  /** Lines a rung's title may take before it is cut with "…" ("Senior Principal Software Development Engineer in Test" takes four). */
+  labelLines: 4,
 } as const;
-
-const headerChars = Math.floor((LADDER_LAYOUT.railWidth - 4) / (LADDER_LAYOUT.headerFont * LADDER_LAYOUT.headerCharWidth));
 
 /** Both (or all) tracks of a family as ladders side by side, rising to their top grade, one rung per level. */
 export function dualLadder(ladder: Ladder, family: string): DualLadder {
@@ -155,27 +217,31 @@ export function dualLadder(ladder: Ladder, family: string): DualLadder {
   const low = grades[0] ?? 1;
   const high = grades.at(-1) ?? 1;
   const count = high - low + 1;
-  const width = L.axis + tracks.length * L.railWidth + Math.max(0, tracks.length - 1) * L.gap + L.margin;
-  const maxChars = Math.floor((L.railWidth - 16) / (L.font * L.charWidth));
-  // Long titles ("Senior Principal Software Development Engineer in Test") take up to
-  // L.labelLines lines; every row grows to hold the longest, so labels never reach the rung above.
-  const lineCount = Math.max(1, ...tracks.flatMap((t) => (ladder.levelsByTrack.get(t.id) ?? []).map((l) => wrapText(l.title, maxChars, L.labelLines).length)));
+  // The axis and each gutter as wide as their widest label (measured, not guessed): "Grade 12" is never cut off.
+  const widest = (label: (grade: number) => string) => Math.max(0, ...grades.map((g) => measureText(label(g), L.axisFont)));
+  const axis = Math.ceil(widest((g) => `Grade ${g}`)) + 6;
+  const gutter = Math.max(L.gap, Math.ceil(widest(String)) + 8);
+  const railWidth = gutter + L.railWidth;
+  const labelWidth = L.railWidth - 16;
+  const headerWidth = L.railWidth - 8;
+  // Long titles take up to L.labelLines lines; every row grows to hold the longest, so labels never reach the rung above.
+  const lineCount = Math.max(1, ...tracks.flatMap((t) => (ladder.levelsByTrack.get(t.id) ?? []).map((l) => wrapToWidth(l.title, labelWidth, L.font, L.labelLines).length)));
   const row = Math.max(L.row, lineCount * (L.font + 2) + 20);
-  const headerLines = Math.max(1, ...tracks.map((t) => wrapText(t.name, headerChars, 3).length));
+  const headerLines = Math.max(1, ...tracks.map((t) => wrapToWidth(t.name, headerWidth, L.headerFont, 3, true).length));
   // The header's last line (baseline 18 + …) clears the top rung's first label line by 8 units.
   const lastHeaderLine = 18 + (headerLines - 1) * (L.headerFont + 2);
   const header = Math.max(L.header, lastHeaderLine + 8 + 16 + (lineCount - 1) * (L.font + 2) + L.font - row);
-  const height = header + count * row + L.margin;
+  const height = header + count * row + 8;
   // Grade g sits at the bottom of its row: the lowest grade at the bottom of the picture.
   const yOf = (grade: number) => header + (high - grade + 1) * row - 8;
 
-  const rails: Rail[] = tracks.map((track, i) => {
-    const left = L.axis + i * (L.railWidth + L.gap);
+  const rails: Rail[] = tracks.map((track) => {
+    const left = gutter;
     const right = left + L.railWidth;
     const levels = (ladder.levelsByTrack.get(track.id) ?? []).filter((l) => levelAt(ladder, track.id, l.grade) === l);
     const rungs: Rung[] = levels.map((level) => {
       const y = yOf(level.grade);
-      const lines = wrapText(level.title, maxChars, L.labelLines);
+      const lines = wrapToWidth(level.title, labelWidth, L.font, L.labelLines);
       return {
         level: { id: level.id, title: level.title, grade: level.grade },
         x1: left,
@@ -190,22 +256,24 @@ export function dualLadder(ladder: Ladder, family: string): DualLadder {
     const bottom = ys.length > 0 ? Math.max(...ys) + 8 : header;
     return {
       track: { id: track.id, name: track.name, kind: track.kind },
+      width: railWidth,
       left,
       right,
       top,
       bottom,
-      header: { x: left + L.railWidth / 2, y: 18, lines: wrapText(track.name, headerChars, 3) },
+      header: { x: left + L.railWidth / 2, y: 18, lines: wrapToWidth(track.name, headerWidth, L.headerFont, 3, true) },
       rungs,
       topGrade: levels.at(-1)?.grade,
+      gradeX: gutter - 4,
     };
   });
 
   const tops = rails.map((r) => r.topGrade);
   return {
-    width,
+    width: axis + rails.length * railWidth,
     height,
-    grades: grades.map((grade) => ({ grade, y: yOf(grade), label: { x: L.axis - 10, y: yOf(grade) + 4 } })),
-    guide: { x1: L.axis - 4, x2: width - L.margin },
+    axis: { width: axis, x: axis - 4 },
+    grades: grades.map((grade) => ({ grade, y: yOf(grade), labelY: yOf(grade) + 4 })),
     rails,
     topGrade: grades.at(-1),
     sameTop: tops.length > 0 && tops.every((t) => t === high),

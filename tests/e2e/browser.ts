@@ -10,8 +10,20 @@ import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { equivalents, nextLevel, type Ladder } from '../../src/ladder/model.ts';
 
-export const origin = inject('origin');
-export const siteDir = inject('siteDir');
+/** A built site served by the global setup, and the content it was built from. */
+export interface Site {
+  origin: string;
+  siteDir: string;
+  contentDir: string;
+}
+
+/** The sample (the Northwind fixture): most test files audit it. */
+export const sample: Site = { origin: inject('origin'), siteDir: inject('siteDir'), contentDir: inject('contentDir') };
+/** The wide ladder of tests/e2e/wide.ts: nine and twelve tracks, twelve grades, long titles. */
+export const wide: Site = { origin: inject('wideOrigin'), siteDir: inject('wideSiteDir'), contentDir: inject('wideContentDir') };
+
+export const origin = sample.origin;
+export const siteDir = sample.siteDir;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const DESKTOP = { width: 1280, height: 800 };
@@ -35,13 +47,15 @@ export function launch(): Promise<Browser> {
   });
 }
 
-let model: Ladder | undefined;
-/** The ladder the site was built from, read by the core like the build did. */
-export function ladder(): Ladder {
+const models = new Map<string, Ladder>();
+/** The ladder a site was built from (the sample's by default), read by the core like the build did. */
+export function ladder(site: Site = sample): Ladder {
+  let model = models.get(site.contentDir);
   if (!model) {
-    const result = check(inject('contentDir'));
-    if (!result.ok) throw new Error('the ladder has errors');
+    const result = check(site.contentDir);
+    if (!result.ok) throw new Error(`the ladder in ${site.contentDir} has errors`);
     model = result.ladder;
+    models.set(site.contentDir, model);
   }
   return model;
 }
@@ -161,9 +175,8 @@ async function go(page: Page, path: string, base: string): Promise<void> {
 /** How many pages to audit at once: two cores keep three busy (one loads while two run). */
 export const WIDTH = 3;
 
-/** One page of every kind the site has, from the ladder (the keyboard, print and screenshot tests). */
-export function samplePages(): Record<string, string> {
-  const l = ladder();
+/** One page of every kind the site has, from its ladder (the keyboard, print and screenshot tests). */
+export function samplePages(l: Ladder = ladder()): Record<string, string> {
   // A level with a next level and an equivalent: the richest level page.
   const level = l.levels.find((x) => nextLevel(l, x) && equivalents(l, x).length > 0) ?? l.levels.find((x) => nextLevel(l, x)) ?? l.levels[0]!;
   const grade = l.levels.find((x) => equivalents(l, x).length > 0) ?? level;
@@ -187,9 +200,10 @@ export function samplePages(): Record<string, string> {
  * For a test file whose tests each open one session: launches the browser
  * once for the file, and after each test closes that test's session and
  * asserts it saw no problem (a request off the machine, a console error).
- * Call at the top of the file; the function it returns opens the session.
+ * Call at the top of the file; the function it returns opens the session
+ * (on `base`, or on the origin it is given).
  */
-export function sessionPerTest(base: string = origin): (options?: BrowserContextOptions) => Promise<Session> {
+export function sessionPerTest(base: string = origin): (options?: BrowserContextOptions, site?: string) => Promise<Session> {
   let browser: Browser | undefined;
   let current: Session | undefined;
   beforeAll(async () => {
@@ -206,9 +220,9 @@ export function sessionPerTest(base: string = origin): (options?: BrowserContext
     await session.close();
     expect(problems).toEqual([]);
   });
-  return async (options) => {
+  return async (options, site = base) => {
     if (!browser) throw new Error('sessionPerTest(): the browser is not launched yet');
-    current = await Session.open(browser, options, base);
+    current = await Session.open(browser, options, site);
     return current;
   };
 }

@@ -2,11 +2,15 @@
  * The keyboard alone: the skip link is the first stop and lands in the main
  * content, the header's links and search box are reachable, the compare
  * picker is operated with arrow keys, and every stop of every kind of page
- * shows where the focus is.
+ * shows where the focus is, in the sample and in the wide ladder
+ * (tests/e2e/wide.ts), whose grids and comparison tables scroll inside their
+ * own regions under a sticky header row and first column: every column of
+ * them is reached, and no focused link hides under the sticky cells.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ladder, samplePages, sessionPerTest, WIDTH } from './browser.ts';
+import { ladder, sample, samplePages, sessionPerTest, wide, WIDTH, type Site } from './browser.ts';
+import { widePages } from './wide.ts';
 
 interface Stop {
   tag: string;
@@ -21,6 +25,9 @@ interface Stop {
   unobscured: boolean;
   inHeader: boolean;
   inMain: boolean;
+  /** In a table that scrolls inside its own region (a grid or comparison): the table's caption and the column (0 is the row labels). */
+  table: string | null;
+  column: number | null;
 }
 
 /** The focused element, or null when the focus is on the page itself (before the first or after the last stop). */
@@ -51,6 +58,8 @@ function focused(page: Page): Promise<Stop | null> {
       }),
       inHeader: !!el.closest('header'),
       inMain: !!el.closest('main'),
+      table: el.closest('.grid-scroll, .compare-scroll')?.querySelector('caption')?.textContent?.trim() ?? null,
+      column: (el.closest('.grid-scroll, .compare-scroll') && (el.closest('td, th') as HTMLTableCellElement | null)?.cellIndex) ?? null,
     };
   });
 }
@@ -97,14 +106,17 @@ const describeStop = (s: Stop) => `<${s.tag}${s.id ? ` id=${s.id}` : ''}${s.href
 
 const open = sessionPerTest();
 
-describe('every kind of page', () => {
-  const pages = Object.entries(samplePages());
+describe.each([
+  ['the sample', sample],
+  ['the wide ladder', wide],
+] as [string, Site][])('every kind of page of %s', (_, site) => {
+  const pages = Object.entries(samplePages(ladder(site)));
 
   it('puts the skip link first, and it moves the focus to the main content', async () => {
     const found: string[] = [];
     // The search page is left out: Pagefind's UI moves the focus into its search box on load.
     const paths = pages.filter(([kind]) => kind !== 'search').map(([, path]) => path);
-    await (await open()).each(paths, WIDTH, async (page, path) => {
+    await (await open({}, site.origin)).each(paths, WIDTH, async (page, path) => {
       await page.keyboard.press('Tab');
       const first = await focused(page);
       if (first?.href !== '#_main' || !first.visible || !first.inViewport) {
@@ -122,8 +134,8 @@ describe('every kind of page', () => {
 
   it('shows the focus at every Tab stop, on screen and not covered', async () => {
     const found: string[] = [];
-    const paths = pages.map(([kind, path]) => (kind === 'search' ? `${path}?q=${encodeURIComponent(searchWord())}` : path));
-    await (await open()).each(paths, WIDTH, async (page, path) => {
+    const paths = pages.map(([kind, path]) => (kind === 'search' ? `${path}?q=${encodeURIComponent(searchWord(site))}` : path));
+    await (await open({}, site.origin)).each(paths, WIDTH, async (page, path) => {
       if (path.startsWith('/search/')) {
         await page.locator('.pagefind-ui__result').first().waitFor();
         await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__loading').length === 0);
@@ -142,9 +154,33 @@ describe('every kind of page', () => {
   });
 });
 
+describe('the wide ladder\'s grid and comparison', () => {
+  it.each([1280, 768])('reach every column by keyboard at %i px, no link focused under the sticky header row or column', async (width) => {
+    const p = widePages(ladder(wide));
+    const found: string[] = [];
+    const session = await open({ viewport: { width, height: 800 } }, wide.origin);
+    await session.each([p.home!, p.compare!], WIDTH, async (page, path) => {
+      const tables = await page.locator('.grid-scroll table, .compare-scroll table').evaluateAll((ts) =>
+        ts.map((t) => ({ caption: t.querySelector('caption')?.textContent?.trim() ?? '', columns: (t as HTMLTableElement).rows[0]!.cells.length })),
+      );
+      const stops = await tabStops(page, 600);
+      for (const table of tables) {
+        const reached = new Set(stops.filter((s) => s.table === table.caption).map((s) => s.column));
+        const missed = Array.from({ length: table.columns - 1 }, (_, i) => i + 1).filter((c) => !reached.has(c));
+        if (missed.length > 0) found.push(`${path}: ${table.caption}: no Tab stop in column ${missed.join(', ')}`);
+      }
+      for (const stop of stops) {
+        if (!stop.inViewport) found.push(`${path}: ${describeStop(stop)} is focused off screen`);
+        else if (!stop.unobscured) found.push(`${path}: ${describeStop(stop)} is focused under another element`);
+      }
+    });
+    expect(found.sort()).toEqual([]);
+  });
+});
+
 /** A word of the first level's first section, long enough to be a search term. */
-function searchWord(): string {
-  const level = ladder().levels.find((l) => l.sections.length > 0)!;
+function searchWord(site: Site = sample): string {
+  const level = ladder(site).levels.find((l) => l.sections.length > 0)!;
   return level.title.split(/\s+/).find((w) => w.length > 3) ?? level.title;
 }
 

@@ -3,12 +3,16 @@
  * command into a temporary folder, serve it on 127.0.0.1, and hand the
  * origin and folders to every test file (`inject('origin')`). Beside it, the
  * hostile ladder of tests/e2e/hostile.ts (a git repository of its own) is
- * built and served the same way, at the same time, for hostile.test.ts.
+ * built and served the same way, at the same time, for hostile.test.ts, and
+ * so is the wide ladder of tests/e2e/wide.ts (one family of nine tracks and
+ * twelve grades, one of twelve tracks: the size of real frameworks) for
+ * wide.test.ts and the keyboard test.
  *
  * The ladder is the Northwind fixture (tests/fixtures/northwind/, a frozen
  * copy of the sample), or LADDER_CONTENT. E2E_SITE=<dir> serves a site that
- * is already built instead (quicker while iterating), and E2E_HOSTILE_SITE=<dir>
- * the hostile one.
+ * is already built instead (quicker while iterating), E2E_HOSTILE_SITE=<dir>
+ * the hostile one and E2E_WIDE_SITE=<dir> the wide one (built from the
+ * content that `node bench/generate.ts --wide 8x12 --wide 11x4` writes).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { writeHostileLadder } from './hostile.ts';
 import { serve } from './server.ts';
+import { writeWideLadder } from './wide.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +32,9 @@ declare module 'vitest' {
     hostileOrigin: string;
     hostileSiteDir: string;
     hostileContentDir: string;
+    wideOrigin: string;
+    wideSiteDir: string;
+    wideContentDir: string;
   }
 }
 
@@ -55,25 +63,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const work = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
   const hostileContentDir = join(work, 'hostile');
   writeHostileLadder(hostileContentDir);
+  const wideContentDir = join(work, 'wide');
+  writeWideLadder(wideContentDir);
   const siteDir = process.env.E2E_SITE ? resolve(process.env.E2E_SITE) : join(work, 'site');
   const hostileSiteDir = process.env.E2E_HOSTILE_SITE ? resolve(process.env.E2E_HOSTILE_SITE) : join(work, 'hostile-site');
+  const wideSiteDir = process.env.E2E_WIDE_SITE ? resolve(process.env.E2E_WIDE_SITE) : join(work, 'wide-site');
   try {
-    await Promise.all([process.env.E2E_SITE ? undefined : build(contentDir, siteDir), process.env.E2E_HOSTILE_SITE ? undefined : build(hostileContentDir, hostileSiteDir)]);
+    // Three builds at once: each spends much of its time waiting on files, which two cores carry.
+    await Promise.all([
+      process.env.E2E_SITE ? undefined : build(contentDir, siteDir),
+      process.env.E2E_HOSTILE_SITE ? undefined : build(hostileContentDir, hostileSiteDir),
+      process.env.E2E_WIDE_SITE ? undefined : build(wideContentDir, wideSiteDir),
+    ]);
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
   const server = await serve(siteDir);
   const hostile = await serve(hostileSiteDir);
+  const wide = await serve(wideSiteDir);
   project.provide('origin', server.origin);
   project.provide('siteDir', siteDir);
   project.provide('contentDir', contentDir);
   project.provide('hostileOrigin', hostile.origin);
   project.provide('hostileSiteDir', hostileSiteDir);
   project.provide('hostileContentDir', hostileContentDir);
+  project.provide('wideOrigin', wide.origin);
+  project.provide('wideSiteDir', wideSiteDir);
+  project.provide('wideContentDir', wideContentDir);
   return async () => {
     await server.close();
     await hostile.close();
+    await wide.close();
     rmSync(work, { recursive: true, force: true });
   };
 }

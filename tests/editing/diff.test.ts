@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateWideLadder } from '../../bench/generate.ts';
 import { check, checkSources } from '../../src/ladder/check.ts';
 import {
   COMMENT_MARKER,
@@ -151,6 +152,34 @@ describe('diffLadders', () => {
     expect(diff.levels.every((c) => c.kind === 'renamed' && c.fields.length === 0 && c.text.length === 0)).toBe(true);
     expect(diff.levels).toHaveLength(8);
     expect(diff.verdicts).toEqual([]);
+  });
+
+  it('lists families, tracks and levels in the order HR gave them (1.1 `order`), not by id', () => {
+    // Ids sort the other way: applied-research before engineering, data before software, management in the middle.
+    const files = generateWideLadder({ families: [{ tracks: 8, grades: 3 }, { tracks: 2, grades: 2 }] });
+    const base = checkSources(files);
+    const edited: Record<string, string> = {};
+    for (const [path, text] of Object.entries(files)) {
+      // A new band at grade 2 in every track, and a new sentence in every family and track.
+      if (path.startsWith('levels/') && /^grade: 2$/m.test(text)) edited[path] = text.replace(/^( {2}max: )(\d+)$/m, (_, key: string, max: string) => `${key}${Number(max) + 1000}`);
+      else if (path.startsWith('families/') || path.startsWith('tracks/')) edited[path] = `${text}\nOne more sentence.\n`;
+      else edited[path] = text;
+    }
+    const head = checkSources(edited);
+    expect(head.ok).toBe(true);
+    const diff = diffLadders(base, head);
+    const l = head.ladder;
+    expect(diff.families.map((c) => c.id)).toEqual(l.families.map((f) => f.id));
+    expect(diff.families.map((c) => c.id)).toEqual(['engineering', 'applied-research']);
+    expect(diff.tracks.map((c) => c.id)).toEqual(l.tracks.map((t) => t.id));
+    expect(diff.levels.map((c) => c.track)).toEqual(l.tracks.map((t) => t.id));
+    expect(diff.levels.every((c) => c.grade === 2)).toBe(true);
+    expect(diff.levels.map((c) => c.track).slice(0, 3)).toEqual(['engineering-software', 'engineering-reliability', 'engineering-security']);
+    // The text a pull request shows follows the same order.
+    const text = formatDiffText(diff);
+    const at = (id: string) => text.indexOf(id);
+    expect(at('engineering-software/')).toBeLessThan(at('engineering-reliability/'));
+    expect(at('engineering-test/')).toBeLessThan(at('engineering-management/'));
   });
 
   it('excerpts word changes with a little context', () => {

@@ -6,10 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkSources } from '../../src/ladder/check.ts';
 import { familyGrades } from '../../src/ladder/model.ts';
-import { authorityPicture, dualLadder, gradePayGroup, linearScale, niceDomain, niceStep, payChart, wrapText } from '../../src/site/visuals.ts';
+import { authorityPicture, dualLadder, gradePayGroup, LADDER_LAYOUT, linearScale, measureText, niceDomain, niceStep, payChart, wrapText, wrapToWidth } from '../../src/site/visuals.ts';
+import { generateWideLadder } from '../../bench/generate.ts';
 import { miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 const ladder = check(SAMPLE).ladder;
+/** Nine tracks of twelve grades and twelve of four, with titles such as "Senior Principal Software Development Engineer in Test". */
+const wide = checkSources(generateWideLadder({ families: [{ tracks: 8, grades: 12 }, { tracks: 11, grades: 4 }] })).ladder;
 
 describe('scales', () => {
   it('maps linearly, and a zero span to the middle', () => {
@@ -41,6 +44,36 @@ describe('scales', () => {
     expect(cut).toHaveLength(2);
     expect(cut[1]!.endsWith('…')).toBe(true);
     for (const line of cut) expect(line.length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('text widths', () => {
+  it('measure text as DejaVu Sans draws it, character by character', () => {
+    // Chromium's own measures (canvas measureText) in DejaVu Sans and DejaVu Sans Bold.
+    expect(measureText('Grade 12', 12)).toBeCloseTo(55.67, 1);
+    expect(measureText('Infrastructure', 14, true)).toBeCloseTo(110.87, 1);
+    expect(measureText('Grade 12', 12)).toBeGreaterThan(measureText('Grade 9', 12));
+    expect(measureText('iiii', 14)).toBeLessThan(measureText('MMMM', 14));
+    expect(measureText('Software', 13, true)).toBeGreaterThan(measureText('Software', 13));
+    // Accented letters count as their letter; characters beyond the table as a full em.
+    expect(measureText('Équipe', 10)).toBe(measureText('Equipe', 10));
+    expect(measureText('工程', 10)).toBe(20);
+    expect(measureText('', 14)).toBe(0);
+  });
+
+  it('wrap text into lines that each fit the width, cutting only what does not fit', () => {
+    const title = 'Senior Principal Software Development Engineer in Test';
+    const lines = wrapToWidth(title, 156, 14, 4);
+    expect(lines.join(' ')).toBe(title);
+    for (const line of lines) expect(measureText(line, 14)).toBeLessThanOrEqual(156);
+    const cut = wrapToWidth(title, 156, 14, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]!.endsWith('…')).toBe(true);
+    for (const line of cut) expect(measureText(line, 14)).toBeLessThanOrEqual(156);
+    // A word longer than the line is cut too.
+    const [word] = wrapToWidth('Supercalifragilisticexpialidocious', 60, 14, 1);
+    expect(word!.endsWith('…')).toBe(true);
+    expect(measureText(word!, 14)).toBeLessThanOrEqual(60);
   });
 });
 
@@ -116,6 +149,31 @@ describe('the dual ladder', () => {
       const tops = viz.rails.map((r) => r.rungs.at(-1)!.y);
       expect(new Set(tops).size).toBe(1);
       expect(viz.height).toBeGreaterThan(Math.max(...viz.grades.map((g) => g.y)));
+    }
+  });
+
+  it('draws wide families with the grade labels inside the axis and every title whole and within its rail', () => {
+    const L = LADDER_LAYOUT;
+    for (const family of wide.families) {
+      const viz = dualLadder(wide, family.id);
+      const top = Math.max(...familyGrades(wide, family.id));
+      // "Grade 12" ends at axis.x and starts inside the axis picture; "12" inside each rail's gutter.
+      expect(viz.axis.x - measureText(`Grade ${top}`, L.axisFont)).toBeGreaterThanOrEqual(0);
+      expect(viz.axis.x).toBeLessThanOrEqual(viz.axis.width);
+      expect(viz.width).toBe(viz.axis.width + viz.rails.reduce((sum, r) => sum + r.width, 0));
+      expect(viz.rails).toHaveLength(wide.tracksByFamily.get(family.id)!.length);
+      for (const rail of viz.rails) {
+        expect(rail.width).toBe(viz.rails[0]!.width);
+        expect(rail.gradeX - measureText(String(top), L.axisFont)).toBeGreaterThanOrEqual(0);
+        expect(rail.gradeX).toBeLessThan(rail.left);
+        for (const line of rail.header.lines) expect(measureText(line, L.headerFont, true)).toBeLessThanOrEqual(L.railWidth);
+        for (const rung of rail.rungs) {
+          expect(rung.label.lines.join(' ')).toBe(wide.level.get(rung.level.id)!.title);
+          for (const line of rung.label.lines) expect(measureText(line, L.font)).toBeLessThanOrEqual(L.railWidth - 16);
+          // The label's first line stays below the rung above (one row up).
+          expect(rung.label.y - L.font).toBeGreaterThan(rung.y - (viz.grades[0]!.y - viz.grades[1]!.y));
+        }
+      }
     }
   });
 

@@ -16,6 +16,7 @@
  *  Everything else is added or removed.
  *
  */
+import { byOrder, trackOrder } from '../build.ts';
 import { diffWords } from '../worddiff.ts';
 import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
@@ -88,6 +89,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
   keep(competencies, 'competency');
   keep(tracks, 'track');
   keep(levels, 'level');
+  const rank = listOrder(a, b, familyMap, trackMap);
 
   const out: LadderDiff = {
     base: side(base, options.baseLabel ?? 'base'),
@@ -112,6 +114,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
       families,
       (x, y) => [...compareValues('name', x.name, y.name)],
       (x, y) => compareBodies('body', 'Description', x.body, y.body),
+      (c) => rank.family(c.id),
       (x, y) => ({ bands: compareBands(x, y, a, b) }),
       (e, kind) => ({ bands: compareBands(kind === 'removed' ? e : undefined, kind === 'added' ? e : undefined, a, b) }),
     ),
@@ -120,6 +123,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
       competencies,
       (x, y) => [...compareValues('name', x.name, y.name)],
       (x, y) => compareBodies('body', 'Description', x.body, y.body),
+      () => 0,
     ),
     tracks: describe(
       'track',
@@ -131,6 +135,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...compareList('competencies', x.competencies.map((c) => mapped(competencyMap, c)), y.competencies, true),
       ],
       (x, y) => compareBodies('body', 'Description', x.body, y.body),
+      (c) => rank.track(c.id),
     ),
     levels: describe(
       'level',
@@ -146,6 +151,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...compareList('authority.decisions', x.authority.decisions, y.authority.decisions, false),
       ],
       (x, y) => compareLevelText(x, y, a, b, competencyMap),
+      (c) => rank.track(c.track ?? ''),
     ),
     verdicts: compareVerdicts(base.diagnostics, head.diagnostics, renamedFiles([families, competencies, tracks, levels])),
     unreadable,
@@ -238,11 +244,40 @@ type Entity = Family | Competency | Track | Level;
 /** What an entity's own kind adds to its change: a family's bands (a change on its own, even with no field or text changed). */
 type Extra = { bands?: BandChange[] };
 
+/**
+ * Where families and tracks are listed: the model's one order (1.1 `order`,
+ * then id; see build.ts), over both versions. The head's version of an entity
+ * decides its place; one that only the base has (removed) keeps the base's
+ * order, under its matched (renamed) family. Unknown ids come last.
+ */
+function listOrder(a: Ladder, b: Ladder, familyMap: Map<string, string>, trackMap: Map<string, string>) {
+  const families = new Map<string, Family>();
+  for (const f of a.families) families.set(mapped(familyMap, f.id), { ...f, id: mapped(familyMap, f.id) });
+  for (const f of b.families) families.set(f.id, f);
+  const familyRank = new Map([...families.values()].sort(byOrder).map((f, i) => [f.id, i]));
+  const ofFamily = (id: string) => familyRank.get(id) ?? familyRank.size;
+  const tracks = new Map<string, Track>();
+  for (const t of a.tracks) tracks.set(mapped(trackMap, t.id), { ...t, id: mapped(trackMap, t.id), family: mapped(familyMap, t.family) });
+  for (const t of b.tracks) tracks.set(t.id, t);
+  const sorted = [...tracks.values()].sort((x, y) => ofFamily(x.family) - ofFamily(y.family) || compare(x.family, y.family) || trackOrder(x, y));
+  const trackRank = new Map(sorted.map((t, i) => [t.id, i]));
+  return {
+    family: (id: string) => familyRank.get(id) ?? familyRank.get(mapped(familyMap, id)) ?? familyRank.size,
+    track: (id: string) => trackRank.get(id) ?? trackRank.get(mapped(trackMap, id)) ?? trackRank.size,
+  };
+}
+
+/**
+ * The changes of one kind of entity, listed as pages list them: levels by
+ * grade, then by their track's place (`rank`); families and tracks by their
+ * place; then added, renamed, changed, removed; then by id.
+ */
 function describe<T extends Entity>(
   type: EntityType,
   matched: Matched<T>,
   fields: (x: T, y: T) => FieldChange[],
   text: (x: T, y: T) => TextChange[],
+  rank: (change: EntityChange) => number,
   extra?: (x: T, y: T) => Extra,
   extraOfOne?: (e: T, kind: 'added' | 'removed') => Extra,
 ): EntityChange[] {
@@ -268,7 +303,7 @@ function describe<T extends Entity>(
   for (const e of matched.added) out.push({ ...base('added', e), ...extraOfOne?.(e, 'added') });
   for (const e of matched.removed) out.push({ ...base('removed', e), ...extraOfOne?.(e, 'removed') });
   const order: Record<ChangeKind, number> = { added: 0, renamed: 1, changed: 2, removed: 3 };
-  return out.sort((p, q) => (p.grade ?? 0) - (q.grade ?? 0) || compare(p.track ?? '', q.track ?? '') || order[p.kind] - order[q.kind] || compare(p.id, q.id));
+  return out.sort((p, q) => (p.grade ?? 0) - (q.grade ?? 0) || rank(p) - rank(q) || order[p.kind] - order[q.kind] || compare(p.id, q.id));
 }
 
 /** (1.1) A band as the diff reports it: its owner and grade, bonus, equity and amounts in every zone it covers. */
