@@ -20,6 +20,7 @@ import { formatText } from '../ladder/formatters/text.ts';
 import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
+import { vitePluginEditor } from './editor.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -77,7 +78,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.site === undefined && env.site ? { site: env.site } : {}),
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
-            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, })],
+            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss }), vitePluginEditor()],
             // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy
             // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
             build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) },
