@@ -28,12 +28,28 @@ export function keepRequestsHome(origins: readonly string[]): void {
   };
 }
 
+/**
+ * The editor sets its own viewport with `maximum-scale=1`, which stops people
+ * from zooming on a phone (WCAG 1.4.4): whatever it sets, zooming stays allowed.
+ */
+export function allowZoom(head: HTMLElement = document.head): void {
+  const fix = () => {
+    for (const meta of head.querySelectorAll<HTMLMetaElement>('meta[name="viewport"]')) {
+      const content = meta.content.split(',').map((part) => part.trim()).filter((part) => part && !/^(maximum-scale|user-scalable)\s*=/.test(part)).join(', ');
+      if (content !== meta.content) meta.content = content;
+    }
+  };
+  new MutationObserver(fix).observe(head, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
+  fix();
+}
+
 /** Starts the editor with the configuration at `configUrl`. */
 export async function start(configUrl: string): Promise<void> {
   const response = await fetch(configUrl, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${configUrl} answered ${response.status}`);
   const config = parse(await response.text()) as EditorConfig;
   keepRequestsHome(apiOrigins(config));
+  allowZoom();
   for (const kind of SCHEMA_KINDS) {
     CMS.registerCustomFormat(formatName(kind), 'md', {
       fromFile: (text: string) => readEntry(kind, text),

@@ -194,7 +194,12 @@ function familyHasBands(): boolean {
 
 /** The editor's fields for a kind of file, in schema order. */
 export function editorFields(kind: SchemaKind, ladder: Ladder): EditorField[] {
-  return fileShape(kind).map((f) => fieldFor(f, kind, f.name, ladder));
+  return editorFieldsOf(fileShape(kind), kind, ladder);
+}
+
+/** The editor's fields for the given shape of a kind of file (src/editor/schema.ts). */
+export function editorFieldsOf(fields: readonly FieldShape[], kind: SchemaKind, ladder: Ladder): EditorField[] {
+  return fields.map((f) => fieldFor(f, kind, f.name, ladder));
 }
 
 function fieldFor(f: FieldShape, kind: SchemaKind, path: string, ladder: Ladder): EditorField {

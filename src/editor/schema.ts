@@ -93,7 +93,8 @@ export function fileShape(kind: SchemaKind): FieldShape[] {
   return shape.type === 'object' ? shape.fields : [];
 }
 
-function shapeOf(schema: JsonSchema, name: string): Shape {
+/** The shape of a JSON Schema (`name`: the field's own name, which names a record's key). */
+export function shapeOf(schema: JsonSchema, name = ''): Shape {
   const s = simplify(schema);
   if (isType(s, 'object') && s.properties) {
     const required = new Set(s.required ?? []);

@@ -35,3 +35,16 @@ export function vitePluginEditor() {
     },
   };
 }
+
+type Warning = { message?: string; code?: string; plugin?: string };
+
+/**
+ * Drops the bundler's notice that the core's Node imports (node:fs and
+ * node:path, for reading a content folder) were left out of the browser
+ * bundle of the editor's check, which reads files from memory; passes on
+ * every other warning.
+ */
+export function quietCoreExternals(warning: Warning, warn: (warning: Warning) => void): void {
+  if (/Module "node:(?:fs|path)" has been externalized for browser compatibility, imported by "[^"]*[\\/]src[\\/]ladder[\\/]/.test(warning.message ?? '')) return;
+  warn(warning);
+}
