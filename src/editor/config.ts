@@ -270,7 +270,7 @@ function scalarField(name: string, s: JsonSchema, required: boolean): EditorFiel
   } else if (type === 'integer' || type === 'number') {
     field.widget = 'number';
     field.value_type = type === 'integer' ? 'int' : 'float';
-    const min = s.minimum ?? s.exclusiveMinimum;
+    const min = s.minimum ?? (s.exclusiveMinimum !== undefined && type === 'integer' ? s.exclusiveMinimum + 1 : s.exclusiveMinimum);
     const max = s.maximum ?? s.exclusiveMaximum;
     if (min !== undefined && min > -Number.MAX_SAFE_INTEGER) field.min = min;
     if (max !== undefined && max < Number.MAX_SAFE_INTEGER) field.max = max;

@@ -133,13 +133,26 @@ export function toForm(shape: Shape, value: unknown, path: string, at = ''): unk
   return value;
 }
 
-/** Form values → file data: lists of keyed items become records again, in the order of the list. */
+/** An empty form value: what the editor leaves in an optional field nobody filled in. */
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+
+/**
+ * Form values → file data: lists of keyed items become records again, in the
+ * order of the list; an optional field left empty is left out, as the editor
+ * does when it saves (`omit_empty_optional_fields`), so that the preview
+ * checks what the save will write.
+ */
 export function fromForm(shape: Shape, value: unknown): unknown {
   if (shape.type === 'object' && isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-      const field = shape.fields.find((f: FieldShape) => f.name === k);
-      return [k, field ? fromForm(field.shape, v) : v];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).flatMap(([k, v]) => {
+        const field = shape.fields.find((f: FieldShape) => f.name === k);
+        if (!field) return [[k, v]];
+        const out = fromForm(field.shape, v);
+        return !field.required && isEmpty(out) ? [] : [[k, out]];
+      }),
+    );
   }
   if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => fromForm(shape.item, v));
   if (shape.type === 'record' && Array.isArray(value)) {
