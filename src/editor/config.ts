@@ -159,7 +159,6 @@ const payOverride: Override = (field) =>
         ...field,
         label: 'Pay (only if this level differs from its family band)',
         hint: `${field.hint ?? ''} Leave this empty: the family's band for this grade applies (Families, then the family, then Bands), the same for every track. Set it only for a level paid differently on purpose; the check then compares it with the other tracks at this grade.`.trim(),
-        collapsed: true,
       }
     : field;
 
