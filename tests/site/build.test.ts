@@ -212,7 +212,7 @@ describe('ladder build on the sample ladder', () => {
     expect(scripts[0]).toMatch(/^\/_astro\/[^/]+\.js$/);
     const loader = sample.site.text(scripts[0]!);
     // The loader imports the editor's program, a file of its own at a hashed path.
-    const editor = /["'](?:\.\/|\/_astro\/)(admin\.[\w-]+\.js)["']/.exec(loader)?.[1];
+    const editor = /import\(\s*["'`](?:\.\/|\/_astro\/)(admin\.[\w-]+\.js)["'`]/.exec(loader)?.[1];
     expect(editor).toBeDefined();
     const program = sample.site.text(`/_astro/${editor}`);
     expect(program).toContain('registerCustomFormat');
