@@ -20,7 +20,7 @@ import { formatText } from '../ladder/formatters/text.ts';
 import { buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
-import { quietCoreExternals, vitePluginEditor } from './editor.ts';
+import { vitePluginEditor } from './editor.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -83,9 +83,6 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
             // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
             build: {
               assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined),
-              // The web editor's check (src/editor/check.ts) bundles the core for the browser; the core's folder
-              // reading (node:fs, node:path) is never called there and is left out: not worth a warning per build.
-              rollupOptions: { onwarn: quietCoreExternals },
               // The editor's program (and the code-highlighting grammars it loads on demand) are large files that
               // only /admin/ loads; the site's own pages load a few kilobytes.
               chunkSizeWarningLimit: 4096,

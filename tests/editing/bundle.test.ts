@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quietCoreExternals, withoutCdnFonts } from '../../src/integration/editor.ts';
+import { browserStandIn, vitePluginEditor, withoutCdnFonts } from '../../src/integration/editor.ts';
 import { ROOT } from '../helpers/ladder.ts';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -35,13 +35,22 @@ describe('the editor package', () => {
   });
 });
 
-describe('the build', () => {
-  it('passes on every warning but the left-out Node imports of the core', () => {
-    const seen: string[] = [];
-    const warn = (w: { message?: string }) => void seen.push(w.message ?? '');
-    quietCoreExternals({ message: 'Module "node:fs" has been externalized for browser compatibility, imported by "/x/src/ladder/load.ts". See …' }, warn);
-    quietCoreExternals({ message: 'Module "node:fs" has been externalized for browser compatibility, imported by "/x/src/site/history.ts". See …' }, warn);
-    quietCoreExternals({ message: 'Circular dependency' }, warn);
-    expect(seen).toEqual(['Module "node:fs" has been externalized for browser compatibility, imported by "/x/src/site/history.ts". See …', 'Circular dependency']);
+describe('the core in the browser build', () => {
+  const plugin = vitePluginEditor();
+  const resolve = (consumer: 'client' | 'server', id: string, importer: string) => plugin.resolveId.call({ environment: { config: { consumer } } }, id, importer);
+
+  it("gives the core's Node imports stand-ins in the browser only, and only the core's", () => {
+    expect(resolve('client', 'node:fs', '/p/src/ladder/load.ts')).toBe('\0parity:browser:node:fs');
+    expect(resolve('client', 'node:path', '/p/node_modules/parity-ladder/src/ladder/check.ts')).toBe('\0parity:browser:node:path');
+    expect(resolve('server', 'node:fs', '/p/src/ladder/load.ts')).toBeUndefined();
+    expect(resolve('client', 'node:fs', '/p/src/site/history.ts')).toBeUndefined();
+    expect(resolve('client', 'yaml', '/p/src/ladder/load.ts')).toBeUndefined();
+  });
+
+  it('stands in with every name of the Node module, each of which refuses to run', async () => {
+    const code = plugin.load('\0parity:browser:node:fs')!;
+    for (const name of ['readdirSync', 'statSync', 'lstatSync', 'openSync', 'readSync', 'closeSync', 'readlinkSync', 'fstatSync', 'constants']) expect(code).toContain(`export const ${name} =`);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(browserStandIn('node:fs', ['readdirSync']))}`)) as { readdirSync: () => void };
+    expect(() => module.readdirSync()).toThrow("node:fs readdirSync() is not available in the browser: the web editor's check reads the ladder's files from memory");
   });
 });
