@@ -21,6 +21,8 @@ import { ladder, sessionPerTest, siteDir } from './browser.ts';
 import { filesBelow, grantFolder } from './folder.ts';
 
 const open = sessionPerTest();
+/** The hostile ladder's site: its ladder.md names a GitHub repository. */
+const openWithRepository = sessionPerTest(inject('hostileOrigin'));
 const contentDir = inject('contentDir');
 const work = mkdtempSync(join(tmpdir(), 'parity-editor-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -191,4 +193,14 @@ it('says in words what to do when the editor\'s program cannot be loaded', async
   const problems = session.problems.splice(0);
   expect(problems.length).toBeGreaterThan(0);
   expect(problems.every((p) => /ERR_BLOCKED_BY_CLIENT|Failed to fetch dynamically imported module|Failed to load resource/.test(p))).toBe(true);
+});
+
+it('starts on a ladder that names a repository, offering GitHub sign-in, and asks no other host for anything until someone signs in', async () => {
+  const session = await openWithRepository();
+  const page = await session.visit('/admin/');
+  await page.getByRole('button', { name: /^Sign In with \u2068?GitHub\u2069?$/ }).waitFor();
+  await page.getByRole('button', { name: /Sign In Using Access Token/ }).waitFor();
+  // The editor checks GitHub's status page as it starts; that request is kept home, and the page says nothing of it.
+  await page.waitForTimeout(1000);
+  expect(session.problems).toEqual([]);
 });
