@@ -22,6 +22,7 @@ import { showsAmounts } from '../site/audience.ts';
 import { buildAudience, buildContent, configureSite, type SiteConfig } from '../site/config.ts';
 import { getCheck, invalidate, recheck } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
+import { vitePluginEditor } from './editor.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -66,11 +67,12 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           audience: buildAudience() ?? 'public',
         };
         configureSite(site);
-        // /pay/ and /ladder-pay.csv exist only in a build that shows amounts.
+        // /pay/ and /ladder-pay.csv exist only in a build that shows amounts, and so does /admin/: the web
+        // editor edits the bands, and its program (a third-party bundle) is not searched for what could read as one.
         const amounts = showsAmounts(getCheck(contentDir).ladder.visibility.pay, site.audience);
         for (const route of ROUTES) {
           if (route.page && !options.pages[route.page]) continue;
-          if (route.needs === 'editor' && options.editor === false) continue;
+          if (route.needs === 'editor' && (options.editor === false || !amounts)) continue;
           if (route.needs === 'amounts' && !amounts) continue;
           injectRoute({ pattern: route.pattern, entrypoint: resolve(PACKAGE_ROOT, 'src', 'routes', route.entrypoint), prerender: true });
         }
@@ -84,10 +86,15 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.site === undefined && env.site ? { site: env.site } : {}),
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
-            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss, })],
+            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss }), vitePluginEditor()],
             // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy
             // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
-            build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) },
+            build: {
+              assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined),
+              // The editor's program (and the code-highlighting grammars it loads on demand) are large files that
+              // only /admin/ loads; the site's own pages load a few kilobytes.
+              chunkSizeWarningLimit: 4096,
+            },
             // The pages and components ship as source (.astro, .ts): Vite compiles them like the project's own.
             ssr: { noExternal: ['parity-ladder'] },
           },

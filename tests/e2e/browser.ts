@@ -3,8 +3,7 @@
  * contexts that refuse any request leaving 127.0.0.1 and record console
  * errors, the list of built pages, and auditing a few pages at once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
@@ -62,17 +61,16 @@ export function ladder(site: Site = sample): Ladder {
 
 /**
  * Every built HTML page, as the path that serves it ("/", "/levels/a/b/",
- * "/404.html"). The web editor's shell (/admin/) is left out when it loads
- * Decap CMS from its CDN (a ladder that names its repository): that page is a
- * third-party app by design, not a page of the site.
+ * "/404.html"), the web editor's page (/admin/) included: it is a page of
+ * the site like any other, held to the same guard (no request to another
+ * host, no console error), the same audit and the same phone layout.
  */
 export function sitePages(dir: string = siteDir): string[] {
-  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('_astro/'))
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();
-  return pages.filter((path) => !path.startsWith('/admin/') || !/<script[^>]+src="https?:/.test(readFileSync(join(dir, path, 'index.html'), 'utf8')));
 }
 
 /** Pages that use the site's layout (header, navigation, main, footer). */

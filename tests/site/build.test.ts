@@ -62,7 +62,7 @@ function specUrls(ladder: Ladder, base = '/'): string[] {
   ].map((url) => `${base}${url.slice(1)}`);
 }
 
-/** Pages that use the site's layout: everything but the web editor's shell (/admin/, Decap CMS). */
+/** Pages that use the site's layout: everything but the web editor's shell (/admin/, Sveltia CMS). */
 const layoutPages = (site: Site) => site.pages().filter((path) => !path.startsWith('/admin/'));
 
 /** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
@@ -203,6 +203,30 @@ describe('ladder build on the sample ladder', () => {
     const withScripts = layoutPages(sample.site).filter((path) => sample.site.page(path).querySelector('script'));
     const assess = sample.ladder.levels.map((l) => `/levels/${l.id}/assess/`);
     expect(withScripts.sort()).toEqual(['/assess/', '/compare/', ...assess, '/search/'].sort());
+  });
+
+  it('serves the web editor itself: one script of the site, the editor a hashed file beside it, no other host named', () => {
+    const doc = sample.site.page('/admin/');
+    const scripts = [...doc.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/_astro\/[^/]+\.js$/);
+    const loader = sample.site.text(scripts[0]!);
+    // The loader imports the editor's program, a file of its own at a hashed path.
+    const editor = /import\(\s*["'`](?:\.\/|\/_astro\/)(admin\.[\w-]+\.js)["'`]/.exec(loader)?.[1];
+    expect(editor).toBeDefined();
+    const program = sample.site.text(`/_astro/${editor}`);
+    expect(program).toContain('registerCustomFormat');
+    expect(program).not.toMatch(/cdn\.jsdelivr\.net|fonts\.googleapis|__vite-browser-external/);
+    // A policy of its own: scripts, fonts and connections from the site only (no repository is named here).
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("font-src 'self' data:");
+    expect(csp).toContain("connect-src 'self' blob: data:;");
+    // What the page says when the program does not arrive, and without a repository, how to set the editor up.
+    expect(doc.getElementById('editor-failed')?.hasAttribute('hidden')).toBe(true);
+    expect(doc.getElementById('editor-failed')?.textContent).toContain('The editor could not be loaded');
+    expect(doc.getElementById('editor-status')?.textContent).toContain('npm run dev');
+    expect(sample.site.text('/admin/config.yml')).toContain('format: parity-level-frontmatter');
   });
 
   it('shows the grid of each family on the home page, highest grade first, IC left of management', () => {
@@ -364,6 +388,10 @@ describe('LADDER_CONTENT builds another ladder (published under /careers/ on its
     const config = other.site.text('/careers/admin/config.yml');
     expect(config).toContain('folder: levels/engineering-ic');
     expect(config).not.toContain('..');
+    // With a repository, the editor may talk to its Git host's API, and to no other.
+    const csp = other.site.page('/careers/admin/').querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("connect-src 'self' blob: data: https://api.github.com;");
+    expect(other.site.page('/careers/admin/').documentElement.getAttribute('data-config')).toBe('/careers/admin/config.yml');
   });
 
   it('marks the edited sentence as inserted on the promotion page', () => {
