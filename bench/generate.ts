@@ -80,50 +80,192 @@ const SCOPES = ['team', 'group', 'org', 'division', 'company'] as const;
 
 // Word banks. Family names are "<area> <discipline>", numbered past the combinations.
 const AREAS = [
-  'Data', 'Platform', 'Supply Chain', 'Clinical', 'Retail', 'Payments', 'Security', 'Logistics', 'Growth', 'Quality',
-  'Research', 'Mobile', 'Hardware', 'Regulatory', 'Customer', 'Finance', 'Brand', 'Packaging', 'Manufacturing', 'Analytics',
+  'Data',
+  'Platform',
+  'Supply Chain',
+  'Clinical',
+  'Retail',
+  'Payments',
+  'Security',
+  'Logistics',
+  'Growth',
+  'Quality',
+  'Research',
+  'Mobile',
+  'Hardware',
+  'Regulatory',
+  'Customer',
+  'Finance',
+  'Brand',
+  'Packaging',
+  'Manufacturing',
+  'Analytics',
 ];
 const DISCIPLINES = ['Engineering', 'Science', 'Design', 'Operations', 'Product', 'Marketing', 'Analysis', 'Sales', 'Support', 'Research'];
 const ROLE = {
-  Engineering: 'Engineer', Science: 'Scientist', Design: 'Designer', Operations: 'Operations Specialist', Product: 'Product Manager',
-  Marketing: 'Marketer', Analysis: 'Analyst', Sales: 'Account Executive', Support: 'Support Specialist', Research: 'Researcher',
+  Engineering: 'Engineer',
+  Science: 'Scientist',
+  Design: 'Designer',
+  Operations: 'Operations Specialist',
+  Product: 'Product Manager',
+  Marketing: 'Marketer',
+  Analysis: 'Analyst',
+  Sales: 'Account Executive',
+  Support: 'Support Specialist',
+  Research: 'Researcher',
 } as Record<string, string>;
-const IC_TITLES = ['Associate', 'Junior', '', 'Senior', 'Lead', 'Staff', 'Senior Staff', 'Principal', 'Senior Principal', 'Distinguished', 'Fellow', 'Senior Fellow'];
+const IC_TITLES = [
+  'Associate',
+  'Junior',
+  '',
+  'Senior',
+  'Lead',
+  'Staff',
+  'Senior Staff',
+  'Principal',
+  'Senior Principal',
+  'Distinguished',
+  'Fellow',
+  'Senior Fellow',
+];
 const MANAGER_TITLES = [
-  'Team Lead', 'Supervisor', 'Manager', 'Senior Manager', 'Group Manager', 'Associate Director', 'Director', 'Senior Director',
-  'Executive Director', 'Vice President', 'Senior Vice President', 'Executive Vice President',
+  'Team Lead',
+  'Supervisor',
+  'Manager',
+  'Senior Manager',
+  'Group Manager',
+  'Associate Director',
+  'Director',
+  'Senior Director',
+  'Executive Director',
+  'Vice President',
+  'Senior Vice President',
+  'Executive Vice President',
 ];
 const COMPETENCIES = [
-  'Technical craft', 'Delivery', 'Impact', 'Collaboration', 'Mentorship', 'Strategy', 'Communication', 'Customer focus',
-  'Operational excellence', 'Business acumen', 'Quality and safety', 'Innovation',
+  'Technical craft',
+  'Delivery',
+  'Impact',
+  'Collaboration',
+  'Mentorship',
+  'Strategy',
+  'Communication',
+  'Customer focus',
+  'Operational excellence',
+  'Business acumen',
+  'Quality and safety',
+  'Innovation',
 ];
 const LEADERSHIP = 'People leadership';
 const DECISIONS = [
-  'code-review', 'on-call-response', 'design-approval', 'hiring-panel', 'hiring', 'technical-direction', 'architecture',
-  'incident-command', 'vendor-selection', 'promotion-decisions', 'headcount-planning', 'build-vs-buy', 'product-launch',
-  'budget-planning', 'technical-strategy', 'executive-hiring', 'reorganisation', 'compensation-review', 'partnerships', 'mergers',
+  'code-review',
+  'on-call-response',
+  'design-approval',
+  'hiring-panel',
+  'hiring',
+  'technical-direction',
+  'architecture',
+  'incident-command',
+  'vendor-selection',
+  'promotion-decisions',
+  'headcount-planning',
+  'build-vs-buy',
+  'product-launch',
+  'budget-planning',
+  'technical-strategy',
+  'executive-hiring',
+  'reorganisation',
+  'compensation-review',
+  'partnerships',
+  'mergers',
 ];
 
 const VERBS = [
-  'Leads', 'Owns', 'Designs', 'Reviews', 'Shapes', 'Delivers', 'Coordinates', 'Improves', 'Sets', 'Builds', 'Runs', 'Mentors',
-  'Sponsors', 'Explains', 'Measures', 'Plans', 'Negotiates', 'Establishes', 'Challenges', 'Documents',
+  'Leads',
+  'Owns',
+  'Designs',
+  'Reviews',
+  'Shapes',
+  'Delivers',
+  'Coordinates',
+  'Improves',
+  'Sets',
+  'Builds',
+  'Runs',
+  'Mentors',
+  'Sponsors',
+  'Explains',
+  'Measures',
+  'Plans',
+  'Negotiates',
+  'Establishes',
+  'Challenges',
+  'Documents',
 ];
 const OBJECTS = [
-  'the technical direction of shared systems', 'the quarterly roadmap of the group', 'the standards that other teams build on',
-  'the most consequential design decisions', 'a sequenced plan with clear owners and milestones', 'the hiring process for the team',
-  'incident reviews that lead to lasting fixes', 'the budget for tools, vendors and training', 'the interfaces between several teams',
-  'the quality of the work that ships to customers', 'a programme that reduces operating cost', 'the onboarding of new colleagues',
-  'decision records that explain what was chosen and why', 'the risks that could delay a launch', 'experiments that test new approaches',
+  'the technical direction of shared systems',
+  'the quarterly roadmap of the group',
+  'the standards that other teams build on',
+  'the most consequential design decisions',
+  'a sequenced plan with clear owners and milestones',
+  'the hiring process for the team',
+  'incident reviews that lead to lasting fixes',
+  'the budget for tools, vendors and training',
+  'the interfaces between several teams',
+  'the quality of the work that ships to customers',
+  'a programme that reduces operating cost',
+  'the onboarding of new colleagues',
+  'decision records that explain what was chosen and why',
+  'the risks that could delay a launch',
+  'experiments that test new approaches',
 ];
 const FILLERS = [
-  'across several teams', 'with product and finance partners', 'for the whole organisation', 'over one or two quarters',
-  'so that customers notice the difference', 'without waiting to be asked', 'in a way that others can follow',
-  'and makes the trade-offs visible', 'with measurable outcomes', 'and raises the bar of the group', 'even when priorities shift',
-  'by writing clear proposals', 'through careful review and coaching', 'and shares what was learned', 'while keeping costs under control',
-  'such as a platform migration or a new service', 'with the support of senior leaders', 'before problems reach production',
+  'across several teams',
+  'with product and finance partners',
+  'for the whole organisation',
+  'over one or two quarters',
+  'so that customers notice the difference',
+  'without waiting to be asked',
+  'in a way that others can follow',
+  'and makes the trade-offs visible',
+  'with measurable outcomes',
+  'and raises the bar of the group',
+  'even when priorities shift',
+  'by writing clear proposals',
+  'through careful review and coaching',
+  'and shares what was learned',
+  'while keeping costs under control',
+  'such as a platform migration or a new service',
+  'with the support of senior leaders',
+  'before problems reach production',
 ];
 const ENDINGS = ['consistently', 'reliably', 'carefully', 'openly', 'early'];
-const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'for', 'with', 'in', 'on', 'by', 'or', 'as', 'so', 'that', 'such', 'without', 'while', 'even', 'when', 'over', 'through', 'before', 'across']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'to',
+  'for',
+  'with',
+  'in',
+  'on',
+  'by',
+  'or',
+  'as',
+  'so',
+  'that',
+  'such',
+  'without',
+  'while',
+  'even',
+  'when',
+  'over',
+  'through',
+  'before',
+  'across',
+]);
 
 /** One bullet: a sentence of 15–30 words built from the banks. */
 function sentence(random: Random): string {
@@ -369,7 +511,8 @@ export function generateWideLadder(options: WideOptions): Record<string, string>
       throw new RangeError(`a wide family has 1 to ${WIDE_DISCIPLINES.length} IC tracks and at least 1 grade`);
     }
   }
-  if (!(Number.isInteger(count) && count >= 1 && count <= WIDE_COMPETENCIES.length)) throw new RangeError(`competencies between 1 and ${WIDE_COMPETENCIES.length}`);
+  if (!(Number.isInteger(count) && count >= 1 && count <= WIDE_COMPETENCIES.length))
+    throw new RangeError(`competencies between 1 and ${WIDE_COMPETENCIES.length}`);
   const shape = options.families.map((f) => `${f.tracks + 1} tracks × ${f.grades} grades`).join(', ');
   const files: Record<string, string> = {};
   files['ladder.md'] = `---
@@ -388,7 +531,8 @@ This ladder was generated to lay the site out at the size of real frameworks. ${
   options.families.forEach((shapeOf, f) => {
     const name = WIDE_FAMILIES[f]!;
     const family = slugify(name);
-    files[`families/${family}.md`] = `---\nname: ${name}\norder: ${f + 1}\n---\n\n${name} is a wide job family of the generated ladder. ${paragraph(random, 2)}\n`;
+    files[`families/${family}.md`] =
+      `---\nname: ${name}\norder: ${f + 1}\n---\n\n${name} is a wide job family of the generated ladder. ${paragraph(random, 2)}\n`;
     const terms = familyTerms(90_000 + f * 7_000, shapeOf.grades);
     const tracks = [
       ...WIDE_DISCIPLINES.slice(0, shapeOf.tracks).map((d) => ({ id: `${family}-${d.id}`, name: d.name, role: d.role, isIc: true })),

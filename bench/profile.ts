@@ -85,12 +85,12 @@ if (import.meta.filename === process.argv[1]) {
   const top = Number(values.top);
   for (const file of positionals) {
     const { totalMs, byPackage, byFunction, inclusive } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile);
-    const row = (name: string, us: number) => `${(us / 1000).toFixed(1).padStart(9)} ms ${((us / 10 / totalMs)).toFixed(1).padStart(5)}%  ${name}`;
+    const row = (name: string, us: number) => `${(us / 1000).toFixed(1).padStart(9)} ms ${(us / 10 / totalMs).toFixed(1).padStart(5)}%  ${name}`;
     process.stdout.write(`${file}: ${totalMs.toFixed(0)} ms\n\nSelf time by package:\n`);
     for (const [name, us] of byPackage.slice(0, top)) process.stdout.write(`${row(name, us)}\n`);
     process.stdout.write('\nSelf time by function:\n');
     for (const [name, us] of byFunction.slice(0, top)) process.stdout.write(`${row(name, us)}\n`);
-    process.stdout.write('\nInclusive time of the project\'s functions:\n');
+    process.stdout.write("\nInclusive time of the project's functions:\n");
     for (const [name, us] of inclusive.slice(0, top)) process.stdout.write(`${row(name, us)}\n`);
     process.stdout.write('\n');
   }

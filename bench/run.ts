@@ -42,7 +42,12 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
+  process.stdout.write(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('*/')[0]!
+      .replace(/^\/\*\*\n/, '')
+      .replace(/^ \* ?/gm, ''),
+  );
   process.exit(0);
 }
 const quick = args.quick;
@@ -436,7 +441,8 @@ function collect(site: string, url: string, into: Set<string>): void {
   const code = readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
     const target = match[1]!;
-    if (target.startsWith('.') || target.startsWith('/')) collect(site, target.startsWith('/') ? target : `/${relative(site, join(dirname(file), target))}`, into);
+    if (target.startsWith('.') || target.startsWith('/'))
+      collect(site, target.startsWith('/') ? target : `/${relative(site, join(dirname(file), target))}`, into);
   }
 }
 
@@ -473,7 +479,13 @@ function pageWeight(site: string) {
       };
     });
   const size = (path: string) => (existsSync(join(site, path)) ? statSync(join(site, path)).size : 0);
-  const css = [...new Set(html.flatMap((path) => [...readFileSync(join(site, path), 'utf8').matchAll(/<link[^>]+rel=["']?stylesheet["']?[^>]*href=["']?([^"'\s>]+)/g)].map((m) => m[1]!)))];
+  const css = [
+    ...new Set(
+      html.flatMap((path) =>
+        [...readFileSync(join(site, path), 'utf8').matchAll(/<link[^>]+rel=["']?stylesheet["']?[^>]*href=["']?([^"'\s>]+)/g)].map((m) => m[1]!),
+      ),
+    ),
+  ];
   return {
     pages,
     /** The stylesheets shared by every page (cached after the first). */
@@ -521,7 +533,9 @@ async function main() {
       log(`check and floor: ${size.name}`);
       const measured = await measureCheck(size, dirs.get(size.name)!);
       results.check.push(measured);
-      log(`  check ${measured.check.wallMs.median.toFixed(0)} ms, floor ${measured.floor.wallMs.median.toFixed(0)} ms, ratio ${measured.ratio}, memory ratio ${measured.rssRatio}`);
+      log(
+        `  check ${measured.check.wallMs.median.toFixed(0)} ms, floor ${measured.floor.wallMs.median.toFixed(0)} ms, ratio ${measured.ratio}, memory ratio ${measured.rssRatio}`,
+      );
       if (size.name === 'sample') {
         results.cli = await measureCli();
         log(`  ${results.cli.command}: ${results.cli.wallMs.median.toFixed(0)} ms`);
@@ -597,8 +611,15 @@ type Results = {
 function targets(r: Results) {
   const out: Target[] = [];
   const check1k = r.check.find((c) => c.size === '1000');
-  const at = (value: number | undefined | null, limit: number, below = false) => (value === undefined || value === null ? null : below ? value < limit : value <= limit);
-  out.push({ target: 'ladder check / floor at 1,000 levels, wall time', limit: 1.3, value: check1k?.ratio ?? null, cpuValue: check1k?.cpuRatio ?? null, met: at(check1k?.ratio, 1.3) });
+  const at = (value: number | undefined | null, limit: number, below = false) =>
+    value === undefined || value === null ? null : below ? value < limit : value <= limit;
+  out.push({
+    target: 'ladder check / floor at 1,000 levels, wall time',
+    limit: 1.3,
+    value: check1k?.ratio ?? null,
+    cpuValue: check1k?.cpuRatio ?? null,
+    met: at(check1k?.ratio, 1.3),
+  });
   out.push({
     target: '  the same, median of paired runs',
     limit: 1.3,
@@ -606,8 +627,20 @@ function targets(r: Results) {
     cpuValue: check1k?.pairedCpuRatio.median ?? null,
     met: at(check1k?.pairedRatio.median, 1.3),
   });
-  out.push({ target: '  the same, fastest run over fastest run', limit: 1.3, value: check1k?.bestRatio ?? null, cpuValue: check1k?.bestCpuRatio ?? null, met: at(check1k?.bestRatio, 1.3) });
-  out.push({ target: 'ladder check / floor at 1,000 levels, peak memory', limit: 1.5, value: check1k?.rssRatio ?? null, cpuValue: null, met: at(check1k?.rssRatio, 1.5) });
+  out.push({
+    target: '  the same, fastest run over fastest run',
+    limit: 1.3,
+    value: check1k?.bestRatio ?? null,
+    cpuValue: check1k?.bestCpuRatio ?? null,
+    met: at(check1k?.bestRatio, 1.3),
+  });
+  out.push({
+    target: 'ladder check / floor at 1,000 levels, peak memory',
+    limit: 1.5,
+    value: check1k?.rssRatio ?? null,
+    cpuValue: null,
+    met: at(check1k?.rssRatio, 1.5),
+  });
   const has5k = r.check.some((c) => c.size === '5000');
   const growthValue = has5k ? (r.growth?.perLevelGrowth ?? null) : null;
   out.push({
@@ -622,7 +655,13 @@ function targets(r: Results) {
   const dev1k = r.dev.find((d) => d.size === '1000');
   const diagnostics = dev1k ? round(dev1k.toDiagnosticsMs.median / 1000) : null;
   const reload = dev1k ? round(dev1k.toReloadMs.median / 1000) : null;
-  out.push({ target: 'astro dev at 1,000 levels: save to diagnostics, seconds', limit: 0.3, value: diagnostics, cpuValue: null, met: at(diagnostics, 0.3, true) });
+  out.push({
+    target: 'astro dev at 1,000 levels: save to diagnostics, seconds',
+    limit: 0.3,
+    value: diagnostics,
+    cpuValue: null,
+    met: at(diagnostics, 0.3, true),
+  });
   out.push({ target: 'astro dev at 1,000 levels: save to reload, seconds', limit: 1, value: reload, cpuValue: null, met: at(reload, 1, true) });
   const build1k = r.build.find((b) => b.size === '1000');
   out.push({
@@ -668,7 +707,24 @@ function table(r: Results & { meta: ReturnType<typeof machine> & { checkRuns: nu
   );
   const ratios = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
   grid(
-    ['ladder', 'levels', 'files', 'check ms', 'floor ms', 'check/floor', 'paired', 'best', 'CPU check/floor', 'paired CPU', 'check ms/level', 'check MiB', 'floor MiB', 'MiB ratio', 'remark floor ms', 'remark MiB'],
+    [
+      'ladder',
+      'levels',
+      'files',
+      'check ms',
+      'floor ms',
+      'check/floor',
+      'paired',
+      'best',
+      'CPU check/floor',
+      'paired CPU',
+      'check ms/level',
+      'check MiB',
+      'floor MiB',
+      'MiB ratio',
+      'remark floor ms',
+      'remark MiB',
+    ],
     r.check.map((c) => [
       c.size,
       String(c.levels),

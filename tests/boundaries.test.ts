@@ -53,7 +53,9 @@ describe('the core (src/ladder/)', () => {
     const editor = files('editor');
     expect(editor.length).toBeGreaterThan(3);
     // The editor reads content only through the core: no YAML or Markdown parser of its own for reading.
-    const reading = editor.filter((file) => /from ['"](?:remark-parse|unified|gray-matter|js-yaml)['"]|\bparse\(|parseDocument\(/.test(readFileSync(join(SRC, file), 'utf8')));
+    const reading = editor.filter((file) =>
+      /from ['"](?:remark-parse|unified|gray-matter|js-yaml)['"]|\bparse\(|parseDocument\(/.test(readFileSync(join(SRC, file), 'utf8')),
+    );
     expect(reading.sort()).toEqual(['editor/admin.ts', 'editor/patch.ts']);
   });
 
@@ -109,7 +111,9 @@ describe('the package', () => {
         .filter((f) => /\.(ts|js|astro)$/.test(f))
         .map((f) => readFileSync(join(ROOT, folder, f), 'utf8')),
     );
-    const unused = Object.keys(pkg.dependencies).filter((name) => !shipped.some((text) => new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)));
+    const unused = Object.keys(pkg.dependencies).filter(
+      (name) => !shipped.some((text) => new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)),
+    );
     expect(unused).toEqual([]);
   });
 

@@ -32,7 +32,9 @@ describe('choose.md', () => {
 
   it('reports an unknown or empty field at its line, with a suggestion, and is then left out', () => {
     const result = checkSources({ ...miniLadder(), 'choose.md': '---\ntitel: Which one?\n---\n\nText.\n' });
-    expect(result.diagnostics).toMatchObject([{ file: 'choose.md', line: 2, column: 1, rule: 'schema/titel', severity: 'error', message: expect.stringContaining('did you mean "title"?') }]);
+    expect(result.diagnostics).toMatchObject([
+      { file: 'choose.md', line: 2, column: 1, rule: 'schema/titel', severity: 'error', message: expect.stringContaining('did you mean "title"?') },
+    ]);
     expect(result.ladder.pages.has('choose')).toBe(false);
     const empty = checkSources({ ...miniLadder(), 'choose.md': '---\ntitle: ""\n---\n' });
     expect(empty.diagnostics).toMatchObject([{ file: 'choose.md', rule: 'schema/title', message: '"title" must not be empty' }]);
@@ -40,7 +42,9 @@ describe('choose.md', () => {
 
   it('still needs a frontmatter block, and safe Markdown', () => {
     expect(checkSources({ ...miniLadder(), 'choose.md': 'Just text.\n' }).diagnostics).toMatchObject([{ file: 'choose.md', rule: 'syntax/frontmatter' }]);
-    expect(checkSources({ ...miniLadder(), 'choose.md': '---\n---\n\n<script>x</script>\n' }).diagnostics).toMatchObject([{ file: 'choose.md', rule: 'content/unsafe-html' }]);
+    expect(checkSources({ ...miniLadder(), 'choose.md': '---\n---\n\n<script>x</script>\n' }).diagnostics).toMatchObject([
+      { file: 'choose.md', rule: 'content/unsafe-html' },
+    ]);
   });
 });
 
@@ -60,7 +64,9 @@ describe('the track id "choose"', () => {
   it('is only reserved for tracks', () => {
     const files = miniLadder();
     files['competencies/choose.md'] = '---\nname: Choosing\n---\n\nMaking choices.\n';
-    files['levels/eng-ic/choose.md'] = files['levels/eng-ic/engineer.md']!.replace('grade: 1', 'grade: 3').replace(/min: \d+/, 'min: 90000').replace(/max: \d+/, 'max: 100000');
+    files['levels/eng-ic/choose.md'] = files['levels/eng-ic/engineer.md']!.replace('grade: 1', 'grade: 3')
+      .replace(/min: \d+/, 'min: 90000')
+      .replace(/max: \d+/, 'max: 100000');
     const result = checkSources(files);
     expect(result.diagnostics.filter((d) => d.rule === 'schema/id')).toEqual([]);
     expect(result.ladder.competency.has('choose')).toBe(true);

@@ -119,11 +119,16 @@ describe('ladder check', () => {
   it('tells a user of an old Node.js which version it needs, without a stack trace', () => {
     // Node 20 as this Node reports it; and, where the machine has one, a real Node older than 22.12.
     const runs = [
-      spawnSync(process.execPath, ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.1.0"})', join(ROOT, 'bin/ladder.js'), 'check'], { cwd: ROOT, encoding: 'utf8' }),
+      spawnSync(
+        process.execPath,
+        ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.1.0"})', join(ROOT, 'bin/ladder.js'), 'check'],
+        { cwd: ROOT, encoding: 'utf8' },
+      ),
     ];
     for (const node of ['/usr/bin/node', '/usr/local/bin/node']) {
       const version = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim().split('.').map(Number);
-      if (version && (version[0]! < 22 || (version[0] === 22 && version[1]! < 12))) runs.push(spawnSync(node, [join(ROOT, 'bin/ladder.js'), 'check'], { cwd: ROOT, encoding: 'utf8' }));
+      if (version && (version[0]! < 22 || (version[0] === 22 && version[1]! < 12)))
+        runs.push(spawnSync(node, [join(ROOT, 'bin/ladder.js'), 'check'], { cwd: ROOT, encoding: 'utf8' }));
     }
     for (const run of runs) {
       expect(run.status).toBe(2);
@@ -152,11 +157,19 @@ describe('the commands refuse unsafe folders before any work', () => {
   it('refuses --content "" and --content / (one would check the working directory, the other walk the disk)', async () => {
     const dir = sample();
     for (const content of ['', ' ', '/']) {
-      for (const args of [['check'], ['build', '--out', join(tempDir(), 'site')], ['new', 'level', 'engineering-ic', '--grade', '20', '--title', 'X'], ['diff', 'HEAD'], ['export', join(tempDir(), 'x.xlsx')]]) {
+      for (const args of [
+        ['check'],
+        ['build', '--out', join(tempDir(), 'site')],
+        ['new', 'level', 'engineering-ic', '--grade', '20', '--title', 'X'],
+        ['diff', 'HEAD'],
+        ['export', join(tempDir(), 'x.xlsx')],
+      ]) {
         const { code, stdout, stderr } = await run([...args, '--content', content], { cwd: dir });
         expect(code, `${args[0]} --content '${content}'`).toBe(2);
         expect(stdout).toBe('');
-        expect(stderr).toMatch(content === '/' ? /is the root of the file system, not a ladder's content folder/ : /--content needs a folder: it was given an empty path/);
+        expect(stderr).toMatch(
+          content === '/' ? /is the root of the file system, not a ladder's content folder/ : /--content needs a folder: it was given an empty path/,
+        );
         expect(stderr.split('\n').filter(Boolean)).toHaveLength(2); // the reason, and "Run ... --help"
       }
     }

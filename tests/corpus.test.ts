@@ -83,53 +83,240 @@ const corpus: [string, string, string | Buffer, string][] = [
  */
 const hostile: { name: string; path?: string; content: string; rule: string; at?: string; says?: RegExp }[] = [
   // Control characters and bidi overrides: in fields, and in body text (headings, bullets, link text).
-  { name: 'ESC in a title', content: valid.replace('title: Senior Engineer', 'title: "Sen\\eior"'), rule: 'schema/title', says: /escape character \(ESC, U\+001B\)/ },
-  { name: 'right-to-left override in a title', content: valid.replace('title: Senior Engineer', 'title: "Senior \u202eremoh"'), rule: 'schema/title', says: /right-to-left override/ },
+  {
+    name: 'ESC in a title',
+    content: valid.replace('title: Senior Engineer', 'title: "Sen\\eior"'),
+    rule: 'schema/title',
+    says: /escape character \(ESC, U\+001B\)/,
+  },
+  {
+    name: 'right-to-left override in a title',
+    content: valid.replace('title: Senior Engineer', 'title: "Senior \u202eremoh"'),
+    rule: 'schema/title',
+    says: /right-to-left override/,
+  },
   { name: 'NUL escaped into a title', content: valid.replace('title: Senior Engineer', 'title: "Sen\\0ior"'), rule: 'schema/title', says: /NUL/ },
-  { name: 'terminal title change in a heading', content: withBody('## Cr\u001b]0;pwned\u0007aft\u001b[2J\n\n- x\n\n## People\n\n- y\n'), rule: 'content/control-character', at: '## Cr', says: /escape character/ },
-  { name: 'ESC in a bullet', content: withBody('## Craft\n\n- Does \u001b]0;pwn\u0007 craft.\n\n## People\n\n- y\n'), rule: 'content/control-character', at: '- Does', says: /^This line contains an escape character/ },
-  { name: 'bidi override in a bullet', content: withBody('## Craft\n\n- Does \u202ecraft.\n\n## People\n\n- y\n'), rule: 'content/control-character', at: '- Does', says: /right-to-left override \(U\+202E\)/ },
-  { name: 'bidi isolate in link text', content: withBody('## Craft\n\n- [sp\u2067ec](https://example.com/spec)\n\n## People\n\n- y\n'), rule: 'content/control-character', at: '- [sp', says: /right-to-left isolate/ },
-  { name: 'line separator in a paragraph', content: withBody('## Craft\n\nOne\u2028two.\n\n## People\n\n- y\n'), rule: 'content/control-character', at: 'One', says: /line separator/ },
-  { name: 'backspace in a family intro', path: 'families/eng.md', content: '---\nname: Engineering\n---\n\nBuilds\b\b\b\b\b\bDeletes software.\n', rule: 'content/control-character', at: 'Builds' },
-  { name: 'ESC in an exception reason', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/pay\n      reason: "Market\\e[2J data"\n---\n', rule: 'schema/parity.exceptions.reason', at: '"Market' },
+  {
+    name: 'terminal title change in a heading',
+    content: withBody('## Cr\u001b]0;pwned\u0007aft\u001b[2J\n\n- x\n\n## People\n\n- y\n'),
+    rule: 'content/control-character',
+    at: '## Cr',
+    says: /escape character/,
+  },
+  {
+    name: 'ESC in a bullet',
+    content: withBody('## Craft\n\n- Does \u001b]0;pwn\u0007 craft.\n\n## People\n\n- y\n'),
+    rule: 'content/control-character',
+    at: '- Does',
+    says: /^This line contains an escape character/,
+  },
+  {
+    name: 'bidi override in a bullet',
+    content: withBody('## Craft\n\n- Does \u202ecraft.\n\n## People\n\n- y\n'),
+    rule: 'content/control-character',
+    at: '- Does',
+    says: /right-to-left override \(U\+202E\)/,
+  },
+  {
+    name: 'bidi isolate in link text',
+    content: withBody('## Craft\n\n- [sp\u2067ec](https://example.com/spec)\n\n## People\n\n- y\n'),
+    rule: 'content/control-character',
+    at: '- [sp',
+    says: /right-to-left isolate/,
+  },
+  {
+    name: 'line separator in a paragraph',
+    content: withBody('## Craft\n\nOne\u2028two.\n\n## People\n\n- y\n'),
+    rule: 'content/control-character',
+    at: 'One',
+    says: /line separator/,
+  },
+  {
+    name: 'backspace in a family intro',
+    path: 'families/eng.md',
+    content: '---\nname: Engineering\n---\n\nBuilds\b\b\b\b\b\bDeletes software.\n',
+    rule: 'content/control-character',
+    at: 'Builds',
+  },
+  {
+    name: 'ESC in an exception reason',
+    path: 'ladder.md',
+    content:
+      '---\nname: Mini Ladder\ncurrency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/pay\n      reason: "Market\\e[2J data"\n---\n',
+    rule: 'schema/parity.exceptions.reason',
+    at: '"Market',
+  },
   // Look-alike headings: a no-break space is a space; a zero-width space or a Cyrillic letter is named.
-  { name: 'zero-width space in a heading', content: withBody('## Cr\u200baft\n\n- x\n\n## People\n\n- y\n'), rule: 'content/missing-section', at: '## Cr', says: /zero-width space \(U\+200B\)/ },
-  { name: 'Cyrillic а in a heading', content: withBody('## Cr\u0430ft\n\n- x\n\n## People\n\n- y\n'), rule: 'content/missing-section', at: '## Cr', says: /Cyrillic letter а \(U\+0430\)/ },
-  { name: 'no-break space after ##', content: withBody('##\u00a0Craft\n\n- x\n\n## People\n\n- y\n'), rule: 'content/missing-section', at: '##\u00a0Craft', says: /no-break space \(U\+00A0\)/ },
+  {
+    name: 'zero-width space in a heading',
+    content: withBody('## Cr\u200baft\n\n- x\n\n## People\n\n- y\n'),
+    rule: 'content/missing-section',
+    at: '## Cr',
+    says: /zero-width space \(U\+200B\)/,
+  },
+  {
+    name: 'Cyrillic а in a heading',
+    content: withBody('## Cr\u0430ft\n\n- x\n\n## People\n\n- y\n'),
+    rule: 'content/missing-section',
+    at: '## Cr',
+    says: /Cyrillic letter а \(U\+0430\)/,
+  },
+  {
+    name: 'no-break space after ##',
+    content: withBody('##\u00a0Craft\n\n- x\n\n## People\n\n- y\n'),
+    rule: 'content/missing-section',
+    at: '##\u00a0Craft',
+    says: /no-break space \(U\+00A0\)/,
+  },
   // YAML tags outside the core schema, at the tag.
-  { name: '!!js/function tag', content: valid.replace(/^summary: .*$/m, 'summary: !!js/function "function(){}"'), rule: 'syntax/frontmatter', at: '!!js', says: /"!!js\/function" is a YAML tag/ },
-  { name: '!include tag', content: valid.replace(/^summary: .*$/m, 'summary: !include other.md'), rule: 'syntax/frontmatter', at: '!include', says: /"!include" is a YAML tag/ },
-  { name: '!!binary tag', content: valid.replace(/^summary: .*$/m, 'summary: !!binary aGVsbG8='), rule: 'syntax/frontmatter', at: '!!binary', says: /"!!binary" is a YAML tag/ },
-  { name: '!!timestamp tag', content: valid.replace(/^summary: .*$/m, 'summary: !!timestamp 2001-12-14'), rule: 'syntax/frontmatter', at: '!!timestamp', says: /"!!timestamp" is a YAML tag/ },
+  {
+    name: '!!js/function tag',
+    content: valid.replace(/^summary: .*$/m, 'summary: !!js/function "function(){}"'),
+    rule: 'syntax/frontmatter',
+    at: '!!js',
+    says: /"!!js\/function" is a YAML tag/,
+  },
+  {
+    name: '!include tag',
+    content: valid.replace(/^summary: .*$/m, 'summary: !include other.md'),
+    rule: 'syntax/frontmatter',
+    at: '!include',
+    says: /"!include" is a YAML tag/,
+  },
+  {
+    name: '!!binary tag',
+    content: valid.replace(/^summary: .*$/m, 'summary: !!binary aGVsbG8='),
+    rule: 'syntax/frontmatter',
+    at: '!!binary',
+    says: /"!!binary" is a YAML tag/,
+  },
+  {
+    name: '!!timestamp tag',
+    content: valid.replace(/^summary: .*$/m, 'summary: !!timestamp 2001-12-14'),
+    rule: 'syntax/frontmatter',
+    at: '!!timestamp',
+    says: /"!!timestamp" is a YAML tag/,
+  },
   { name: '!!set tag on a group', content: valid.replace('pay:\n', 'pay: !!set\n'), rule: 'syntax/frontmatter', at: '!!set' },
   { name: 'verbatim tag', content: valid.replace(/^summary: .*$/m, 'summary: !<tag:yaml.org,2002:js/undefined> x'), rule: 'syntax/frontmatter', at: '!<tag' },
   // Messages meant for programmers, said in HR words.
-  { name: 'a second YAML document', content: valid.replace('grade: 2', 'grade: 2\n--- x\nfoo: 1'), rule: 'syntax/frontmatter', at: '--- x', says: /three dashes/ },
+  {
+    name: 'a second YAML document',
+    content: valid.replace('grade: 2', 'grade: 2\n--- x\nfoo: 1'),
+    rule: 'syntax/frontmatter',
+    at: '--- x',
+    says: /three dashes/,
+  },
   { name: 'CR-only line endings', content: valid.replace(/\n/g, '\r'), rule: 'syntax/frontmatter', says: /carriage return only/ },
-  { name: 'a list in brackets continued without indent', content: valid.replace('decisions: [hiring]', 'decisions: [hiring,\n  x]'), rule: 'syntax/frontmatter', at: 'decisions: [', says: /not closed: end it with "\]"/ },
-  { name: 'a list in brackets on the next lines of a field', content: valid.replace(/^summary: .*$/m, 'summary: [a,\nb]'), rule: 'syntax/frontmatter', at: 'summary: [', says: /not closed/ },
-  { name: 'quotes inside a quoted value', content: valid.replace(/^summary: .*$/m, 'summary: "He said "hi" ok"'), rule: 'syntax/frontmatter', at: 'summary: "', says: /single quotes/ },
+  {
+    name: 'a list in brackets continued without indent',
+    content: valid.replace('decisions: [hiring]', 'decisions: [hiring,\n  x]'),
+    rule: 'syntax/frontmatter',
+    at: 'decisions: [',
+    says: /not closed: end it with "\]"/,
+  },
+  {
+    name: 'a list in brackets on the next lines of a field',
+    content: valid.replace(/^summary: .*$/m, 'summary: [a,\nb]'),
+    rule: 'syntax/frontmatter',
+    at: 'summary: [',
+    says: /not closed/,
+  },
+  {
+    name: 'quotes inside a quoted value',
+    content: valid.replace(/^summary: .*$/m, 'summary: "He said "hi" ok"'),
+    rule: 'syntax/frontmatter',
+    at: 'summary: "',
+    says: /single quotes/,
+  },
   // Wrong locations: an alias and a key without a name, at themselves.
-  { name: 'an undefined alias on line 10', content: valid.replace('decisions: [hiring]', 'decisions: *nope'), rule: 'syntax/frontmatter', at: '*nope', says: /"\*nope" repeats the value marked "&nope"/ },
+  {
+    name: 'an undefined alias on line 10',
+    content: valid.replace('decisions: [hiring]', 'decisions: *nope'),
+    rule: 'syntax/frontmatter',
+    at: '*nope',
+    says: /"\*nope" repeats the value marked "&nope"/,
+  },
   { name: 'a key with no name', content: valid.replace('grade: 2', 'grade: 2\n? \n: x'), rule: 'syntax/frontmatter', at: '? ', says: /no name/ },
   { name: 'a key written as ": value"', content: valid.replace('grade: 2', 'grade: 2\n: x'), rule: 'syntax/frontmatter', at: ': x', says: /no name/ },
   { name: 'a key that is a list', content: valid.replace('grade: 2', 'grade: 2\n[a, b]: x'), rule: 'syntax/frontmatter', at: '[a, b]', says: /not a list/ },
   // Images from other hosts: every reader's browser would call them.
-  { name: 'a tracking pixel', content: withBody('## Craft\n\n- x ![](https://evil.example/p.gif)\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x', says: /another site \(evil\.example\)/ },
-  { name: 'a protocol-relative image', content: withBody('## Craft\n\n- x ![a](//evil.example/p.gif)\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
-  { name: 'an image with a backslash for a slash', content: withBody('## Craft\n\n- x ![a](/\\evil.example/p.gif)\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
-  { name: 'an image through a reference definition', content: withBody('## Craft\n\n- x ![a][1]\n\n[1]: http://evil.example/p.gif\n\n## People\n\n- y\n'), rule: 'content/external-image', at: '- x' },
+  {
+    name: 'a tracking pixel',
+    content: withBody('## Craft\n\n- x ![](https://evil.example/p.gif)\n\n## People\n\n- y\n'),
+    rule: 'content/external-image',
+    at: '- x',
+    says: /another site \(evil\.example\)/,
+  },
+  {
+    name: 'a protocol-relative image',
+    content: withBody('## Craft\n\n- x ![a](//evil.example/p.gif)\n\n## People\n\n- y\n'),
+    rule: 'content/external-image',
+    at: '- x',
+  },
+  {
+    name: 'an image with a backslash for a slash',
+    content: withBody('## Craft\n\n- x ![a](/\\evil.example/p.gif)\n\n## People\n\n- y\n'),
+    rule: 'content/external-image',
+    at: '- x',
+  },
+  {
+    name: 'an image through a reference definition',
+    content: withBody('## Craft\n\n- x ![a][1]\n\n[1]: http://evil.example/p.gif\n\n## People\n\n- y\n'),
+    rule: 'content/external-image',
+    at: '- x',
+  },
   // Bodies that would overflow the Markdown parser's stack or take it minutes: refused before it reads them.
-  { name: 'quotes nested 20,000 deep', content: withBody(`## Craft\n\n${'>'.repeat(20_000)} x\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '>>>', says: /nests quotes or lists 20000 deep/ },
-  { name: 'lists nested 100 deep', content: withBody(`## Craft\n\n${'- '.repeat(100)}x\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '- - -', says: /nests quotes or lists 100 deep/ },
-  { name: '50,000 emphasis marks around a word', content: withBody(`## Craft\n\n${'*'.repeat(50_000)}x${'*'.repeat(50_000)}\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '***', says: /more than 1,000 Markdown marks/ },
+  {
+    name: 'quotes nested 20,000 deep',
+    content: withBody(`## Craft\n\n${'>'.repeat(20_000)} x\n\n## People\n\n- y\n`),
+    rule: 'content/too-complex',
+    at: '>>>',
+    says: /nests quotes or lists 20000 deep/,
+  },
+  {
+    name: 'lists nested 100 deep',
+    content: withBody(`## Craft\n\n${'- '.repeat(100)}x\n\n## People\n\n- y\n`),
+    rule: 'content/too-complex',
+    at: '- - -',
+    says: /nests quotes or lists 100 deep/,
+  },
+  {
+    name: '50,000 emphasis marks around a word',
+    content: withBody(`## Craft\n\n${'*'.repeat(50_000)}x${'*'.repeat(50_000)}\n\n## People\n\n- y\n`),
+    rule: 'content/too-complex',
+    at: '***',
+    says: /more than 1,000 Markdown marks/,
+  },
   { name: '30,000 unclosed links', content: withBody(`## Craft\n\n${'[x]('.repeat(30_000)}\n\n## People\n\n- y\n`), rule: 'content/too-complex', at: '[x](' },
-  { name: 'marks spread over many paragraphs', content: withBody(`## Craft\n\n${Array.from({ length: 60 }, () => '*a* '.repeat(100)).join('\n\n')}\n\n## People\n\n- y\n`), rule: 'content/too-complex', says: /The text holds more than 10,000 Markdown marks/ },
+  {
+    name: 'marks spread over many paragraphs',
+    content: withBody(`## Craft\n\n${Array.from({ length: 60 }, () => '*a* '.repeat(100)).join('\n\n')}\n\n## People\n\n- y\n`),
+    rule: 'content/too-complex',
+    says: /The text holds more than 10,000 Markdown marks/,
+  },
   // A repository address that carries markup into every page's links.
-  { name: 'a repository URL with markup', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x"><svg onload=alert(1)>\n---\n', rule: 'schema/repository', at: 'https://' },
-  { name: 'a repository URL with a query', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x?a=<b>\n---\n', rule: 'schema/repository', at: 'https://' },
-  { name: 'an http repository URL', path: 'ladder.md', content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: http://github.com/acme/x\n---\n', rule: 'schema/repository', at: 'http://' },
+  {
+    name: 'a repository URL with markup',
+    path: 'ladder.md',
+    content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x"><svg onload=alert(1)>\n---\n',
+    rule: 'schema/repository',
+    at: 'https://',
+  },
+  {
+    name: 'a repository URL with a query',
+    path: 'ladder.md',
+    content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: https://github.com/acme/x?a=<b>\n---\n',
+    rule: 'schema/repository',
+    at: 'https://',
+  },
+  {
+    name: 'an http repository URL',
+    path: 'ladder.md',
+    content: '---\nname: Mini Ladder\ncurrency: EUR\nrepository: http://github.com/acme/x\n---\n',
+    rule: 'schema/repository',
+    at: 'http://',
+  },
 ];
 
 /** What the YAML library says to programmers; an HR editor never reads it. */
@@ -242,7 +429,9 @@ describe('faults and look-alikes (issue 10)', () => {
 
   it('reads a body with some hundreds of Markdown marks in each of many paragraphs', () => {
     const files = miniLadder();
-    files[LEVEL] = withBody(`## Craft\n\n${Array.from({ length: 20 }, (_, i) => `- **Item ${i}**: \`code\`, _this_ and [a link](https://example.com/${i}). `.repeat(12)).join('\n\n')}\n\n## People\n\n- y\n`);
+    files[LEVEL] = withBody(
+      `## Craft\n\n${Array.from({ length: 20 }, (_, i) => `- **Item ${i}**: \`code\`, _this_ and [a link](https://example.com/${i}). `.repeat(12)).join('\n\n')}\n\n## People\n\n- y\n`,
+    );
     const result = check(writeLadder(files));
     expect(result.diagnostics).toEqual([]);
   });
@@ -279,7 +468,10 @@ describe('faults and look-alikes (issue 10)', () => {
   it('reports a level, a track and a folder that are symbolic links at the link, and nothing as missing because of them', () => {
     const files = miniLadder();
     // Grade 3 above the linked grade 2: without the link reported, grade 2 would read as a gap and a parity ceiling.
-    files['levels/eng-ic/principal.md'] = files[LEVEL]!.replace('grade: 2', 'grade: 3').replace('title: Senior Engineer', 'title: Principal').replace('min: 70000', 'min: 90000').replace('max: 90000', 'max: 110000');
+    files['levels/eng-ic/principal.md'] = files[LEVEL]!.replace('grade: 2', 'grade: 3')
+      .replace('title: Senior Engineer', 'title: Principal')
+      .replace('min: 70000', 'min: 90000')
+      .replace('max: 90000', 'max: 110000');
     const outside = writeLadder(files);
     const linked = (path: string) => {
       const dir = writeLadder(files);
@@ -287,11 +479,21 @@ describe('faults and look-alikes (issue 10)', () => {
       symlinkSync(join(outside, path), join(dir, path));
       return check(dir);
     };
-    for (const [path, what] of [[LEVEL, 'file'], ['levels/eng-mgmt', 'folder'], ['tracks/eng-ic.md', 'file'], ['competencies/craft.md', 'file']] as const) {
+    for (const [path, what] of [
+      [LEVEL, 'file'],
+      ['levels/eng-mgmt', 'folder'],
+      ['tracks/eng-ic.md', 'file'],
+      ['competencies/craft.md', 'file'],
+    ] as const) {
       const result = linked(path);
       expect(result.ok).toBe(false);
-      expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`), path).toEqual([`${path}:1:1 error layout/symbolic-link`]);
-      expect(result.diagnostics[0]!.message).toBe(`${path} is a symbolic link (to ${join(outside, path)}), which the ladder does not follow, so nothing in it is read: put the ${what} itself here instead`);
+      expect(
+        result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`),
+        path,
+      ).toEqual([`${path}:1:1 error layout/symbolic-link`]);
+      expect(result.diagnostics[0]!.message).toBe(
+        `${path} is a symbolic link (to ${join(outside, path)}), which the ladder does not follow, so nothing in it is read: put the ${what} itself here instead`,
+      );
     }
     // Nothing in a link is read.
     expect(linked(LEVEL).ladder.levels.map((l) => l.id)).not.toContain('eng-ic/senior');

@@ -11,7 +11,9 @@ function levelWith(body: string) {
 
 describe('expectations', () => {
   it('are the list items of each section, in order, with ids numbered per section', () => {
-    const level = levelWith('Intro is not an expectation.\n\n## Craft\n\n- Writes *clear* code.\n- Reviews [designs](https://example.com).\n  - Nested point.\n\n## People\n\n- Mentors one person.\n');
+    const level = levelWith(
+      'Intro is not an expectation.\n\n## Craft\n\n- Writes *clear* code.\n- Reviews [designs](https://example.com).\n  - Nested point.\n\n## People\n\n- Mentors one person.\n',
+    );
     expect(levelExpectations(level)).toEqual([
       {
         competency: 'craft',
@@ -29,11 +31,7 @@ describe('expectations', () => {
 
   it('are the sentences of a section written as prose', () => {
     const level = levelWith('## Craft\n\nWrites clear code. Reviews designs, e.g. APIs, with care! Asks why?\n\n## People\n\n- Mentors.\n');
-    expect(levelExpectations(level)[0]!.expectations.map((e) => e.text)).toEqual([
-      'Writes clear code.',
-      'Reviews designs, e.g. APIs, with care!',
-      'Asks why?',
-    ]);
+    expect(levelExpectations(level)[0]!.expectations.map((e) => e.text)).toEqual(['Writes clear code.', 'Reviews designs, e.g. APIs, with care!', 'Asks why?']);
   });
 
   it('are identical across two checks of the same text, and every sample level has some in each section', () => {

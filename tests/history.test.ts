@@ -120,7 +120,11 @@ describe('in a git repository', () => {
     edit(join(dir, 'levels/eng-mgmt/manager.md'), (t) => t.replace('scope: group', 'scope: org'));
     git(work, ['commit', '-q', '-a', '-m', 'Widen scope'], '2025-04-01T08:00:00+00:00');
     git(work, ['checkout', '-q', 'main']);
-    git(work, ['merge', '-q', '--no-ff', 'scope', '-m', 'Merge pull request #7 from acme/scope', '-m', 'Grade 2 works across a group of teams'], '2025-04-02T08:00:00+00:00');
+    git(
+      work,
+      ['merge', '-q', '--no-ff', 'scope', '-m', 'Merge pull request #7 from acme/scope', '-m', 'Grade 2 works across a group of teams'],
+      '2025-04-02T08:00:00+00:00',
+    );
     const history = readHistory(dir);
     expect(history.entries.map((e) => e.subject)).toEqual(['Grade 2 works across a group of teams', 'Raise the grade 2 band', 'First version of the ladder']);
     expect(history.entries[0]!.items.map((i) => [i.id, i.phrases])).toEqual([

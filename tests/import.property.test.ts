@@ -62,7 +62,15 @@ describe('ladder import, property', () => {
   it('a summary typed as any text, formulas included, imports back as exactly that text', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim()).filter((s) => s !== ''),
+        fc
+          .string({ minLength: 1, maxLength: 60 })
+          .map((s) =>
+            s
+              .replace(/[\u0000-\u001f\u007f]/g, ' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          )
+          .filter((s) => s !== ''),
         fc.boolean(),
         async (summary, xlsx) => {
           const sheets = clone(exported);
@@ -87,9 +95,45 @@ describe('ladder import, property', () => {
 
   it('sheets laid out by people (codes, titles, notes, blanks, "see E3", group rows, in any place) import without throwing, located', async () => {
     const word = fc.constantFrom(
-      '', '', '', 'E1', 'E2\nEngineer', 'M1 - Manager', 'Level 3', 'IC4', '3', 'Senior Engineer (E3)', 'Engineer II (2-6+)', 'Director of Engineering',
-      'Competency', 'Area', 'Title', 'Level', 'Grade', 'Scope', 'Decisions', 'Track', 'Summary', 'Notes', 'Examples', 'Description', 'Expectation',
-      'Technical skills', 'Impact', 'Management track', '-', 'n/a', '—', 'see E1', 'same as previous', 'see E9', 'Writes code\nand tests.', 'team', '=1+1', '1,000', 'four',
+      '',
+      '',
+      '',
+      'E1',
+      'E2\nEngineer',
+      'M1 - Manager',
+      'Level 3',
+      'IC4',
+      '3',
+      'Senior Engineer (E3)',
+      'Engineer II (2-6+)',
+      'Director of Engineering',
+      'Competency',
+      'Area',
+      'Title',
+      'Level',
+      'Grade',
+      'Scope',
+      'Decisions',
+      'Track',
+      'Summary',
+      'Notes',
+      'Examples',
+      'Description',
+      'Expectation',
+      'Technical skills',
+      'Impact',
+      'Management track',
+      '-',
+      'n/a',
+      '—',
+      'see E1',
+      'same as previous',
+      'see E9',
+      'Writes code\nand tests.',
+      'team',
+      '=1+1',
+      '1,000',
+      'four',
     );
     const grid = fc.array(fc.array(word, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 9 });
     await fc.assert(
@@ -107,7 +151,8 @@ describe('ladder import, property', () => {
         for (const d of result.diagnostics) expect(d.file).toBe('FILE');
         if (result.diagnostics.some((d) => d.severity === 'error')) expect(existsSync(content)).toBe(false);
         // What the import writes is always well-formed: the check may find parity problems, never broken files.
-        else expect((result.check?.diagnostics ?? []).filter((d) => /^(syntax|schema|ref|track\/duplicate|content\/(missing|unsafe))/.test(d.rule))).toEqual([]);
+        else
+          expect((result.check?.diagnostics ?? []).filter((d) => /^(syntax|schema|ref|track\/duplicate|content\/(missing|unsafe))/.test(d.rule))).toEqual([]);
       }),
       { numRuns: 150 },
     );

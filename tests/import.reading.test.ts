@@ -57,7 +57,10 @@ describe('tracks of a sheet without a track column', () => {
   const base = { id: 'individual-contributor', name: 'Individual contributor' };
 
   it('splits by code prefix: E1..E4 and M1, M2 are an IC and a management track', () => {
-    const split = splitTracks([input('Engineer I', 'E1'), input('Engineer II', 'E2'), input('Senior', 'E3'), input('Staff', 'E4'), input('Team Lead', 'M1'), input('Group Lead', 'M2')], base);
+    const split = splitTracks(
+      [input('Engineer I', 'E1'), input('Engineer II', 'E2'), input('Senior', 'E3'), input('Staff', 'E4'), input('Team Lead', 'M1'), input('Group Lead', 'M2')],
+      base,
+    );
     expect(split.groups.map((g) => [g.id, g.kind, g.members])).toEqual([
       ['individual-contributor', 'individual-contributor', [0, 1, 2, 3]],
       ['management', 'management', [4, 5]],
@@ -66,7 +69,10 @@ describe('tracks of a sheet without a track column', () => {
   });
 
   it('splits by manager words in titles when there are no codes, and names tracks after the sheet', () => {
-    const split = splitTracks([input('Engineer'), input('Senior Engineer'), input('Engineering Manager'), input('Director of Engineering')], { id: 'engineering', name: 'Engineering' });
+    const split = splitTracks([input('Engineer'), input('Senior Engineer'), input('Engineering Manager'), input('Director of Engineering')], {
+      id: 'engineering',
+      name: 'Engineering',
+    });
     expect(split.groups.map((g) => [g.id, g.name, g.members])).toEqual([
       ['engineering', 'Engineering', [0, 1]],
       ['engineering-management', 'Engineering management', [2, 3]],
@@ -82,7 +88,10 @@ describe('tracks of a sheet without a track column', () => {
   });
 
   it('gives prefixes of one kind whose grades collide tracks of their own (D1..D3 beside TL2, TL3)', () => {
-    const split = splitTracks([input('Developer', 'D1'), input('Developer', 'D2'), input('Developer', 'D3'), input('Tech Lead', 'TL2'), input('Tech Lead', 'TL3')], base);
+    const split = splitTracks(
+      [input('Developer', 'D1'), input('Developer', 'D2'), input('Developer', 'D3'), input('Tech Lead', 'TL2'), input('Tech Lead', 'TL3')],
+      base,
+    );
     expect(split.groups.map((g) => [g.id, g.members])).toEqual([
       ['d-track', [0, 1, 2]],
       ['tl-track', [3, 4]],
@@ -98,7 +107,9 @@ describe('prose in cells', () => {
     expect(proseToMarkdown('Focus on growing\n\nLearns the tools')).toBe('- Focus on growing\n- Learns the tools');
     expect(proseToMarkdown('• Ships features\n• Reviews code')).toBe('- Ships features\n- Reviews code');
     expect(proseToMarkdown('1. Plans\n2. Delivers')).toBe('1. Plans\n2. Delivers');
-    expect(proseToMarkdown('Estimates epics:\n- breaks them down\n- tracks progress\nAsks for help.')).toBe('- Estimates epics:\n  - breaks them down\n  - tracks progress\n- Asks for help.');
+    expect(proseToMarkdown('Estimates epics:\n- breaks them down\n- tracks progress\nAsks for help.')).toBe(
+      '- Estimates epics:\n  - breaks them down\n  - tracks progress\n- Asks for help.',
+    );
   });
 
   it('"-", "—", "n/a", "TBD" are empty cells; "see E3" and "same as previous" point to another level', () => {
@@ -113,34 +124,63 @@ describe('prose in cells', () => {
 
 describe('finding the header row', () => {
   it('a title row, then level codes across: levels as columns, the codes the first level column', () => {
-    const t = table([['Acme matrix', '', '', ''], ['', '', 'E1\nAssociate', 'E2\nEngineer', 'Notes'], ['Craft', 'Code', 'a', 'b', '']]);
+    const t = table([
+      ['Acme matrix', '', '', ''],
+      ['', '', 'E1\nAssociate', 'E2\nEngineer', 'Notes'],
+      ['Craft', 'Code', 'a', 'b', ''],
+    ]);
     expect(detectSheet(t)).toEqual({ layout: 'wide-competencies-down', at: 1, firstLevel: 2 });
   });
 
   it('"Level | Engineer I | Engineer II | Senior": job titles across, competencies down', () => {
-    const t = table([['Level', 'Engineer I', 'Engineer II', 'IV (Senior)'], ['Scope of influence', 'Self', 'Project', 'Team'], ['Programming', 'a', 'b', 'c']]);
+    const t = table([
+      ['Level', 'Engineer I', 'Engineer II', 'IV (Senior)'],
+      ['Scope of influence', 'Self', 'Project', 'Team'],
+      ['Programming', 'a', 'b', 'c'],
+    ]);
     expect(detectSheet(t)).toMatchObject({ layout: 'wide-competencies-down', at: 0, firstLevel: 1 });
   });
 
   it('an empty corner with job titles down the first column: levels as rows, under the last row above them', () => {
-    const t = table([['', 'Dex', 'Str', 'Wis'], ['', 'Technical Skill', 'Impact', 'Notes'], ['', '', '', ''], ['Engineer I', 'a', 'b', ''], ['Engineer II', 'c', 'd', '']]);
+    const t = table([
+      ['', 'Dex', 'Str', 'Wis'],
+      ['', 'Technical Skill', 'Impact', 'Notes'],
+      ['', '', '', ''],
+      ['Engineer I', 'a', 'b', ''],
+      ['Engineer II', 'c', 'd', ''],
+    ]);
     expect(detectSheet(t)).toEqual({ layout: 'wide-levels-down', at: 1, titleColumn: 0 });
   });
 
   it("Parity's own layout stays Parity's own with notes columns; those are left out", () => {
-    expect(detectSheet(table([['title', 'grade', 'Notes', 'Links'], ['Engineer', '1', '', '']]))).toEqual({ layout: 'parity', at: 0 });
+    expect(
+      detectSheet(
+        table([
+          ['title', 'grade', 'Notes', 'Links'],
+          ['Engineer', '1', '', ''],
+        ]),
+      ),
+    ).toEqual({ layout: 'parity', at: 0 });
     expect(['Notes', 'NOTES (optional)', 'Comments', 'Examples', 'Links', 'Years of experience'].every(ignoredHeader)).toBe(true);
     expect(['Impact', 'Execution', 'Notable work'].some(ignoredHeader)).toBe(false);
   });
 
   it('merged cells fill only what is asked, within the sheet', () => {
-    const t = table([['h', 'E1', 'E2', 'E3'], ['Focus', 'execution', '', ''], ['Group', '', '', '']]);
+    const t = table([
+      ['h', 'E1', 'E2', 'E3'],
+      ['Focus', 'execution', '', ''],
+      ['Group', '', '', ''],
+    ]);
     t.merges = [
       { top: 1, left: 1, bottom: 1, right: 2 },
       { top: 2, left: 0, bottom: 2, right: 3 },
       { top: 0, left: 1, bottom: 1_000_000, right: 16_000 },
     ];
     fillMerges(t, (m) => m.left >= 1 && m.top > 0);
-    expect(t.rows).toEqual([['h', 'E1', 'E2', 'E3'], ['Focus', 'execution', 'execution', ''], ['Group', '', '', '']]);
+    expect(t.rows).toEqual([
+      ['h', 'E1', 'E2', 'E3'],
+      ['Focus', 'execution', 'execution', ''],
+      ['Group', '', '', ''],
+    ]);
   });
 });

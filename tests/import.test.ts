@@ -110,7 +110,15 @@ describe('ladder import: the layouts', () => {
   it('reads grouped matrices: an "Area" column and group rows above the competencies, a "Level | Title" long sheet', async () => {
     const grouped = writeTemp(
       'grouped.csv',
-      ['Career matrix 2026,,,', 'Area,Competency,E1,E2', 'Technical skills,,,', ',Code quality,Writes tests.,Sets testing standards.', 'Grade,,1,2', 'People,,,', ',Mentoring,Helps peers.,Mentors the team.'].join('\n'),
+      [
+        'Career matrix 2026,,,',
+        'Area,Competency,E1,E2',
+        'Technical skills,,,',
+        ',Code quality,Writes tests.,Sets testing standards.',
+        'Grade,,1,2',
+        'People,,,',
+        ',Mentoring,Helps peers.,Mentors the team.',
+      ].join('\n'),
     );
     const one = await importInto(grouped);
     expect(one.code).toBe(0);
@@ -120,7 +128,10 @@ describe('ladder import: the layouts', () => {
       ['E1', 1, ['Code quality', 'Mentoring']],
       ['E2', 2, ['Code quality', 'Mentoring']],
     ]);
-    const long = writeTemp('long.csv', 'Level,Title,Area,Competency,Description\n3,Engineer I,Tech,Code quality,Writes tests.\n4,Engineer II,Tech,Code quality,Writes good tests.\n');
+    const long = writeTemp(
+      'long.csv',
+      'Level,Title,Area,Competency,Description\n3,Engineer I,Tech,Code quality,Writes tests.\n4,Engineer II,Tech,Code quality,Writes good tests.\n',
+    );
     const two = await importInto(long);
     expect(two.code).toBe(0);
     expect(check(two.content).ladder.levels.map((l) => [l.title, l.grade])).toEqual([
@@ -131,8 +142,21 @@ describe('ladder import: the layouts', () => {
 
   it('reads an XLSX workbook with one sheet per track, the sheet name naming the track', async () => {
     const sheets: Sheet[] = [
-      { name: 'Engineering', rows: [['Title', 'Grade', 'Craft'], ['Engineer', 1, 'Builds things.'], ['Senior Engineer', 2, 'Builds big things.']] },
-      { name: 'Engineering management', rows: [['Title', 'Grade', 'Craft'], ['Manager', 2, 'Keeps the bar high.']] },
+      {
+        name: 'Engineering',
+        rows: [
+          ['Title', 'Grade', 'Craft'],
+          ['Engineer', 1, 'Builds things.'],
+          ['Senior Engineer', 2, 'Builds big things.'],
+        ],
+      },
+      {
+        name: 'Engineering management',
+        rows: [
+          ['Title', 'Grade', 'Craft'],
+          ['Manager', 2, 'Keeps the bar high.'],
+        ],
+      },
     ];
     const file = writeTemp('tracks.xlsx', await xlsxBuffer(sheets));
     const { code, content } = await importInto(file);
@@ -160,7 +184,9 @@ describe('ladder import: public ladders as they are laid out', () => {
     if (merges.length > 0) {
       const files = unzipSync(book);
       const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-      files['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `</sheetData><mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`));
+      files['xl/worksheets/sheet1.xml'] = strToU8(
+        sheet.replace('</sheetData>', `</sheetData><mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`),
+      );
       book = Buffer.from(zipSync(files));
     }
     return writeTemp(fixture.replace(/\.csv$/, '.xlsx'), book);
@@ -179,7 +205,9 @@ describe('ladder import: public ladders as they are laid out', () => {
         ['individual-contributor/senior-engineer', 'Senior Engineer', 3],
         ['individual-contributor/staff-engineer', 'Staff Engineer', 4],
       ]);
-      expect(stdout).toContain(xlsx ? 'Sheet "Matrix", cell G3: The column "Notes" holds notes' : 'competencies-down-codes.csv:3:7  warning  The column "Notes" holds notes');
+      expect(stdout).toContain(
+        xlsx ? 'Sheet "Matrix", cell G3: The column "Notes" holds notes' : 'competencies-down-codes.csv:3:7  warning  The column "Notes" holds notes',
+      );
       // "Scope" is a competency, not the authority scope: ladder.md keeps the default scopes.
       expect(result.ladder.competencies.map((c) => c.id)).toEqual(['estimation', 'quality', 'scope', 'testing']);
       expect(result.ladder.scopes).toEqual(['team', 'group', 'org', 'division', 'company']);
@@ -248,12 +276,16 @@ describe('ladder import: public ladders as they are laid out', () => {
         ['management/senior-engineering-manager', 2],
       ]);
       // What was guessed is said.
-      expect(stdout).toContain('split by their codes (E, M) and titles into 2 tracks of one family: individual-contributor (E1, E2, E3, E4); management (M1, M2)');
+      expect(stdout).toContain(
+        'split by their codes (E, M) and titles into 2 tracks of one family: individual-contributor (E1, E2, E3, E4); management (M1, M2)',
+      );
       expect(stdout).toContain('"Management track" has no expectations and is no job title, so it is read as a heading');
       expect(stdout).toMatch(/The column "NOTES" holds notes/);
       const one = readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8');
       expect(one).toContain('title: Engineer I\n');
-      expect(one).toContain('Typical experience: under 1-2 years.\n\n## Technical Skill\n\n- Broad knowledge of core concepts.\n- Learns the tools, resources and processes of the team.\n');
+      expect(one).toContain(
+        'Typical experience: under 1-2 years.\n\n## Technical Skill\n\n- Broad knowledge of core concepts.\n- Learns the tools, resources and processes of the team.\n',
+      );
       // A row without a title continues the level above; its "-" and "n/a" cells are empty.
       const two = readFileSync(join(content, 'levels/individual-contributor/engineer-ii.md'), 'utf8');
       expect(two).toContain('## Technical Skill\n\n- Writes correct and clean code with guidance.\n- Rarely makes the same mistake twice.\n');
@@ -263,7 +295,10 @@ describe('ladder import: public ladders as they are laid out', () => {
   });
 
   it('levels down with a "Level | Title" pair holding E1/M1 codes, or titles alone with manager words', async () => {
-    const coded = writeTemp('coded.csv', 'Level,Title,Technical Skill,Impact\nE1,Engineer I,Learns.,Small.\nE2,Engineer II,Builds.,Team.\nM1,Engineering Manager,Guides.,Team.\n');
+    const coded = writeTemp(
+      'coded.csv',
+      'Level,Title,Technical Skill,Impact\nE1,Engineer I,Learns.,Small.\nE2,Engineer II,Builds.,Team.\nM1,Engineering Manager,Guides.,Team.\n',
+    );
     const one = await importInto(coded);
     expect(one.code, one.stdout).toBe(0);
     expect(check(one.content).ladder.levels.map((l) => [l.id, l.grade])).toEqual([
@@ -271,7 +306,10 @@ describe('ladder import: public ladders as they are laid out', () => {
       ['individual-contributor/engineer-ii', 2],
       ['management/engineering-manager', 1],
     ]);
-    const titled = writeTemp('titled.csv', 'Title,Craft\nEngineer,Builds.\nSenior Engineer,Leads.\nEngineering Manager,Hires.\nDirector of Engineering,Plans.\n');
+    const titled = writeTemp(
+      'titled.csv',
+      'Title,Craft\nEngineer,Builds.\nSenior Engineer,Leads.\nEngineering Manager,Hires.\nDirector of Engineering,Plans.\n',
+    );
     const two = await importInto(titled);
     expect(two.code, two.stdout).toBe(0);
     expect(two.stdout).toContain('split by their titles (Manager, Director, Head of, VP) into 2 tracks');
@@ -294,16 +332,23 @@ describe('ladder import: public ladders as they are laid out', () => {
     expect(ladderOf.levels.map((l) => l.authority.scope)).toEqual(['task', 'team', 'multiple-teams']);
     expect(ladderOf.competencies.map((c) => c.id)).toEqual(['craft']);
     expect(short.stdout).toContain("the scopes are the sheet's own (task, team, multiple-teams)");
-    const prose = await importInto(writeTemp('prose.csv', 'Title,Scope,Craft\nEngineer,Owns tasks within their team.,Builds.\nSenior Engineer,Owns projects across several teams.,Leads.\n'));
+    const prose = await importInto(
+      writeTemp('prose.csv', 'Title,Scope,Craft\nEngineer,Owns tasks within their team.,Builds.\nSenior Engineer,Owns projects across several teams.,Leads.\n'),
+    );
     expect(prose.code, prose.stdout).toBe(0);
     const proseLadder = onlyPlaceholders(prose.content).ladder;
     expect(proseLadder.scopes).toEqual(['team', 'group', 'org', 'division', 'company']);
     expect(proseLadder.competencies.map((c) => c.id)).toEqual(['craft', 'scope']);
-    expect(readFileSync(join(prose.content, 'levels/individual-contributor/senior-engineer.md'), 'utf8')).toContain('## Scope\n\n- Owns projects across several teams.\n');
+    expect(readFileSync(join(prose.content, 'levels/individual-contributor/senior-engineer.md'), 'utf8')).toContain(
+      '## Scope\n\n- Owns projects across several teams.\n',
+    );
   });
 
   it('levels down with codes in a column without a header, a Description column and a Salary range in one cell', async () => {
-    const file = writeTemp('ranges.csv', ',Title,Description,Salary range,Technical Skill\nE1,Engineer I,"Learns the craft.\nWorks on one team.","$100,000 - $130,000",Learns.\nE2,Engineer II,Works alone.,120k–150k,Builds.\nM2,Engineering Manager,Runs a team.,"120,000 to 150,000",Guides.\n');
+    const file = writeTemp(
+      'ranges.csv',
+      ',Title,Description,Salary range,Technical Skill\nE1,Engineer I,"Learns the craft.\nWorks on one team.","$100,000 - $130,000",Learns.\nE2,Engineer II,Works alone.,120k–150k,Builds.\nM2,Engineering Manager,Runs a team.,"120,000 to 150,000",Guides.\n',
+    );
     const { code, stdout, content } = await importInto(file);
     expect(code, stdout).toBe(0);
     const result = onlyPlaceholders(content);
@@ -312,11 +357,18 @@ describe('ladder import: public ladders as they are laid out', () => {
       ['individual-contributor/engineer-ii', 2, { min: 120000, max: 150000 }],
       ['management/engineering-manager', 2, { min: 120000, max: 150000 }],
     ]);
-    expect(readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8')).toContain('---\n\nLearns the craft.\nWorks on one team.\n\n## Technical Skill\n\n- Learns.\n');
+    expect(readFileSync(join(content, 'levels/individual-contributor/engineer-i.md'), 'utf8')).toContain(
+      '---\n\nLearns the craft.\nWorks on one team.\n\n## Technical Skill\n\n- Learns.\n',
+    );
     const bad = await importInto(writeTemp('bad-range.csv', 'Title,Salary range,Craft\nEngineer,lots,Builds.\n'), ['--format', 'json']);
     expect(bad.code).toBe(1);
     expect((JSON.parse(bad.stdout) as { diagnostics: unknown[] }).diagnostics).toContainEqual(
-      expect.objectContaining({ line: 2, column: 2, rule: 'import/value', message: 'The pay range must be one amount or a range such as 100,000 - 130,000, not "lots"' }),
+      expect.objectContaining({
+        line: 2,
+        column: 2,
+        rule: 'import/value',
+        message: 'The pay range must be one amount or a range such as 100,000 - 130,000, not "lots"',
+      }),
     );
   });
 
@@ -324,9 +376,17 @@ describe('ladder import: public ladders as they are laid out', () => {
     const { code, content } = await importInto('tests/fixtures/sheets/notes-columns.csv');
     expect(code).toBe(0);
     const json = await importInto('tests/fixtures/sheets/notes-columns.csv', ['--format', 'json']);
-    const warnings = (JSON.parse(json.stdout) as { diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] }).diagnostics.filter((d) => d.rule.startsWith('import/'));
+    const warnings = (
+      JSON.parse(json.stdout) as { diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] }
+    ).diagnostics.filter((d) => d.rule.startsWith('import/'));
     expect(warnings.map((d) => [d.line, d.column, d.rule, d.severity, d.message])).toEqual(
-      ['Notes', 'Comments', 'Links'].map((name, i) => [1, 4 + i, 'import/unknown-column', 'warning', `The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`]),
+      ['Notes', 'Comments', 'Links'].map((name, i) => [
+        1,
+        4 + i,
+        'import/unknown-column',
+        'warning',
+        `The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`,
+      ]),
     );
     const result = onlyPlaceholders(content);
     expect(result.ladder.levels.map((l) => [l.title, l.grade, l.summary])).toEqual([
@@ -353,7 +413,11 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(existsSync(run.content)).toBe(false);
-    const json = JSON.parse(run.stdout) as { ok: boolean; written: boolean; diagnostics: { file: string; line: number; column: number; rule: string; message: string }[] };
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean;
+      written: boolean;
+      diagnostics: { file: string; line: number; column: number; rule: string; message: string }[];
+    };
     expect(json.ok).toBe(false);
     expect(json.written).toBe(false);
     return json.diagnostics.filter((d) => (d as { severity?: string }).severity !== 'warning');
@@ -387,9 +451,27 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     const book = writeTemp(
       'book.xlsx',
       await xlsxBuffer([
-        { name: 'levels', rows: [['id', 'title', 'grade'], ['ic/engineer', 'Engineer', 1]] },
-        { name: 'competencies', rows: [['id', 'name'], ['craft', 'Craft']] },
-        { name: 'expectations', rows: [['level', 'competency', 'text'], ['ic/engineer', 'Crafts', '- Builds.']] },
+        {
+          name: 'levels',
+          rows: [
+            ['id', 'title', 'grade'],
+            ['ic/engineer', 'Engineer', 1],
+          ],
+        },
+        {
+          name: 'competencies',
+          rows: [
+            ['id', 'name'],
+            ['craft', 'Craft'],
+          ],
+        },
+        {
+          name: 'expectations',
+          rows: [
+            ['level', 'competency', 'text'],
+            ['ic/engineer', 'Crafts', '- Builds.'],
+          ],
+        },
       ]),
     );
     const [e] = await refused(book);
@@ -416,15 +498,23 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     expect(d).toMatchObject({ line: 1, column: 1, rule: 'import/too-large' });
     expect(d!.message).toMatch(/zip bomb/);
     // The same archive with every declared size rewritten to 1000 bytes: only inflating (and stopping) tells.
-    const liar = lieAboutSizes(zipSync({ 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 }), 1000);
+    const liar = lieAboutSizes(
+      zipSync({ 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 }),
+      1000,
+    );
     const check = checkZip(liar);
-    expect(check).toEqual({ ok: false, message: 'its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do' });
+    expect(check).toEqual({
+      ok: false,
+      message: 'its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do',
+    });
     // And the command: one located diagnostic, nothing written, no stack trace.
     const file = writeTemp('liar.xlsx', liar);
     const [e, ...more] = await refused(file);
     expect(more).toEqual([]);
     expect(e).toMatchObject({ file, line: 1, column: 1, rule: 'import/too-large' });
-    expect(e!.message).toBe('This XLSX file cannot be read: its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do');
+    expect(e!.message).toBe(
+      'This XLSX file cannot be read: its part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its directory declares, as zip bombs do',
+    );
   });
 
   it('the github format: sheet problems at FILE:row:column, those of the resulting ladder in the content directory', async () => {
@@ -432,7 +522,9 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     writeFileSync(join(cwd, 'bad.csv'), 'title,grade,summary\nEngineer,1,Builds.\nSenior,four,Builds more.\n');
     const bad = await ladder(['import', 'bad.csv', '--content', 'content', '--format', 'github'], { cwd });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe('::error file=bad.csv,line=3,col=2,title=import/value::The grade must be a whole number from 1 to 99 (such as 4 or L4), not "four"\n✖ 1 error and 0 warnings in 1 file\n');
+    expect(bad.stdout).toBe(
+      '::error file=bad.csv,line=3,col=2,title=import/value::The grade must be a whole number from 1 to 99 (such as 4 or L4), not "four"\n✖ 1 error and 0 warnings in 1 file\n',
+    );
     expect(existsSync(join(cwd, 'content'))).toBe(false);
 
     writeFileSync(join(cwd, 'sheet.csv'), readFileSync(join(FIXTURES, 'notes-columns.csv')));
@@ -440,17 +532,35 @@ describe('ladder import: bad sheets give located diagnostics and write nothing',
     expect(good.code).toBe(0);
     const lines = good.stdout.trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual(
-      ['Notes', 'Comments', 'Links'].map((name, i) => `::warning file=sheet.csv,line=1,col=${4 + i},title=import/unknown-column::The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`),
+      ['Notes', 'Comments', 'Links'].map(
+        (name, i) =>
+          `::warning file=sheet.csv,line=1,col=${4 + i},title=import/unknown-column::The column "${name}" holds notes or examples, not a level, a field or a competency, so it is left out`,
+      ),
     );
-    expect(lines).toContain('::warning file=content/levels/individual-contributor/engineer.md,line=7,col=8,title=content/placeholder::The pay band of Engineer is still 0–0: set it before this is published');
+    expect(lines).toContain(
+      '::warning file=content/levels/individual-contributor/engineer.md,line=7,col=8,title=content/placeholder::The pay band of Engineer is still 0–0: set it before this is published',
+    );
     expect(lines.slice(3, -1).every((l) => l.startsWith('::warning file=content/'))).toBe(true);
     expect(lines.at(-1)).toMatch(/^⚠ 0 errors and \d+ warnings in \d+ files$/);
 
     // An XLSX problem names its sheet and cell in the message; a line break in a cell is shown, never a second line.
     const book = join(cwd, 'book.xlsx');
-    writeFileSync(book, await xlsxBuffer([{ name: 'Levels 2026', rows: [['title', 'grade'], ['Engineer', 'one\ntwo']] }]));
+    writeFileSync(
+      book,
+      await xlsxBuffer([
+        {
+          name: 'Levels 2026',
+          rows: [
+            ['title', 'grade'],
+            ['Engineer', 'one\ntwo'],
+          ],
+        },
+      ]),
+    );
     const xlsx = await ladder(['import', 'book.xlsx', '--content', 'content', '--format', 'github'], { cwd });
-    expect(xlsx.stdout.split('\n')[0]).toBe('::error file=book.xlsx,line=2,col=2,title=import/value::Sheet "Levels 2026", cell B2: The grade must be a whole number from 1 to 99 (such as 4 or L4), not "one\\u{a}two"');
+    expect(xlsx.stdout.split('\n')[0]).toBe(
+      '::error file=book.xlsx,line=2,col=2,title=import/value::Sheet "Levels 2026", cell B2: The grade must be a whole number from 1 to 99 (such as 4 or L4), not "one\\u{a}two"',
+    );
   });
 
   it('100,000 rows: a clear limit at the first row past it, not a hang', async () => {
@@ -481,7 +591,18 @@ describe('ladder export and the round trip', () => {
     expect((await ladder(['export', join(out, 'ladder.xlsx')], { cwd: ROOT })).code).toBe(0);
     expect((await ladder(['export', join(out, 'csv')], { cwd: ROOT })).code).toBe(0);
     const book = (await readExcelFile(readFileSync(join(out, 'ladder.xlsx')))) as unknown as { sheet: string; data: unknown[][] }[];
-    expect(book.map((s) => s.sheet)).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'pages', 'exceptions']);
+    expect(book.map((s) => s.sheet)).toEqual([
+      'levels',
+      'expectations',
+      'bands',
+      'zones',
+      'tracks',
+      'families',
+      'competencies',
+      'settings',
+      'pages',
+      'exceptions',
+    ]);
     expect(readdirSync(join(out, 'csv')).sort()).toEqual(book.map((s) => `${s.sheet}.csv`).sort());
     const sample = tree(CONTENT);
     for (const source of [join(out, 'ladder.xlsx'), join(out, 'csv'), join(out, 'csv/levels.csv')]) {
@@ -504,7 +625,9 @@ describe('ladder export and the round trip', () => {
     const workbook = strFromU8(files['xl/workbook.xml']!);
     const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(['levels', 'expectations', 'bands', 'zones', 'tracks', 'families', 'competencies', 'settings', 'pages', 'exceptions']);
-    expect(strFromU8(files['xl/styles.xml']!)).toContain('<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1"');
+    expect(strFromU8(files['xl/styles.xml']!)).toContain(
+      '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1"',
+    );
     expect(strFromU8(files['xl/styles.xml']!)).toContain('<font><b/><sz val="11"/>');
     const levels = check(SAMPLE).ladder.levels;
     names.forEach((name, i) => {
@@ -513,7 +636,10 @@ describe('ladder export and the round trip', () => {
       const header = [...(/<row r="1">(.*?)<\/row>/.exec(xml)?.[1] ?? '').matchAll(/<c r="([A-Z]+)1" t="inlineStr" s="1">/g)].map((m) => m[1]);
       const cols = [...(/<cols>(.*?)<\/cols>/.exec(xml)?.[1] ?? '').matchAll(/<col min="(\d+)" max="(\d+)" width="(\d+)" customWidth="1"\/>/g)];
       expect(cols.length, name).toBe(header.length);
-      expect(cols.map((c) => Number(c[1])), name).toEqual(header.map((_, n) => n + 1));
+      expect(
+        cols.map((c) => Number(c[1])),
+        name,
+      ).toEqual(header.map((_, n) => n + 1));
       for (const c of cols) expect(Number(c[3])).toBeGreaterThanOrEqual(6);
       for (const c of cols) expect(Number(c[3])).toBeLessThanOrEqual(60);
     });
@@ -534,17 +660,32 @@ describe('ladder export and the round trip', () => {
     const row = levels.findIndex((r) => r[0] === 'engineering-ic/staff-engineer');
     levels[row]![header.indexOf('summary')] = 'Leads technical work across a group of teams.';
     // Cells go back as the program read them, guard apostrophes included.
-    const sheets: Sheet[] = book.map((s) => ({ name: s.sheet, rows: s.data.map((r) => r.map((c) => (c === null ? '' : typeof c === 'number' ? c : String(c)))) }));
+    const sheets: Sheet[] = book.map((s) => ({
+      name: s.sheet,
+      rows: s.data.map((r) => r.map((c) => (c === null ? '' : typeof c === 'number' ? c : String(c)))),
+    }));
     const edited = join(out, 'edited.xlsx');
     writeFileSync(edited, await rawXlsx(sheets));
     const dir = copySample();
     const run = await ladder(['import', edited, '--content', dir, '--force'], { cwd: ROOT });
     expect(run.code).toBe(0);
-    const changedFiles = Object.entries(tree(dir)).filter(([path, text]) => tree(SAMPLE)[path] !== text).map(([path]) => path);
+    const changedFiles = Object.entries(tree(dir))
+      .filter(([path, text]) => tree(SAMPLE)[path] !== text)
+      .map(([path]) => path);
     expect(changedFiles).toEqual(['levels/engineering-ic/staff-engineer.md']);
     const diff = diffLadders(check(SAMPLE), check(dir));
     expect(diff.levels.map((c) => [c.id, c.kind, c.fields.map((f) => [f.field, f.before, f.after])])).toEqual([
-      ['engineering-ic/staff-engineer', 'changed', [['summary', 'Leads technical work across a group of teams and raises the bar for how the group builds software.', 'Leads technical work across a group of teams.']]],
+      [
+        'engineering-ic/staff-engineer',
+        'changed',
+        [
+          [
+            'summary',
+            'Leads technical work across a group of teams and raises the bar for how the group builds software.',
+            'Leads technical work across a group of teams.',
+          ],
+        ],
+      ],
     ]);
     expect([diff.families, diff.tracks, diff.competencies, diff.ladder.fields, diff.ladder.text]).toEqual([[], [], [], [], []]);
   });
@@ -556,7 +697,9 @@ describe('ladder export and the round trip', () => {
     expect(check(dir).ok).toBe(true);
     const out = join(tempDir(), 'csv');
     expect((await ladder(['export', out, '--content', dir], { cwd: ROOT })).code).toBe(0);
-    const line = readFileSync(join(out, 'levels.csv'), 'utf8').split('\r\n').find((l) => l.startsWith('engineering-ic/staff-engineer,'))!;
+    const line = readFileSync(join(out, 'levels.csv'), 'utf8')
+      .split('\r\n')
+      .find((l) => l.startsWith('engineering-ic/staff-engineer,'))!;
     expect(line).toContain(`"a;'=cmd|' /C calc'!A0;b"`);
     // Excel set to a European list separator splits the line on ";" and ignores a quote in mid-field.
     for (const part of line.split(';')) expect(part, part).not.toMatch(/^[=+\-@\t\r]/);

@@ -29,8 +29,55 @@ const located = (body: string, rule: string) =>
     .map((d) => [d.line - BODY_LINE + 1, d.column]);
 const html = (markdown: string) => renderHtml(parseBody(markdown, 1));
 
-const ELEMENTS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'INPUT', 'PRE', 'CODE', 'EM', 'STRONG', 'DEL', 'A', 'IMG', 'BR', 'HR', 'SUP', 'SECTION', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
-const ATTRIBUTES = new Set(['href', 'title', 'src', 'alt', 'id', 'class', 'start', 'type', 'checked', 'disabled', 'style', 'aria-describedby', 'aria-label', 'data-footnote-ref', 'data-footnote-backref', 'data-footnotes']);
+const ELEMENTS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'INPUT',
+  'PRE',
+  'CODE',
+  'EM',
+  'STRONG',
+  'DEL',
+  'A',
+  'IMG',
+  'BR',
+  'HR',
+  'SUP',
+  'SECTION',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+]);
+const ATTRIBUTES = new Set([
+  'href',
+  'title',
+  'src',
+  'alt',
+  'id',
+  'class',
+  'start',
+  'type',
+  'checked',
+  'disabled',
+  'style',
+  'aria-describedby',
+  'aria-label',
+  'data-footnote-ref',
+  'data-footnote-backref',
+  'data-footnotes',
+]);
 
 /** Every way the HTML could run code or reach outside the page's own markup, as a browser would parse it. */
 function unsafeParts(markup: string): string[] {
@@ -41,7 +88,8 @@ function unsafeParts(markup: string): string[] {
     if (!ELEMENTS.has(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
     for (const { name, value } of element.attributes) {
       if (!ATTRIBUTES.has(name)) found.push(`${name}=`);
-      if ((name === 'href' || name === 'src') && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto|tel):/i.test(value.trim())) found.push(`${name}=${value}`);
+      if ((name === 'href' || name === 'src') && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto|tel):/i.test(value.trim()))
+        found.push(`${name}=${value}`);
       if (name === 'src' && /^\s*(mailto|tel):/i.test(value)) found.push(`${name}=${value}`);
       if (name === 'style' && !/^text-align: (left|center|right)$/.test(value)) found.push(`style=${value}`);
       if (name === 'id' && !value.startsWith('user-content-')) found.push(`id=${value}`);
@@ -137,7 +185,47 @@ describe('rendered HTML', () => {
   });
 
   it('is safe for any Markdown made of risky pieces', () => {
-    const pieces = ['<', '>', '</', 'script', 'img', 'svg', ' onerror=', ' src=', '"', "'", '`', '```', '[', ']', '(', ')', '![', ':', 'javascript', 'data', '&#106;', '&#x6A;', '&colon;', '\t', '\n', '\n\n', '- ', '| a |', '|---|', '[^1]', '[1]: ', '<!--', '-->', 'x', ' ', '\\', '*', '#', '\u0000'];
+    const pieces = [
+      '<',
+      '>',
+      '</',
+      'script',
+      'img',
+      'svg',
+      ' onerror=',
+      ' src=',
+      '"',
+      "'",
+      '`',
+      '```',
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      ':',
+      'javascript',
+      'data',
+      '&#106;',
+      '&#x6A;',
+      '&colon;',
+      '\t',
+      '\n',
+      '\n\n',
+      '- ',
+      '| a |',
+      '|---|',
+      '[^1]',
+      '[1]: ',
+      '<!--',
+      '-->',
+      'x',
+      ' ',
+      '\\',
+      '*',
+      '#',
+      '\u0000',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const markdown = parts.join('');
@@ -149,7 +237,10 @@ describe('rendered HTML', () => {
   });
 
   it('renders a section on its own, with the link definitions written elsewhere in the body', () => {
-    const body = parseBody('Intro with [a ref][1].\n\n## Craft\n\n- Reads [the guide][guide].\n\n## People\n\n- Helps.\n\n[guide]: https://example.com/guide\n[1]: https://example.com/one\n', 1);
+    const body = parseBody(
+      'Intro with [a ref][1].\n\n## Craft\n\n- Reads [the guide][guide].\n\n## People\n\n- Helps.\n\n[guide]: https://example.com/guide\n[1]: https://example.com/one\n',
+      1,
+    );
     const { intro, sections } = splitSections(body);
     expect(renderHtml(intro)).toBe('<p>Intro with <a href="https://example.com/one">a ref</a>.</p>');
     expect(renderHtml(sections[0])).toBe('<ul>\n<li>Reads <a href="https://example.com/guide">the guide</a>.</li>\n</ul>');
@@ -187,7 +278,30 @@ describe('sections', () => {
     }
     return node;
   };
-  const pieces = ['## Craft\n', '## People\n', '### Sub\n', 'Setext\n---\n', '- item ', '  - nested ', '1. one ', '> quote ', 'text ', '*em* ', '[a](https://example.com) ', '[r][1] ', '\n[1]: https://example.com/r\n', '`code` ', '```\nfence\n', '    indented\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '\n', '\n\n', '  ', 'é 😀 ', '\r\n'];
+  const pieces = [
+    '## Craft\n',
+    '## People\n',
+    '### Sub\n',
+    'Setext\n---\n',
+    '- item ',
+    '  - nested ',
+    '1. one ',
+    '> quote ',
+    'text ',
+    '*em* ',
+    '[a](https://example.com) ',
+    '[r][1] ',
+    '\n[1]: https://example.com/r\n',
+    '`code` ',
+    '```\nfence\n',
+    '    indented\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    '\n',
+    '\n\n',
+    '  ',
+    'é 😀 ',
+    '\r\n',
+  ];
 
   it('are the nodes of the whole body, parsed from their own text', () => {
     fc.assert(
@@ -244,7 +358,9 @@ describe('where Sätteri and remark differ', () => {
   });
 
   it('nested lists: each item is an expectation, nested ones after their parent', () => {
-    const level = withBody('\n## Craft\n\n- One.\n  - One, nested.\n    - Deeper.\n- Two.\n\n## People\n\n1. Three.\n   1. Three, nested.\n').ladder.level.get('eng-ic/senior')!;
+    const level = withBody('\n## Craft\n\n- One.\n  - One, nested.\n    - Deeper.\n- Two.\n\n## People\n\n1. Three.\n   1. Three, nested.\n').ladder.level.get(
+      'eng-ic/senior',
+    )!;
     expect(levelExpectations(level).map((s) => s.expectations.map((e) => e.text))).toEqual([
       ['One.', 'One, nested.', 'Deeper.', 'Two.'],
       ['Three.', 'Three, nested.'],

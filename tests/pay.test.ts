@@ -241,7 +241,12 @@ describe('overrides', () => {
   it('an exception may excuse parity/variable-pay', () => {
     const files = miniLadder();
     replace(files, IC2, '  max: 90000\n', '  max: 90000\n  bonus: 15\n');
-    replace(files, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/variable-pay\n      reason: Sales-linked bonus, being phased out.');
+    replace(
+      files,
+      'ladder.md',
+      'currency: EUR',
+      'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/variable-pay\n      reason: Sales-linked bonus, being phased out.',
+    );
     expect(checkFiles(files).diagnostics).toEqual([]);
   });
 });

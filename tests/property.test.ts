@@ -29,22 +29,21 @@ const levelPaths = paths.filter((p) => p.startsWith('levels/'));
 type Files = Record<string, string>;
 type Edit = (files: Files) => void;
 
-const pick = <T,>(items: readonly T[], i: number): T => items[i % items.length]!;
+const pick = <T>(items: readonly T[], i: number): T => items[i % items.length]!;
 
 const deleteFile = fc.nat().map<Edit>((i) => (files) => {
   delete files[pick(Object.keys(files).sort(), i)];
 });
 
-const changeNumber = fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.integer(), fc.constantFrom('-1', '0', '1e999', '.nan', '2.5', '"7"', ''))).map<Edit>(
-  ([i, j, value]) =>
-    (files) => {
-      const path = pick(Object.keys(files).sort(), i);
-      const numbers = [...files[path]!.matchAll(/\b\d+\b/g)];
-      if (numbers.length === 0) return;
-      const match = pick(numbers, j);
-      files[path] = files[path]!.slice(0, match.index) + String(value) + files[path]!.slice(match.index + match[0].length);
-    },
-);
+const changeNumber = fc
+  .tuple(fc.nat(), fc.nat(), fc.oneof(fc.integer(), fc.constantFrom('-1', '0', '1e999', '.nan', '2.5', '"7"', '')))
+  .map<Edit>(([i, j, value]) => (files) => {
+    const path = pick(Object.keys(files).sort(), i);
+    const numbers = [...files[path]!.matchAll(/\b\d+\b/g)];
+    if (numbers.length === 0) return;
+    const match = pick(numbers, j);
+    files[path] = files[path]!.slice(0, match.index) + String(value) + files[path]!.slice(match.index + match[0].length);
+  });
 
 const renameKey = fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 12 })).map<Edit>(([i, j, name]) => (files) => {
   const path = pick(Object.keys(files).sort(), i);
@@ -96,15 +95,24 @@ const replaceLine = (files: Files, path: string, pattern: RegExp, j: number, to:
   files[path] = lines.join('\n');
 };
 
-const familyPaths = (files: Files) => Object.keys(files).filter((p) => p.startsWith('families/')).sort();
+const familyPaths = (files: Files) =>
+  Object.keys(files)
+    .filter((p) => p.startsWith('families/'))
+    .sort();
 
 /** A band's min, max, an equity bound or a zone's hand-set amounts, in a family or a level. */
 const changeBandAmount = fc.tuple(fc.nat(), fc.nat(), payValue, fc.boolean()).map<Edit>(([i, j, value, inLevel]) => (files) => {
-  const candidates = inLevel ? Object.keys(files).filter((p) => p.startsWith('levels/')).sort() : familyPaths(files);
+  const candidates = inLevel
+    ? Object.keys(files)
+        .filter((p) => p.startsWith('levels/'))
+        .sort()
+    : familyPaths(files);
   if (candidates.length === 0) return;
   const path = pick(candidates, i);
   replaceLine(files, path, /^(\s+)(min|max): .*$/, j, (m) => `${m[1]}${m[2]}: ${value}`);
-  replaceLine(files, path, /^(\s+)(\S+): \{ min: [^,]*, max: [^}]*\}$/, j + 1, (m) => (j % 2 === 0 ? `${m[1]}${m[2]}: { min: ${value}, max: ${value} }` : m[0]!));
+  replaceLine(files, path, /^(\s+)(\S+): \{ min: [^,]*, max: [^}]*\}$/, j + 1, (m) =>
+    j % 2 === 0 ? `${m[1]}${m[2]}: { min: ${value}, max: ${value} }` : m[0]!,
+  );
 });
 
 /** A zone's factor changed, removed, or given to the anchor; rounding changed. */
@@ -114,7 +122,10 @@ const changeFactor = fc.tuple(fc.nat({ max: 3 }), payValue).map<Edit>(([how, val
   if (how === 0) files['ladder.md'] = text.replace(/factor: .*/, `factor: ${value}`);
   else if (how === 1) files['ladder.md'] = text.replace(/\n\s+factor: .*/, '');
   else if (how === 2) files['ladder.md'] = text.replace(/(\n  - id: [^\n]+\n    name: [^\n]+)/, `$1\n    factor: ${value}`);
-  else files['ladder.md'] = /^rounding: /m.test(text) ? text.replace(/^rounding: .*$/m, `rounding: ${value}`) : text.replace(/\n---\n/, `\nrounding: ${value}\n---\n`);
+  else
+    files['ladder.md'] = /^rounding: /m.test(text)
+      ? text.replace(/^rounding: .*$/m, `rounding: ${value}`)
+      : text.replace(/\n---\n/, `\nrounding: ${value}\n---\n`);
 });
 
 /** A bonus target changed, removed or added to a band. */
@@ -137,27 +148,32 @@ const changeEquity = fc.tuple(fc.nat(), fc.nat(), payValue, payValue, fc.boolean
 });
 
 /** A zone id renamed where a band sets it by hand, or in ladder.md; a whole grade's band removed. */
-const changeZonesAndBands = fc.tuple(fc.nat({ max: 2 }), fc.nat(), fc.nat(), fc.constantFrom('germany', 'germny', 'us-other', 'us-northeast', 'berlin')).map<Edit>(
-  ([how, i, j, id]) =>
-    (files) => {
-      const families = familyPaths(files);
-      if (how === 0 && families.length > 0) replaceLine(files, pick(families, i), /^(\s+)[a-z-]+: (\{ min: .*)$/, j, (m) => `${m[1]}${id}: ${m[2]}`);
-      else if (how === 1 && files['ladder.md']) files['ladder.md'] = files['ladder.md'].replace(/- id: germany/, `- id: ${id}`);
-      else if (families.length > 0) {
-        const path = pick(families, i);
-        files[path] = files[path]!.replace(new RegExp(`\n  ${(j % 9) + 1}:\n(    .*\n)*`), '\n');
-      }
-    },
-);
+const changeZonesAndBands = fc
+  .tuple(fc.nat({ max: 2 }), fc.nat(), fc.nat(), fc.constantFrom('germany', 'germny', 'us-other', 'us-northeast', 'berlin'))
+  .map<Edit>(([how, i, j, id]) => (files) => {
+    const families = familyPaths(files);
+    if (how === 0 && families.length > 0) replaceLine(files, pick(families, i), /^(\s+)[a-z-]+: (\{ min: .*)$/, j, (m) => `${m[1]}${id}: ${m[2]}`);
+    else if (how === 1 && files['ladder.md']) files['ladder.md'] = files['ladder.md'].replace(/- id: germany/, `- id: ${id}`);
+    else if (families.length > 0) {
+      const path = pick(families, i);
+      files[path] = files[path]!.replace(new RegExp(`\n  ${(j % 9) + 1}:\n(    .*\n)*`), '\n');
+    }
+  });
 
 /** A level's own pay added (an override, possibly breaking parity) or removed. */
 const changeOverride = fc.tuple(fc.nat(), payValue, payValue, fc.boolean()).map<Edit>(([i, min, max, zones]) => (files) => {
-  const levels = Object.keys(files).filter((p) => p.startsWith('levels/')).sort();
+  const levels = Object.keys(files)
+    .filter((p) => p.startsWith('levels/'))
+    .sort();
   if (levels.length === 0) return;
   const path = pick(levels, i);
   const text = files[path]!;
   if (/^pay:/m.test(text)) files[path] = text.replace(/^pay:.*\n(  .*\n)*/m, '');
-  else files[path] = text.replace(/^authority:/m, `pay:\n  min: ${min}\n  max: ${max}\n${zones ? `  zones:\n    germany: { min: ${min}, max: ${max} }\n` : ''}authority:`);
+  else
+    files[path] = text.replace(
+      /^authority:/m,
+      `pay:\n  min: ${min}\n  max: ${max}\n${zones ? `  zones:\n    germany: { min: ${min}, max: ${max} }\n` : ''}authority:`,
+    );
 });
 
 const payEdit = fc.oneof(changeBandAmount, changeFactor, changeBonus, changeEquity, changeZonesAndBands, changeOverride, changeNumber, renameKey, splice);

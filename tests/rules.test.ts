@@ -213,7 +213,13 @@ const cases: Record<string, Case> = {
     file: M2,
     at: 'grade: 2',
     offset: 7,
-    fixIt: (f) => replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: Being tested.'),
+    fixIt: (f) =>
+      replace(
+        f,
+        'ladder.md',
+        'currency: EUR',
+        'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: Being tested.',
+      ),
   },
   'parity/pay': {
     rule: 'parity/pay',
@@ -261,7 +267,12 @@ const cases: Record<string, Case> = {
     rule: 'parity/exception-unused',
     severity: 'warning',
     breakIt: (f) =>
-      replace(f, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/pay\n      reason: Market data.'),
+      replace(
+        f,
+        'ladder.md',
+        'currency: EUR',
+        'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/pay\n      reason: Market data.',
+      ),
     file: 'ladder.md',
     at: 'family: eng',
     fixIt: (f) => replace(f, IC2, 'max: 90000', 'max: 95000'),
@@ -373,7 +384,12 @@ describe('parity diagnostics', () => {
   it('are turned off by a matching exception, which the model records', () => {
     const files = miniLadder();
     delete files[IC2];
-    replace(files, 'ladder.md', 'currency: EUR', 'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: No IC yet.');
+    replace(
+      files,
+      'ladder.md',
+      'currency: EUR',
+      'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 2\n      rule: parity/ceiling\n      reason: No IC yet.',
+    );
     const result = checkFiles(files);
     expect(result.diagnostics).toEqual([]);
     expect(result.ladder.parity.exceptions[0]).toMatchObject({ family: 'eng', grade: 2, excused: 1, reason: 'No IC yet.' });
@@ -392,7 +408,11 @@ describe('parity diagnostics', () => {
     const frozen = deepFreeze(ladder);
     const sources = classify(rawFiles(files)).files;
     // In a module (strict mode), writing to a frozen object throws.
-    const run = () => applyExceptions(frozen, rules.flatMap((rule) => rule({ ladder: frozen, files: sources })));
+    const run = () =>
+      applyExceptions(
+        frozen,
+        rules.flatMap((rule) => rule({ ladder: frozen, files: sources })),
+      );
     const first = run();
     const second = run();
     expect(second).toEqual(first);
@@ -441,8 +461,12 @@ describe('every problem in one run', () => {
   it('still reports a real gap and ceiling when a level file with errors has a readable grade elsewhere', () => {
     const files = miniLadder();
     // The IC track loses its grade 2 (a real gap under a new grade 3); a principal at grade 4 has no summary.
-    files['levels/eng-ic/staff.md'] = files[IC2]!.replace('Senior Engineer', 'Staff Engineer').replace('grade: 2', 'grade: 3').replace('max: 90000', 'max: 95000');
-    files['levels/eng-ic/principal.md'] = files[IC2]!.replace('Senior Engineer', 'Principal').replace('grade: 2', 'grade: 4').replace(/summary: .*\n/, '');
+    files['levels/eng-ic/staff.md'] = files[IC2]!.replace('Senior Engineer', 'Staff Engineer')
+      .replace('grade: 2', 'grade: 3')
+      .replace('max: 90000', 'max: 95000');
+    files['levels/eng-ic/principal.md'] = files[IC2]!.replace('Senior Engineer', 'Principal')
+      .replace('grade: 2', 'grade: 4')
+      .replace(/summary: .*\n/, '');
     delete files[IC2];
     expect(rulesOf(checkFiles(files).diagnostics).sort()).toEqual(['parity/ceiling', 'schema/summary', 'track/grade-gap']);
     // A level whose grade cannot be read at all may be the missing one: then only its own error shows.
@@ -516,7 +540,9 @@ describe('YAML mistakes, in words and where the fix goes', () => {
   it('explains the common ones once each', () => {
     // Lines of IC2: 2 title, 3 grade, 4 summary, 5 pay, 6 min, 7 max.
     expect(first((t) => t.replace(/summary: /, 'summary: Note: '))).toEqual([
-      expect.stringMatching(/^4:10 syntax\/frontmatter The value of "summary" contains ": ", which YAML reads as another field: put it in quotes, summary: "Note: /),
+      expect.stringMatching(
+        /^4:10 syntax\/frontmatter The value of "summary" contains ": ", which YAML reads as another field: put it in quotes, summary: "Note: /,
+      ),
     ]);
     expect(first((t) => t.replace('  max: 90000', '   max: 90000'))).toEqual([
       '7:1 syntax/frontmatter This line is indented more than "min" above it: fields of the same group start in the same column (use the same number of spaces)',
@@ -530,10 +556,16 @@ describe('YAML mistakes, in words and where the fix goes', () => {
     expect(first((t) => t.replace(/(summary: .*)\n/, '$1\n  and more: again\n'))).toEqual([
       '5:3 syntax/frontmatter The value of "summary" goes on over several lines and this line contains ": ", which YAML reads as another field: put the whole value in quotes',
     ]);
-    expect(first((t) => t.replace('title: Senior Engineer', 'title:Senior Engineer'))).toEqual(['2:7 syntax/frontmatter Put a space after the colon: title: Senior Engineer']);
+    expect(first((t) => t.replace('title: Senior Engineer', 'title:Senior Engineer'))).toEqual([
+      '2:7 syntax/frontmatter Put a space after the colon: title: Senior Engineer',
+    ]);
     expect(first((t) => t.replace('grade: 2', 'grade: 2\ntitle: Again'))).toEqual(['4:1 syntax/frontmatter The field "title" appears twice: keep one of them']);
-    expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual(['6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only']);
-    expect(first((t) => t.replace('grade: 2', 'grade: 99999999999999999999999'))).toEqual(['3:8 schema/grade "grade" must be at most 99, not the number 1e+23']);
+    expect(first((t) => t.replace('  min: 70000', '\tmin: 70000'))).toEqual([
+      '6:1 syntax/frontmatter This line is indented with a tab: YAML indents with spaces only',
+    ]);
+    expect(first((t) => t.replace('grade: 2', 'grade: 99999999999999999999999'))).toEqual([
+      '3:8 schema/grade "grade" must be at most 99, not the number 1e+23',
+    ]);
     expect(first((t) => t.replace('  max: 90000', 'max: 90000'))).toContain(
       '7:1 schema/max Unknown field "max": "max" belongs inside "pay": indent it under "pay:" like the fields beside it',
     );
@@ -543,14 +575,23 @@ describe('YAML mistakes, in words and where the fix goes', () => {
 describe('an exception that excuses nothing', () => {
   const withException = (grade: number, rule: string) => {
     const files = miniLadder();
-    replace(files, 'ladder.md', 'currency: EUR', `currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: ${grade}\n      rule: ${rule}\n      reason: Market data.`);
+    replace(
+      files,
+      'ladder.md',
+      'currency: EUR',
+      `currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: ${grade}\n      rule: ${rule}\n      reason: Market data.`,
+    );
     replace(files, M2, 'max: 90000', 'max: 95000'); // parity/pay at grade 2
     return checkFiles(files).diagnostics.find((d) => d.rule === 'parity/exception-unused')?.message;
   };
 
   it('suggests the grade or the rule it was probably meant for', () => {
-    expect(withException(1, 'parity/pay')).toBe('This exception excuses nothing: eng grade 1 does not break parity/pay; did you mean grade 2? Otherwise remove it');
-    expect(withException(2, 'parity/authority')).toBe('This exception excuses nothing: eng grade 2 does not break parity/authority; did you mean the rule parity/pay? Otherwise remove it');
+    expect(withException(1, 'parity/pay')).toBe(
+      'This exception excuses nothing: eng grade 1 does not break parity/pay; did you mean grade 2? Otherwise remove it',
+    );
+    expect(withException(2, 'parity/authority')).toBe(
+      'This exception excuses nothing: eng grade 2 does not break parity/authority; did you mean the rule parity/pay? Otherwise remove it',
+    );
     expect(withException(2, 'parity/pay')).toBeUndefined();
   });
 });
@@ -599,7 +640,7 @@ describe('files saved by other editors', () => {
 function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
-  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+  if (value instanceof Map) for (const [k, v] of value) deepFreeze(k, seen), deepFreeze(v, seen);
   else if (value instanceof Set) for (const v of value) deepFreeze(v, seen);
   else for (const v of Object.values(value)) deepFreeze(v, seen);
   return Object.freeze(value);

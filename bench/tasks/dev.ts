@@ -35,7 +35,14 @@ const base = `http://127.0.0.1:${port}`;
 
 // A level file of the ladder, and its page.
 const track = readdirSync(join(dir, 'levels')).sort()[0]!;
-const levelFile = join(dir, 'levels', track, readdirSync(join(dir, 'levels', track)).filter((f) => f.endsWith('.md')).sort()[1]!);
+const levelFile = join(
+  dir,
+  'levels',
+  track,
+  readdirSync(join(dir, 'levels', track))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[1]!,
+);
 const url = `${base}/levels/${track}/${levelFile.split('/').at(-1)!.slice(0, -3)}/`;
 const original = readFileSync(levelFile, 'utf8');
 
@@ -78,9 +85,13 @@ process.on('exit', () => {
   stop();
 });
 const timeout = <T>(promise: Promise<T>, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`${what}: no answer in ${TIMEOUT / 1000} s\n${output.slice(-3000)}`)), TIMEOUT).unref())]);
+  Promise.race([
+    promise,
+    new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`${what}: no answer in ${TIMEOUT / 1000} s\n${output.slice(-3000)}`)), TIMEOUT).unref()),
+  ]);
 /** When the server's output, from now on, first matches. */
-const printed = (pattern: RegExp, what: string) => timeout(new Promise<number>((done) => waiters.push({ test: (text) => pattern.test(text), from: output.length, done })), what);
+const printed = (pattern: RegExp, what: string) =>
+  timeout(new Promise<number>((done) => waiters.push({ test: (text) => pattern.test(text), from: output.length, done })), what);
 /** The check's summary line, as formatText prints it. */
 const SUMMARY = /(No problems in \d+ files|\d+ errors?|\d+ warnings?)[^\n]*\n/;
 
@@ -94,7 +105,10 @@ for (let tries = 0; !first.includes('<h1'); tries++) {
     if (tries > 240) throw new Error(`${url} did not render a level page:\n${first.slice(0, 500)}\n${output.slice(-2000)}`);
     await new Promise((done) => setTimeout(done, 250));
   }
-  first = await timeout(fetch(url).then((r) => r.text()), 'the first page');
+  first = await timeout(
+    fetch(url).then((r) => r.text()),
+    'the first page',
+  );
 }
 const firstPage = performance.now();
 
@@ -102,11 +116,14 @@ const firstPage = performance.now();
 const client = await (await fetch(`${base}/@vite/client`)).text();
 const token = /const wsToken = "([^"]*)"/.exec(client)?.[1] ?? /wsToken\s*=\s*"([^"]*)"/.exec(client)?.[1] ?? '';
 const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${token}`, 'vite-hmr');
-await timeout(new Promise<void>((done, fail) => {
-  socket.addEventListener('open', () => done(), { once: true });
-  socket.addEventListener('error', () => fail(new Error('the HMR socket did not open')), { once: true });
-}), 'the HMR socket');
-let reloads: ((at: number) => void)[] = [];
+await timeout(
+  new Promise<void>((done, fail) => {
+    socket.addEventListener('open', () => done(), { once: true });
+    socket.addEventListener('error', () => fail(new Error('the HMR socket did not open')), { once: true });
+  }),
+  'the HMR socket',
+);
+const reloads: ((at: number) => void)[] = [];
 socket.addEventListener('message', (event) => {
   const at = performance.now();
   if (JSON.parse(String(event.data)).type === 'full-reload') for (const done of reloads.splice(0)) done(at);
@@ -123,7 +140,10 @@ for (let i = 0; i < saves; i++) {
   writeFileSync(levelFile, original.replace(/\n## /, `\n${marker}.\n\n## `));
   const printedAt = await diagnostics;
   await reloaded;
-  const page = await timeout(fetch(url).then((r) => r.text()), 'the page after a save');
+  const page = await timeout(
+    fetch(url).then((r) => r.text()),
+    'the page after a save',
+  );
   const servedAt = performance.now();
   if (!page.includes(marker)) throw new Error(`The page after save ${i + 1} does not show the saved text`);
   toDiagnostics.push(printedAt - saved);
@@ -132,5 +152,7 @@ for (let i = 0; i < saves; i++) {
 socket.close();
 writeFileSync(levelFile, original);
 stop();
-process.stdout.write(`${JSON.stringify({ saves, startMs: ready - started, firstPageMs: firstPage - ready, toDiagnosticsMs: toDiagnostics, toReloadMs: toReload })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ saves, startMs: ready - started, firstPageMs: firstPage - ready, toDiagnosticsMs: toDiagnostics, toReloadMs: toReload })}\n`,
+);
 process.exit(0);

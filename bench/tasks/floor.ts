@@ -32,9 +32,7 @@ for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort(
   nodes += ('children' in tree ? tree.children.length : 0) + (data ? 1 : 0);
 }
 const done = performance.now();
-process.stdout.write(
-  `${JSON.stringify({ files, nodes, importMs: imported - started, workMs: done - imported, ...usage() })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ files, nodes, importMs: imported - started, workMs: done - imported, ...usage() })}\n`);
 
 /** Peak memory, and CPU time (user + system): less sensitive than wall time to other work on the machine. */
 function usage() {

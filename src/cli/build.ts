@@ -220,8 +220,12 @@ export function outputDir(given: string, cwd: string, content: string, project: 
   const ladder = realish(content);
   const root = realish(project);
   if (parse(out).root === out) throw new UsageError(`Refusing to build into ${out}: it is the root of the file system`);
-  if (real === ladder || isInside(ladder, real)) throw new UsageError(`Refusing to build into ${out}: it is inside the ladder's content folder ${content}, and the site would become part of the ladder. Choose a folder outside it, such as ./dist`);
-  if (isInside(real, ladder)) throw new UsageError(`Refusing to build into ${out}: it holds the ladder's content folder ${content}, which the build would replace`);
+  if (real === ladder || isInside(ladder, real))
+    throw new UsageError(
+      `Refusing to build into ${out}: it is inside the ladder's content folder ${content}, and the site would become part of the ladder. Choose a folder outside it, such as ./dist`,
+    );
+  if (isInside(real, ladder))
+    throw new UsageError(`Refusing to build into ${out}: it holds the ladder's content folder ${content}, which the build would replace`);
   if (real === root || isInside(real, root) || (isInside(root, real) && !realIsBuildable(real, root))) {
     throw new UsageError(`Refusing to build into ${out}: it holds the project`);
   }
@@ -288,7 +292,8 @@ export function removeDebris(out: string, project: string): void {
   // A claim whose folder is already gone.
   for (const entry of list(astro)) {
     const pid = own.exec(entry.slice(0, -CLAIM.length))?.[1];
-    if (entry.endsWith(CLAIM) && pid && !running(Number(pid)) && !existsSync(join(astro, entry.slice(0, -CLAIM.length)))) rmSync(join(astro, entry), { force: true });
+    if (entry.endsWith(CLAIM) && pid && !running(Number(pid)) && !existsSync(join(astro, entry.slice(0, -CLAIM.length))))
+      rmSync(join(astro, entry), { force: true });
   }
 }
 
@@ -320,7 +325,11 @@ function oneLine(error: unknown): string {
     return `${path}${issue.message}`;
   }
   const text = typeof e?.message === 'string' ? e.message : String(error);
-  const line = text.split('\n').find((l) => /[A-Za-z]/.test(l))?.trim() ?? 'unknown error';
+  const line =
+    text
+      .split('\n')
+      .find((l) => /[A-Za-z]/.test(l))
+      ?.trim() ?? 'unknown error';
   const title = typeof e?.title === 'string' && e.title !== line ? `${e.title}: ` : '';
   return `${title}${line}`.replace(/[.\s]+$/, '');
 }
@@ -381,12 +390,16 @@ export function indexSite(site: string): void {
     reply = {};
   }
   if (run.status === 0 && reply.pages !== undefined) return;
-  throw new Error(`Pagefind could not write the search index: ${reply.error ?? pagefindProblem(run.stderr ?? '', run.error?.message ?? (run.signal ? `it was stopped (${run.signal})` : `it exited with code ${run.status}`))}`);
+  throw new Error(
+    `Pagefind could not write the search index: ${reply.error ?? pagefindProblem(run.stderr ?? '', run.error?.message ?? (run.signal ? `it was stopped (${run.signal})` : `it exited with code ${run.status}`))}`,
+  );
 }
 
 /** The cause in Pagefind's own output (a Rust panic names the OS error), else the fallback. */
 export function pagefindProblem(stderr: string, fallback: string): string {
-  const os = /message: "([^"]+)"/.exec(stderr)?.[1] ?? /(No space left on device|Permission denied|Read-only file system|Disk quota exceeded|Too many open files)/i.exec(stderr)?.[1];
+  const os =
+    /message: "([^"]+)"/.exec(stderr)?.[1] ??
+    /(No space left on device|Permission denied|Read-only file system|Disk quota exceeded|Too many open files)/i.exec(stderr)?.[1];
   if (os) return os;
   const line = stderr
     .split('\n')

@@ -101,7 +101,9 @@ function walkInside(dir: string, rel: string, create: boolean): string {
     }
     const shown = relative(dir, current).split(sep).join('/');
     if (stat.isSymbolicLink()) {
-      throw new ConfinementError(`${shown} is a symbolic link, which ladder new does not write through (the checker does not follow links either): replace it with a real ${last ? 'file' : 'folder'}`);
+      throw new ConfinementError(
+        `${shown} is a symbolic link, which ladder new does not write through (the checker does not follow links either): replace it with a real ${last ? 'file' : 'folder'}`,
+      );
     }
     if (!last && !stat.isDirectory()) throw new ConfinementError(`${shown} is a file, not a folder`);
   }

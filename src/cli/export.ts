@@ -51,7 +51,8 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
   if (!values.force && existsSync(target) && (xlsx || !statSync(target).isDirectory() || readdirSync(target).some((f) => f.endsWith('.csv')))) {
     throw new UsageError(`${label} exists: use --force to replace it`);
   }
-  if (!xlsx && existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${label} is a file: name a folder for CSV files, or a file ending in .xlsx`);
+  if (!xlsx && existsSync(target) && !statSync(target).isDirectory())
+    throw new UsageError(`${label} is a file: name a folder for CSV files, or a file ending in .xlsx`);
   const { sheets, diagnostics } = exportSheets(dir, { levelUrl: (id) => withBase('/', paths.level(id)) });
   if (diagnostics.length > 0) {
     const rel = relative(io.cwd, dir).replace(/\\/g, '/');

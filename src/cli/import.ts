@@ -51,7 +51,8 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}`);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the spreadsheet to import: ladder import FILE' : 'Import one spreadsheet at a time');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'Name the spreadsheet to import: ladder import FILE' : 'Import one spreadsheet at a time');
   const label = positionals[0]!;
   const path = resolve(io.cwd, label);
   if (!existsSync(path)) throw new UsageError(`No such file: ${label}`);
@@ -66,7 +67,9 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     const all = [...result.diagnostics, ...result.conflicts, ...checked];
     const summary = summarize(all, 1 + result.also.length + (result.check?.summary.files ?? 0));
     const json = JSON.parse(formatJson(all, summary)) as Record<string, unknown>;
-    io.stdout(`${JSON.stringify({ ...json, ok: !failed, written: result.written, layouts: result.layouts, files: result.files, todo: result.todo }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ...json, ok: !failed, written: result.written, layouts: result.layouts, files: result.files, todo: result.todo }, null, 2)}\n`,
+    );
   } else if (format === 'github') {
     // Sheet problems are located in FILE (relative to the working directory), the rest in the content directory.
     const content = [...result.conflicts, ...checked];
@@ -92,15 +95,24 @@ function textReport(result: ImportResult, prefix: string, color: boolean, dryRun
     return `${out.join('\n')}\n`;
   }
   if (hasErrors(result.conflicts)) {
-    out.push(`Nothing was written: ${result.conflicts.filter((d) => d.severity === 'error').length} file(s) would be overwritten (use --force), or cannot be written.`);
+    out.push(
+      `Nothing was written: ${result.conflicts.filter((d) => d.severity === 'error').length} file(s) would be overwritten (use --force), or cannot be written.`,
+    );
     return `${out.join('\n')}\n`;
   }
   if (result.layouts.length > 0) out.push(`Read as: ${result.layouts.join('; ')}.`);
-  const verb = { create: dryRun ? 'would create' : 'created', overwrite: dryRun ? 'would overwrite' : 'overwrote', unchanged: 'unchanged', keep: 'kept (the sheet does not describe it)' } as const;
+  const verb = {
+    create: dryRun ? 'would create' : 'created',
+    overwrite: dryRun ? 'would overwrite' : 'overwrote',
+    unchanged: 'unchanged',
+    keep: 'kept (the sheet does not describe it)',
+  } as const;
   const changed = result.files.filter((f) => f.action === 'create' || f.action === 'overwrite');
   for (const f of result.files) if (f.action !== 'unchanged') out.push(`  ${verb[f.action]}  ${prefix}${f.path}`);
   const unchanged = result.files.length - result.files.filter((f) => f.action !== 'unchanged').length;
-  out.push(`${dryRun ? 'Dry run: nothing written; ' : ''}${changed.length} file(s) ${dryRun ? 'to write' : 'written'}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}.`);
+  out.push(
+    `${dryRun ? 'Dry run: nothing written; ' : ''}${changed.length} file(s) ${dryRun ? 'to write' : 'written'}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}.`,
+  );
   if (result.todo.length > 0) {
     out.push('', 'Still to fill in:');
     for (const t of result.todo) out.push(`  - ${t}`);

@@ -68,12 +68,16 @@ export function runInit(argv: string[], io: Io): number {
   const result = check(join(target, 'content'));
   const shownRel = relative(io.cwd, target);
   const shown = shownRel === '' ? '.' : shownRel.startsWith('..') ? target : shownRel;
-  io.stdout(`✔ Started a ladder in ${shown}: ${written.length} files written${kept.length > 0 ? `, ${kept.length} kept as they were (${kept.join(', ')})` : ''}.\n`);
+  io.stdout(
+    `✔ Started a ladder in ${shown}: ${written.length} files written${kept.length > 0 ? `, ${kept.length} kept as they were (${kept.join(', ')})` : ''}.\n`,
+  );
   io.stdout(`  The example ladder has ${result.summary.errors} errors and ${result.summary.warnings} warnings (the TODOs left to write).\n\n`);
   io.stdout(`Next:\n  ${shown === '.' ? '' : `cd ${shellQuote(shown)} && `}npm install && npm run build\n`);
   io.stdout(`Then edit content/ladder.md first: README.md says what to change, in order.\n`);
   if (kept.includes('package.json')) {
-    io.stdout(`\nYour package.json was kept: add "parity-ladder" and "astro" to its dependencies, and the scripts "check": "ladder check" and "build": "ladder build".\n`);
+    io.stdout(
+      `\nYour package.json was kept: add "parity-ladder" and "astro" to its dependencies, and the scripts "check": "ladder check" and "build": "ladder build".\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -110,7 +110,22 @@ export function runNew(argv: string[], io: Io): number {
     family: ['name', 'id'],
     competency: ['name', 'id'],
   };
-  for (const key of ['grade', 'title', 'summary', 'name', 'family', 'kind', 'competencies', 'id', 'min', 'max', 'bonus', 'equity-min', 'equity-max', 'zone'] as const) {
+  for (const key of [
+    'grade',
+    'title',
+    'summary',
+    'name',
+    'family',
+    'kind',
+    'competencies',
+    'id',
+    'min',
+    'max',
+    'bonus',
+    'equity-min',
+    'equity-max',
+    'zone',
+  ] as const) {
     if (values[key] !== undefined && !allowed[what as Kind].includes(key)) {
       throw new UsageError(`--${key} does not apply to "ladder new ${what}"`);
     }
@@ -138,7 +153,8 @@ export function runNew(argv: string[], io: Io): number {
   const { ladder } = checked;
   // The commands it suggests work on the same ladder: with --content when, without it, they would read another.
   const sameByDefault = values.content === undefined || resolve(contentFor(undefined, io)) === resolve(dir);
-  const same = (text: string) => (sameByDefault ? text : text.replace(/"(ladder [^"]+)"/g, (_, cmd: string) => `"${cmd} --content ${shellWord(values.content!)}"`));
+  const same = (text: string) =>
+    sameByDefault ? text : text.replace(/"(ladder [^"]+)"/g, (_, cmd: string) => `"${cmd} --content ${shellWord(values.content!)}"`);
   let scaffold: Scaffold;
   try {
     if (what === 'band') {
@@ -207,7 +223,8 @@ function bandOptions(family: string, grade: number, values: BandFlags, need: (ke
   if (values.bonus !== undefined) {
     const text = values.bonus.trim().replace(/%$/, '');
     const bonus = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || bonus > 200) throw new UsageError(`--bonus is a target in percent of base pay, from 0 to 200 (such as 10), not "${values.bonus}"`);
+    if (!/^\d+(\.\d+)?$/.test(text) || bonus > 200)
+      throw new UsageError(`--bonus is a target in percent of base pay, from 0 to 200 (such as 10), not "${values.bonus}"`);
     band.bonus = bonus;
   }
   const equityMin = values['equity-min'];
@@ -232,7 +249,14 @@ function bandOptions(family: string, grade: number, values: BandFlags, need: (ke
  * the band itself passes the check (no regression against the grades around
  * it, no inverted range); what it changes elsewhere is said, not refused.
  */
-function writeBand(dir: string, raw: ReturnType<typeof readContentDir>, before: ReturnType<typeof checkFiles>, options: NewBand, io: Io, same: (text: string) => string): number {
+function writeBand(
+  dir: string,
+  raw: ReturnType<typeof readContentDir>,
+  before: ReturnType<typeof checkFiles>,
+  options: NewBand,
+  io: Io,
+  same: (text: string) => string,
+): number {
   const path = `families/${options.family}.md`;
   const fail = (message: string) => {
     io.stderr(`ladder new band: ${same(message).split('\n').map(visible).join('\n')}\n`);

@@ -46,7 +46,11 @@ export function runRules(argv: string[], io: Io): number {
     io.stdout(`${ruleTable(registry)}\n`);
   } else {
     const width = Math.max(...registry.map((r) => r.meta.id.length));
-    io.stdout(registry.map(({ meta }) => `${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${meta.description}${meta.severityNote ? ` (${meta.severityNote})` : ''}\n`).join(''));
+    io.stdout(
+      registry
+        .map(({ meta }) => `${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${meta.description}${meta.severityNote ? ` (${meta.severityNote})` : ''}\n`)
+        .join(''),
+    );
   }
   return EXIT.ok;
 }

@@ -70,7 +70,11 @@ export function mountAssessPicker(form: HTMLFormElement): void {
     if (!text) continue;
     const parsed = parseJson(text);
     if (!parsed.ok) continue;
-    const sheet: Worksheet = { level: choice.level, title: choice.title, items: parsed.value.items.map((i) => ({ id: i.id, competency: '', text: i.text ?? '' })) };
+    const sheet: Worksheet = {
+      level: choice.level,
+      title: choice.title,
+      items: parsed.value.items.map((i) => ({ id: i.id, competency: '', text: i.text ?? '' })),
+    };
     const answers = Object.fromEntries(parsed.value.items.map((i) => [i.id, { rating: i.rating, evidence: i.evidence }]));
     const p = progress(sheet, answers);
     const li = document.createElement('li');

@@ -136,7 +136,9 @@ export function render(data: LadderJson, left: LevelJson | undefined, right: Lev
   if (pair.some((l) => l.pay?.equity)) row('Equity', (l) => [l.pay?.equity ? `${formatBand(l.pay.equity, l.pay.currency)} a year` : 'None']);
   row(AUTHORITY_LABELS.scope, (l) => [capitalize(l.authority.scope)]);
   if (pair.every((l) => l.authority.budget !== null)) row(AUTHORITY_LABELS.budget, (l) => [`${formatMoney(l.authority.budget!, currency)} a year`]);
-  row(AUTHORITY_LABELS.decisions, (l) => [l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d))))]);
+  row(AUTHORITY_LABELS.decisions, (l) => [
+    l.authority.decisions.length === 0 ? 'None' : el('ul', { class: 'tags' }, ...l.authority.decisions.map((d) => el('li', {}, humanize(d)))),
+  ]);
 
   const competencies: string[] = [];
   for (const level of pair) for (const id of tracks.get(level.track)?.competencies ?? []) if (!competencies.includes(id)) competencies.push(id);
@@ -169,7 +171,8 @@ export function render(data: LadderJson, left: LevelJson | undefined, right: Lev
     [left, right],
     [right, left],
   ] as const) {
-    if (low.next === high.id && low.promotionUrl) notes.append(el('li', {}, 'Adjacent levels: ', el('a', { href: low.promotionUrl }, `what changes from ${low.title} to ${high.title}`)));
+    if (low.next === high.id && low.promotionUrl)
+      notes.append(el('li', {}, 'Adjacent levels: ', el('a', { href: low.promotionUrl }, `what changes from ${low.title} to ${high.title}`)));
   }
   output.append(table);
   if (notes.childElementCount > 0) output.append(notes);

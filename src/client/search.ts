@@ -73,7 +73,8 @@ export async function loadSearch(host: HTMLElement, status: HTMLElement | null):
 function nameFilters(host: HTMLElement, labels: HTMLElement | null): void {
   if (!(labels instanceof HTMLTemplateElement)) return;
   const names = new Map<string, string>();
-  for (const span of labels.content.querySelectorAll<HTMLElement>('[data-filter]')) names.set(`${span.dataset.filter}:${span.dataset.value}`, span.textContent ?? '');
+  for (const span of labels.content.querySelectorAll<HTMLElement>('[data-filter]'))
+    names.set(`${span.dataset.filter}:${span.dataset.value}`, span.textContent ?? '');
   const named = new WeakSet<Node>();
   const apply = () => {
     for (const box of host.querySelectorAll<HTMLInputElement>('input.pagefind-ui__filter-checkbox')) {

@@ -114,7 +114,8 @@ export function mountWorksheet(form: HTMLFormElement): void {
   const time = () => new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const showProgress = (answers: Answers, note: string) => {
     const p = progress(sheet, answers);
-    if (saved) saved.textContent = `${p.rated} of ${p.total} expectations rated (${p.counts.consistently} consistently, ${p.counts.sometimes} sometimes, ${p.counts['not-yet']} not yet). ${note}`;
+    if (saved)
+      saved.textContent = `${p.rated} of ${p.total} expectations rated (${p.counts.consistently} consistently, ${p.counts.sometimes} sometimes, ${p.counts['not-yet']} not yet). ${note}`;
   };
 
   form.addEventListener('submit', (event) => event.preventDefault());

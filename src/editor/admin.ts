@@ -35,7 +35,11 @@ export function keepRequestsHome(origins: readonly string[]): void {
 export function allowZoom(head: HTMLElement = document.head): void {
   const fix = () => {
     for (const meta of head.querySelectorAll<HTMLMetaElement>('meta[name="viewport"]')) {
-      const content = meta.content.split(',').map((part) => part.trim()).filter((part) => part && !/^(maximum-scale|user-scalable)\s*=/.test(part)).join(', ');
+      const content = meta.content
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part && !/^(maximum-scale|user-scalable)\s*=/.test(part))
+        .join(', ');
       if (content !== meta.content) meta.content = content;
     }
   };

@@ -128,23 +128,28 @@ const decisionsInUse = new WeakMap<Ladder, string[]>();
 /** Where a field needs more than its type says: references to other files, the ladder's own scopes and zones, where pay is edited. */
 type Override = (field: EditorField, ladder: Ladder) => EditorField;
 
-const relation = (collection: string, multiple: boolean): Override => (field) => ({
-  label: field.label,
-  name: field.name,
-  widget: 'relation',
-  collection,
-  value_field: '{{slug}}',
-  search_fields: ['name'],
-  display_fields: ['name'],
-  ...(multiple ? { multiple: true, min: 1 } : {}),
-  ...(field.hint ? { hint: field.hint } : {}),
-  ...(field.required === false ? { required: false } : {}),
-});
+const relation =
+  (collection: string, multiple: boolean): Override =>
+  (field) => ({
+    label: field.label,
+    name: field.name,
+    widget: 'relation',
+    collection,
+    value_field: '{{slug}}',
+    search_fields: ['name'],
+    display_fields: ['name'],
+    ...(multiple ? { multiple: true, min: 1 } : {}),
+    ...(field.hint ? { hint: field.hint } : {}),
+    ...(field.required === false ? { required: false } : {}),
+  });
 
 /** The ladder's zones beyond the first (the anchor, whose band is the band's own min and max), when it has any. */
 function extraZones(ladder: Ladder): string[] {
   const zones = (ladder as { zones?: readonly { id: string; declared?: boolean }[] }).zones ?? [];
-  return zones.filter((z) => z.declared !== false).slice(1).map((z) => z.id);
+  return zones
+    .filter((z) => z.declared !== false)
+    .slice(1)
+    .map((z) => z.id);
 }
 
 const zoneKey: Override = (field, ladder) => {
@@ -281,7 +286,12 @@ function scalarField(name: string, s: JsonSchema, required: boolean): EditorFiel
 
 function summaryFor(fields: EditorField[]): string | undefined {
   const names = fields.filter((f) => f.widget !== 'object' && f.widget !== 'list').map((f) => f.name);
-  return names.length > 0 ? names.slice(0, 3).map((n) => `{{fields.${n}}}`).join(' · ') : undefined;
+  return names.length > 0
+    ? names
+        .slice(0, 3)
+        .map((n) => `{{fields.${n}}}`)
+        .join(' · ')
+    : undefined;
 }
 
 function labelFor(name: string): string {
@@ -333,7 +343,8 @@ export function editorConfig(ladder: Ladder, options: EditorOptions = {}): Edito
     {
       name: 'ladder',
       label: 'Ladder',
-      description: 'The ladder itself: its name, currency, scopes, parity policy and exceptions, and the home page text; and the "Which track fits me?" page once content/choose.md exists.',
+      description:
+        'The ladder itself: its name, currency, scopes, parity policy and exceptions, and the home page text; and the "Which track fits me?" page once content/choose.md exists.',
       files: [
         {
           name: 'ladder',
@@ -356,13 +367,20 @@ export function editorConfig(ladder: Ladder, options: EditorOptions = {}): Edito
           : []),
       ],
     },
-    folder('families', 'Families', 'Family', 'family', familyHasBands() ? 'Job families, such as Engineering, with the pay band of each grade.' : 'Job families, such as Engineering.', [
-      body('Description', 'What the family does.'),
-    ]),
+    folder(
+      'families',
+      'Families',
+      'Family',
+      'family',
+      familyHasBands() ? 'Job families, such as Engineering, with the pay band of each grade.' : 'Job families, such as Engineering.',
+      [body('Description', 'What the family does.')],
+    ),
     folder('competencies', 'Competencies', 'Competency', 'competency', 'Competencies; level pages use their names as section headings.', [
       body('Description', 'What the competency means.'),
     ]),
-    folder('tracks', 'Tracks', 'Track', 'track', 'Tracks of each family: individual contributor or management.', [body('Description', 'Who the track is for.')]),
+    folder('tracks', 'Tracks', 'Track', 'track', 'Tracks of each family: individual contributor or management.', [
+      body('Description', 'Who the track is for.'),
+    ]),
     ...ladder.tracks.map(
       (track): EditorCollection => ({
         name: `levels-${track.id}`,
@@ -418,7 +436,12 @@ export function editorConfig(ladder: Ladder, options: EditorOptions = {}): Edito
 }
 
 function slugFor(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'ladder';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'ladder'
+  );
 }
 
 export function editorConfigYaml(ladder: Ladder, options: EditorOptions = {}): string {

@@ -65,7 +65,15 @@ function split(text: string, path: string): { parts: Parts; data: Data } {
   const afterLead = rest.slice(lead.length);
   const tail = /\s*$/.exec(afterLead)![0];
   return {
-    parts: { open: head.slice(0, firstBreak + 1), yaml, close: head.slice(Math.max(closing, firstBreak) + 1), lead, body: afterLead.slice(0, afterLead.length - tail.length), tail, crlf: head.includes('\r\n') },
+    parts: {
+      open: head.slice(0, firstBreak + 1),
+      yaml,
+      close: head.slice(Math.max(closing, firstBreak) + 1),
+      lead,
+      body: afterLead.slice(0, afterLead.length - tail.length),
+      tail,
+      crlf: head.includes('\r\n'),
+    },
     data: parsed.file.data as Data,
   };
 }
@@ -114,17 +122,24 @@ const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null 
 /** File data → form values: records become lists of items carrying their key. */
 export function toForm(shape: Shape, value: unknown, path: string, at = ''): unknown {
   if (shape.type === 'object' && isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-      const field = shape.fields.find((f: FieldShape) => f.name === k);
-      return [k, field ? toForm(field.shape, v, path, at ? `${at}.${k}` : k) : v];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const field = shape.fields.find((f: FieldShape) => f.name === k);
+        return [k, field ? toForm(field.shape, v, path, at ? `${at}.${k}` : k) : v];
+      }),
+    );
   }
   if (shape.type === 'list' && Array.isArray(value)) return value.map((v, i) => toForm(shape.item, v, path, `${at}[${i}]`));
   if (shape.type === 'record') {
-    if (!isObject(value)) throw new FormatError(`${path}: "${at}" must list its entries as "key: value" lines; the web editor cannot show it otherwise. Fix it in a text editor (ladder check says how).`);
+    if (!isObject(value))
+      throw new FormatError(
+        `${path}: "${at}" must list its entries as "key: value" lines; the web editor cannot show it otherwise. Fix it in a text editor (ladder check says how).`,
+      );
     return Object.entries(value).map(([k, v]) => {
       if (!isObject(v) && shape.value.type === 'object') {
-        throw new FormatError(`${path}: "${at}.${k}" must be a map of its fields (such as min and max); the web editor cannot show it otherwise. Fix it in a text editor (ladder check says how).`);
+        throw new FormatError(
+          `${path}: "${at}.${k}" must be a map of its fields (such as min and max); the web editor cannot show it otherwise. Fix it in a text editor (ladder check says how).`,
+        );
       }
       const key = shape.key.numeric && /^\d+$/.test(k) ? Number(k) : k;
       return isObject(v) ? { [shape.key.name]: key, ...(toForm(shape.value, v, path, `${at}.${k}`) as Data) } : { [shape.key.name]: key, value: v };

@@ -97,7 +97,10 @@ function patchMap(map: YAMLMap, target: Record<string, Value>, src: string, star
   for (const [index, key] of order.entries()) {
     if (slices.some((s) => s.key === key)) continue;
     const text = renderPair(key, target[key]!, indent);
-    const before = order.slice(0, index).reverse().find((k) => out.some((o) => o.key === k));
+    const before = order
+      .slice(0, index)
+      .reverse()
+      .find((k) => out.some((o) => o.key === k));
     const at = before === undefined ? 0 : out.findIndex((o) => o.key === before) + 1;
     out.splice(at, 0, { key, text });
   }

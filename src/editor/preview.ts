@@ -115,13 +115,19 @@ function describe(h: H, d: Diagnostic, withFile: boolean): unknown {
 }
 
 /** Registers the preview of every collection of the configuration. */
-export function registerPreviews(cms: PreviewApi, config: Pick<EditorConfig, 'collections'>, win: { h?: H; createClass?: CreateClass } = window as never): void {
+export function registerPreviews(
+  cms: PreviewApi,
+  config: Pick<EditorConfig, 'collections'>,
+  win: { h?: H; createClass?: CreateClass } = window as never,
+): void {
   const h = win.h;
   const createClass = win.createClass;
   if (!h || !createClass) return;
   const layout = layoutOf(config);
   for (const collection of layout.collections) {
-    const templates = collection.files ? collection.files.map((f) => ({ name: f.name, kind: f.kind, file: f })) : [{ name: collection.name, kind: collection.kind, file: undefined }];
+    const templates = collection.files
+      ? collection.files.map((f) => ({ name: f.name, kind: f.kind, file: f }))
+      : [{ name: collection.name, kind: collection.kind, file: undefined }];
     for (const template of templates) {
       const Preview = createClass({
         getInitialState() {
@@ -158,7 +164,13 @@ export function registerPreviews(cms: PreviewApi, config: Pick<EditorConfig, 'co
               ? h('p', null, 'Checking…')
               : report.here.length + report.elsewhere.length === 0
                 ? h('p', { className: 'parity-ok' }, `ladder check finds no problem in ${report.file}.`)
-                : h('p', null, errors > 0 ? `ladder check would refuse this change (${errors} error${errors === 1 ? '' : 's'}): fix it before saving.` : 'ladder check would accept this change, with warnings.');
+                : h(
+                    'p',
+                    null,
+                    errors > 0
+                      ? `ladder check would refuse this change (${errors} error${errors === 1 ? '' : 's'}): fix it before saving.`
+                      : 'ladder check would accept this change, with warnings.',
+                  );
           return h(
             'div',
             { className: 'parity-preview' },

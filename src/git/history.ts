@@ -141,11 +141,17 @@ function read(dir: string, limit: number, amounts: boolean): LadderHistory {
     current = before;
   }
   const parentVersions = shown.map((_, i) => (i + 1 < versions.length ? versions[i + 1] : current));
-  const blobs = readBlobs(root, [...versions, ...parentVersions].flatMap((v) => (v ? [...v.values()] : [])));
+  const blobs = readBlobs(
+    root,
+    [...versions, ...parentVersions].flatMap((v) => (v ? [...v.values()] : [])),
+  );
   const checks = new Map<string, CheckResult | undefined>();
   const checked = (version: Version | undefined): CheckResult | undefined => {
     if (!version || version.size === 0) return undefined;
-    const key = [...version].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, oid]) => `${path}\0${oid}`).join('\n');
+    const key = [...version]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([path, oid]) => `${path}\0${oid}`)
+      .join('\n');
     if (!checks.has(key)) checks.set(key, checkVersion(version, blobs, dir));
     return checks.get(key);
   };
@@ -192,7 +198,13 @@ function commitLog(root: string, pathspec: string, rel: string, max: number): Co
       changes.push({ path: local, before: none(before, modeBefore), after: none(after, modeAfter) });
     }
     // A merge's own subject says little ("Merge pull request #12 from ..."): the first line of its message body says what it merged.
-    const title = parents.split(' ').filter(Boolean).length > 1 && /^Merge /.test(subject) ? body.split('\n').find((l) => l.trim())?.trim() || subject : subject;
+    const title =
+      parents.split(' ').filter(Boolean).length > 1 && /^Merge /.test(subject)
+        ? body
+            .split('\n')
+            .find((l) => l.trim())
+            ?.trim() || subject
+        : subject;
     // A message is written by anyone who commits: its control characters and bidi overrides never reach a page or the feed.
     commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject: printable(title), changes });
   }
@@ -221,7 +233,12 @@ function shallowCommits(root: string): Set<string> {
   if (!path.ok) return new Set();
   try {
     const text = readFileSync(resolve(root, path.stdout.trim()), 'utf8');
-    return new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+    return new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
   } catch {
     return new Set();
   }

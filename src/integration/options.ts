@@ -112,7 +112,8 @@ function describe(issue: z.core.$ZodIssue): string {
         .join(' ');
     case 'invalid_key':
     case 'invalid_value':
-      if (at.startsWith('components')) return `${where}: there is no component of that name. The components you can replace are: ${COMPONENT_NAMES.join(', ')}.`;
+      if (at.startsWith('components'))
+        return `${where}: there is no component of that name. The components you can replace are: ${COMPONENT_NAMES.join(', ')}.`;
       return `${where}: ${issue.message}`;
     case 'invalid_type':
       return `${where} should be ${expected(issue.expected)}.`;

@@ -20,7 +20,11 @@ export interface VirtualModulesInput {
 }
 
 /** Resolves every path the company gave, so that a missing file is one clear error before Vite starts. */
-export function resolveUserFiles(input: Pick<VirtualModulesInput, 'root' | 'components' | 'customCss'>): { components: Partial<Record<ComponentName, string>>; customCss: string[]; missing: string[] } {
+export function resolveUserFiles(input: Pick<VirtualModulesInput, 'root' | 'components' | 'customCss'>): {
+  components: Partial<Record<ComponentName, string>>;
+  customCss: string[];
+  missing: string[];
+} {
   const missing: string[] = [];
   const file = (option: string, path: string) => {
     const absolute = resolve(input.root, path);

@@ -75,7 +75,7 @@ export function buildLadder(entries: Entries): Ladder {
     if (!owner) continue; // orphan or rejected track: reported by the rules, not part of the model
     levels.push(makeLevel(e, owner, competency, family.get(owner.family), zones, ladderData.rounding));
   }
-  levels.sort((a, b) => (tracks.indexOf(track.get(a.track)!) - tracks.indexOf(track.get(b.track)!)) || a.grade - b.grade || byId(a, b));
+  levels.sort((a, b) => tracks.indexOf(track.get(a.track)!) - tracks.indexOf(track.get(b.track)!) || a.grade - b.grade || byId(a, b));
 
   const levelsByTrack = new Map<string, Level[]>(tracks.map((t) => [t.id, []]));
   const levelsByFamilyGrade = new Map<string, Map<number, Level[]>>();

@@ -46,7 +46,8 @@ export const DEFAULT_CONTENT_DIR = 'content';
 export function contentDir(chosen?: string, cwd: string = process.cwd()): string {
   if (chosen !== undefined && chosen.trim() === '') throw new ContentDirectoryError('--content needs a folder: it was given an empty path');
   const dir = resolve(cwd, chosen ?? DEFAULT_CONTENT_DIR);
-  if (parse(dir).root === dir) throw new ContentDirectoryError(`${dir} is the root of the file system, not a ladder's content folder: point --content at the folder that holds ladder.md`);
+  if (parse(dir).root === dir)
+    throw new ContentDirectoryError(`${dir} is the root of the file system, not a ladder's content folder: point --content at the folder that holds ladder.md`);
   return dir;
 }
 
@@ -225,7 +226,11 @@ function readEntry(file: SourceFile, diagnostics: Diagnostic[], checkId = true):
 function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolean): ParsedEntry | undefined {
   const at = { file: file.path, line: 1, column: 1 };
   if (file.text === undefined) {
-    diagnostics.push(file.unreadable !== undefined ? report(syntaxFrontmatter.meta, at, 'found', { message: file.unreadable }) : report(syntaxFrontmatter.meta, at, 'unreadable'));
+    diagnostics.push(
+      file.unreadable !== undefined
+        ? report(syntaxFrontmatter.meta, at, 'found', { message: file.unreadable })
+        : report(syntaxFrontmatter.meta, at, 'unreadable'),
+    );
     return undefined;
   }
   if (checkId) {
@@ -241,12 +246,14 @@ function parseEntry(file: SourceFile, diagnostics: Diagnostic[], checkId: boolea
   }
   const result = parseFrontmatter(file.path, file.text);
   if (!result.ok) {
-    for (const error of result.errors) diagnostics.push(report(syntaxFrontmatter.meta, { file: file.path, line: error.line, column: error.column }, 'found', { message: error.message }));
+    for (const error of result.errors)
+      diagnostics.push(report(syntaxFrontmatter.meta, { file: file.path, line: error.line, column: error.column }, 'found', { message: error.message }));
     return undefined;
   }
   // Lines and columns of the body's own text, made file positions.
   const inFile = (finding: { line: number; column: number }) => ({ file: file.path, line: result.file.bodyLine + finding.line - 1, column: finding.column });
-  for (const finding of forbiddenInBody(result.file.body)) diagnostics.push(report(controlCharacter.meta, inFile(finding), 'found', { message: finding.message }));
+  for (const finding of forbiddenInBody(result.file.body))
+    diagnostics.push(report(controlCharacter.meta, inFile(finding), 'found', { message: finding.message }));
   // A body no editor writes (marks by the thousand, quotes nested hundreds deep) never reaches the parser.
   const complex = tooComplex(result.file.body);
   if (complex) {

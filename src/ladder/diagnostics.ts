@@ -25,13 +25,7 @@ export interface Diagnostic extends Location {
   related?: RelatedLocation[];
 }
 
-export function diagnostic(
-  at: Location,
-  rule: string,
-  message: string,
-  severity: Severity = 'error',
-  related?: RelatedLocation[],
-): Diagnostic {
+export function diagnostic(at: Location, rule: string, message: string, severity: Severity = 'error', related?: RelatedLocation[]): Diagnostic {
   const d: Diagnostic = { file: at.file, line: at.line, column: at.column, rule, severity, message };
   if (related && related.length > 0) d.related = related;
   return d;
@@ -40,8 +34,7 @@ export function diagnostic(
 /** Stable order: by file, then line, then column, then rule. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
   );
 }
 

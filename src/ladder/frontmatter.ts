@@ -2,7 +2,7 @@
  * Splits a content file into its YAML frontmatter and Markdown body, parses
  * the YAML with source ranges, and answers "where is this key or value?".
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Location } from './diagnostics.ts';
 
 export type PathSegment = string | number;
@@ -90,7 +90,9 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   if (close < 0) {
     return {
       ok: false,
-      errors: [{ line: 1, column: 1, message: 'The frontmatter block opened on line 1 is never closed: add a line of three dashes (---) after the last field' }],
+      errors: [
+        { line: 1, column: 1, message: 'The frontmatter block opened on line 1 is never closed: add a line of three dashes (---) after the last field' },
+      ],
     };
   }
   // The lines between the fences, joined with "\n" (as the file's lines split at "\n" or "\r\n").
@@ -107,7 +109,10 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   try {
     doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
-    return { ok: false, errors: [{ line: 2, column: 1, message: `The frontmatter could not be read: ${yamlMessage(error instanceof Error ? error.message : String(error))}` }] };
+    return {
+      ok: false,
+      errors: [{ line: 2, column: 1, message: `The frontmatter could not be read: ${yamlMessage(error instanceof Error ? error.message : String(error))}` }],
+    };
   }
   if (doc.errors.length > 0) {
     const yamlLines = yamlText.split('\n');
@@ -373,7 +378,11 @@ export function explainYaml(code: string, message: string, lines: readonly strin
       const opens = new RegExp(`^\\s*(?:- |[^\\s:#][^:]*:\\s+)${mark}`).test(line);
       const count = mark === '"' ? (line.replace(/\\./g, '').match(/"/g) ?? []).length : (line.replace(/''/g, '').match(/'/g) ?? []).length;
       if (opens && count % 2 === 1) {
-        return { line: i + 1, column: line.indexOf(mark) + 1, message: `The quote (${mark}) opened here is never closed: end the value with ${mark} on the same line` };
+        return {
+          line: i + 1,
+          column: line.indexOf(mark) + 1,
+          message: `The quote (${mark}) opened here is never closed: end the value with ${mark} on the same line`,
+        };
       }
     }
   }
@@ -426,7 +435,11 @@ export function explainYaml(code: string, message: string, lines: readonly strin
     return { line: at.line, column: at.column, message: 'This line is not a field: a field is written "name: value", with a colon and a space after the name' };
   }
   if (/Implicit keys need to be on a single line/.test(message)) {
-    return { line: at.line, column: at.column, message: 'A value goes on over this line: indent the lines that continue a value further than its field, or put the whole value in quotes on one line' };
+    return {
+      line: at.line,
+      column: at.column,
+      message: 'A value goes on over this line: indent the lines that continue a value further than its field, or put the whole value in quotes on one line',
+    };
   }
   return at;
 }

@@ -169,7 +169,9 @@ export function classify(raw: readonly RawFile[]): LoadResult {
       // Followed, a link could read a file from anywhere on the disk into the published site: it is reported where it is, not read.
       // An error where the ladder would have read it; elsewhere (a top-level link to images, say) a warning.
       const read = path.endsWith('.md') || inLadderFolder(path) || path in FOLDERS || path === 'levels';
-      diagnostics.push(report(symbolicLink.meta, { file: path, line: 1, column: 1 }, 'link', { path, target: link, read }, { severity: read ? 'error' : 'warning' }));
+      diagnostics.push(
+        report(symbolicLink.meta, { file: path, line: 1, column: 1 }, 'link', { path, target: link, read }, { severity: read ? 'error' : 'warning' }),
+      );
       const parts = path.replace(/\.md$/, '').split('/');
       if (parts.length === 2 && parts[0]! in FOLDERS && path.endsWith('.md')) links.push({ kind: FOLDERS[parts[0]!] as FileKind, id: parts[1]! });
       // A level, or a whole folder of a track's levels (its id ends in "/").
@@ -217,7 +219,9 @@ function walk(root: string, rel: string, budget: { left: number; dir: string }):
   }
   budget.left -= entries.length;
   if (budget.left < 0) {
-    throw new ContentDirectoryError(`${budget.dir} holds more than ${MAX_ENTRIES} files and folders, so it is not a ladder's content folder: point --content at the folder that holds ladder.md`);
+    throw new ContentDirectoryError(
+      `${budget.dir} holds more than ${MAX_ENTRIES} files and folders, so it is not a ladder's content folder: point --content at the folder that holds ladder.md`,
+    );
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -252,7 +256,8 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
   let fd: number | undefined;
   try {
     // Where the system has O_NOFOLLOW, opening a link fails with ELOOP (below); elsewhere, look first.
-    if (!constants.O_NOFOLLOW && lstatSync(path).isSymbolicLink()) return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
+    if (!constants.O_NOFOLLOW && lstatSync(path).isSymbolicLink())
+      return { text: undefined, unreadable: 'This is a symbolic link, which the ladder does not follow: put the file itself here' };
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { text: undefined, unreadable: 'This is a folder, not a file: an entry is a Markdown file, so rename or remove the folder' };

@@ -236,7 +236,10 @@ export function urlScheme(url: string): string | undefined {
   return match?.[1];
 }
 
-export function filePosition(body: Pick<Body, 'line'>, node: RootContent | Heading | { position?: RootContent['position'] }): {
+export function filePosition(
+  body: Pick<Body, 'line'>,
+  node: RootContent | Heading | { position?: RootContent['position'] },
+): {
   line: number;
   column: number;
 } {

@@ -109,11 +109,15 @@ export function scaffoldLevel(ladder: Ladder, options: NewLevel): Scaffold {
     } else {
       pay = { min: 0, max: 0 };
       authority = { scope: ladder.scopes[0] ?? 'team', budget: 0, decisions: [] };
-      notes.push(`This is the first level of its track: ${familyBand ? 'its authority is a placeholder' : 'pay band and authority are placeholders'} (0); fill ${familyBand ? 'it' : 'them'} in.`);
+      notes.push(
+        `This is the first level of its track: ${familyBand ? 'its authority is a placeholder' : 'pay band and authority are placeholders'} (0); fill ${familyBand ? 'it' : 'them'} in.`,
+      );
     }
     if (familyBand) notes.push(`Pay is the grade ${grade} band of ${family!.source.file}, shared by every track.`);
     else if (family && family.bands.size > 0) {
-      notes.push(`${family.source.file} has no band for grade ${grade}: add it with "ladder new band ${family.id} --grade ${grade} --min … --max …" and remove this level's pay block.`);
+      notes.push(
+        `${family.source.file} has no band for grade ${grade}: add it with "ladder new band ${family.id} --grade ${grade} --min … --max …" and remove this level's pay block.`,
+      );
     }
   }
   if (familyBand) pay = undefined;
@@ -206,8 +210,13 @@ export function scaffoldBand(ladder: Ladder, text: string, options: NewBand): Fi
     if (declared.length === 0) throw new ScaffoldError(`ladder.md declares no pay zones, so there is no zone "${id}": leave out --zone`);
     const zone = declared.find((z) => z.id === id);
     if (!zone) {
-      const near = closest(id, declared.map((z) => z.id));
-      throw new ScaffoldError(`"${id}" is not a pay zone${near ? `: did you mean "${near}"?` : ''} (the zones of ladder.md are ${declared.map((z) => `"${z.id}"`).join(', ')})`);
+      const near = closest(
+        id,
+        declared.map((z) => z.id),
+      );
+      throw new ScaffoldError(
+        `"${id}" is not a pay zone${near ? `: did you mean "${near}"?` : ''} (the zones of ladder.md are ${declared.map((z) => `"${z.id}"`).join(', ')})`,
+      );
     }
     if (zone.index === 0) throw new ScaffoldError(`"${id}" is the first zone, the anchor: its band is --min and --max, so leave out --zone ${id}=…`);
     amounts(`The band in ${zone.name}`, range);
@@ -254,21 +263,29 @@ export function scaffoldBand(ladder: Ladder, text: string, options: NewBand): Fi
   const below = family.bands.get(grades.filter((g) => g < grade).at(-1) ?? -1);
   const above = family.bands.get(grades.find((g) => g > grade) ?? -1);
   if (below && (band.min < below.min || band.max < below.max)) {
-    notes.push(`Note: this band is below the grade ${below.grade} band (${formatBand(below, anchor.currency)}): "ladder check" reports a pay/regression once levels use both.`);
+    notes.push(
+      `Note: this band is below the grade ${below.grade} band (${formatBand(below, anchor.currency)}): "ladder check" reports a pay/regression once levels use both.`,
+    );
   }
   if (above && (above.min < band.min || above.max < band.max)) {
-    notes.push(`Note: the grade ${above.grade} band (${formatBand(above, anchor.currency)}) is below this one: "ladder check" reports a pay/regression once levels use both.`);
+    notes.push(
+      `Note: the grade ${above.grade} band (${formatBand(above, anchor.currency)}) is below this one: "ladder check" reports a pay/regression once levels use both.`,
+    );
   }
   const levels = ladder.levelsByFamilyGrade.get(family.id)?.get(grade) ?? [];
   const own = levels.filter((l) => l.pay?.band.owner === 'level');
   const paid = levels.filter((l) => l.pay?.band.owner !== 'level');
   if (levels.length === 0) {
-    notes.push(`No level of ${family.name} is at grade ${grade} yet: add one per track with "ladder new level <track> --grade ${grade} --title ...", and each is paid from this band.`);
+    notes.push(
+      `No level of ${family.name} is at grade ${grade} yet: add one per track with "ladder new level <track> --grade ${grade} --title ...", and each is paid from this band.`,
+    );
   } else if (paid.length > 0) {
     notes.push(`Paid from this band: ${paid.map((l) => l.title).join(', ')}.`);
   }
   for (const level of own) {
-    notes.push(`${level.title} (${level.source.file}) has a pay: block of its own, which wins over this band: remove it if the level is to be paid from the band.`);
+    notes.push(
+      `${level.title} (${level.source.file}) has a pay: block of its own, which wins over this band: remove it if the level is to be paid from the band.`,
+    );
   }
   if (anchor.declared) notes.unshift(`${anchor.name}: ${formatBand(band, anchor.currency)}.`);
   return { path: family.source.file, text: edited, original: text, notes };
@@ -290,7 +307,10 @@ function insertBand(text: string, grade: number, entry: (indent: string, child: 
   const insert = (at: number, added: string[]) => join([...lines.slice(0, at), ...added.map((l) => l + (eol === '\r\n' ? '\r' : '')), ...lines.slice(at)]);
   const start = lines.findIndex((line, i) => i > 0 && i < close && /^(['"]?)bands\1[ \t]*:/.test(bare(line)));
   if (start < 0) return insert(close, ['bands:', ...entry('  ', '  ')]);
-  const rest = bare(lines[start]!).replace(/^(['"]?)bands\1[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
+  const rest = bare(lines[start]!)
+    .replace(/^(['"]?)bands\1[ \t]*:/, '')
+    .replace(/(^|[ \t])#.*$/, '')
+    .trim();
   if (rest === '{}' || rest === '~' || rest === 'null') {
     // An empty mapping written inline: the key line becomes a plain `bands:`, with the entry below.
     const out = [...lines];
@@ -308,7 +328,10 @@ function insertBand(text: string, grade: number, entry: (indent: string, child: 
     const match = /^([ ]+)(['"]?)(\d+)\2[ \t]*:/.exec(bare(lines[i]!));
     if (match) entries.push({ grade: Number(match[3]), line: i, indent: match[1]! });
   }
-  const indent = entries.reduce<string | undefined>((shortest, e) => (shortest === undefined || e.indent.length < shortest.length ? e.indent : shortest), undefined);
+  const indent = entries.reduce<string | undefined>(
+    (shortest, e) => (shortest === undefined || e.indent.length < shortest.length ? e.indent : shortest),
+    undefined,
+  );
   if (indent === undefined) {
     // `bands:` with nothing under it but comments or blank lines.
     return insert(start + 1, entry('  ', '  '));
@@ -316,7 +339,7 @@ function insertBand(text: string, grade: number, entry: (indent: string, child: 
   const top = entries.filter((e) => e.indent === indent);
   const first = top[0]!;
   const childLine = lines.slice(first.line + 1, end).find((l) => bare(l).trim() !== '' && !/^\s*#/.test(l));
-  const childIndent = childLine ? (/^[ ]*/.exec(childLine)![0].length - indent.length) : 2;
+  const childIndent = childLine ? /^[ ]*/.exec(childLine)![0].length - indent.length : 2;
   const child = ' '.repeat(childIndent > 0 ? childIndent : 2);
   const next = top.find((e) => e.grade > grade);
   if (next) {
@@ -380,7 +403,9 @@ export function scaffoldTrack(ladder: Ladder, options: NewTrack): Scaffold {
   }
   const unknown = competencies.filter((c) => !ladder.competency.has(c));
   if (unknown.length > 0) {
-    throw new ScaffoldError(`Unknown competenc${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')}. Create ${unknown.length === 1 ? 'it' : 'them'} first with "ladder new competency".`);
+    throw new ScaffoldError(
+      `Unknown competenc${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')}. Create ${unknown.length === 1 ? 'it' : 'them'} first with "ladder new competency".`,
+    );
   }
   notes.push(`Add its levels with "ladder new level ${id} --grade N --title ...".`);
   const text = [
@@ -428,7 +453,13 @@ function copyTerms(level: Level): Pick<LevelData, 'pay' | 'authority'> {
   const band = level.pay?.band;
   return {
     pay: band
-      ? { min: band.min, max: band.max, bonus: band.bonus, equity: band.equity ? { ...band.equity } : undefined, zones: Object.keys(band.set).length > 0 ? { ...band.set } : undefined }
+      ? {
+          min: band.min,
+          max: band.max,
+          bonus: band.bonus,
+          equity: band.equity ? { ...band.equity } : undefined,
+          zones: Object.keys(band.set).length > 0 ? { ...band.set } : undefined,
+        }
       : { min: 0, max: 0 },
     authority: { scope: level.authority.scope, budget: level.authority.budget, decisions: [...level.authority.decisions] },
   };
@@ -468,7 +499,8 @@ function clean(value: string, what: string): string {
 /** An explicit id (checked) or a slug of the name. */
 function idFor(explicit: string | undefined, name: string): string {
   if (explicit !== undefined) {
-    if (!SLUG_PATTERN.test(explicit)) throw new ScaffoldError(`"${explicit}" is not a valid id: use lowercase letters, digits and single hyphens, such as "staff-engineer"`);
+    if (!SLUG_PATTERN.test(explicit))
+      throw new ScaffoldError(`"${explicit}" is not a valid id: use lowercase letters, digits and single hyphens, such as "staff-engineer"`);
     return explicit;
   }
   const id = slugify(name);

@@ -55,7 +55,7 @@ const amount = z
   .max(Number.MAX_SAFE_INTEGER)
   // -0 is 0 (YAML reads "-0" as negative zero, which would print as "-$0").
   .overwrite((value) => value + 0)
-  .meta({ description: "An amount of money per year, written as a plain number: digits only, without separators or a currency sign." });
+  .meta({ description: 'An amount of money per year, written as a plain number: digits only, without separators or a currency sign.' });
 
 /** A range of money: a pay band's amounts in one zone, or an equity range. */
 function range(description: string) {
@@ -87,7 +87,8 @@ function uniqueSlugs(description: string) {
  * final slash, and nothing else: no quote, query, fragment or user name that a
  * page would carry into a link.
  */
-const REPOSITORY_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9_.~-]+){2,}\/?$/;
+const REPOSITORY_URL =
+  /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9_.~-]+){2,}\/?$/;
 
 const isoCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
@@ -105,12 +106,7 @@ export const bandSchema = z
   .strictObject({
     min: amount.meta({ description: 'Bottom of the base-pay band, per year, in the first zone (the anchor).' }),
     max: amount.meta({ description: 'Top of the base-pay band, per year, in the first zone (the anchor).' }),
-    bonus: z
-      .number()
-      .min(0)
-      .max(200)
-      .optional()
-      .meta({ description: 'Target bonus, in percent of base pay (0-200).' }),
+    bonus: z.number().min(0).max(200).optional().meta({ description: 'Target bonus, in percent of base pay (0-200).' }),
     equity: range("Yearly value of equity grants, in the first zone's currency.").optional(),
     zones: z
       .record(slug, range('The band in this zone, set by hand.'))
@@ -187,7 +183,10 @@ export const ladderSchema = z
       .meta({ description: '(1.1) Who may see pay amounts.' }),
     repository: z
       .string()
-      .regex(REPOSITORY_URL, { error: 'must be the https address of the repository, such as https://github.com/acme/career-ladder (letters, digits, "-", "_" and "." in its owner and name; nothing after them)' })
+      .regex(REPOSITORY_URL, {
+        error:
+          'must be the https address of the repository, such as https://github.com/acme/career-ladder (letters, digits, "-", "_" and "." in its owner and name; nothing after them)',
+      })
       .optional()
       .meta({ description: 'The repository that holds this ladder; enables "suggest a change" links.' }),
     scopes: uniqueSlugs('The scopes a level can hold, ordered from narrowest to widest.')
@@ -210,10 +209,7 @@ export const familySchema = z
   .strictObject({
     name: text.meta({ description: 'The name of the job family.' }),
     order,
-    bands: z
-      .record(gradeKey, bandSchema)
-      .optional()
-      .meta({ description: '(1.1) The pay band of each grade, shared by every track of the family.' }),
+    bands: z.record(gradeKey, bandSchema).optional().meta({ description: '(1.1) The pay band of each grade, shared by every track of the family.' }),
   })
   .meta({ title: 'Family', description: 'content/families/<family>.md: one job family.' });
 
@@ -238,15 +234,9 @@ export const trackSchema = z
 export const levelSchema = z
   .strictObject({
     title: text.meta({ description: 'The title of the level, such as "Principal Engineer".' }),
-    grade: z
-      .int()
-      .min(1)
-      .max(99)
-      .meta({ description: 'The row that makes levels equivalent: levels of one family at the same grade are equal.' }),
+    grade: z.int().min(1).max(99).meta({ description: 'The row that makes levels equivalent: levels of one family at the same grade are equal.' }),
     summary: prose.max(400).meta({ description: 'One sentence that says what the level is.' }),
-    pay: bandSchema
-      .optional()
-      .meta({ description: "The level's own pay band; without it, the family's band for this grade applies (1.1)." }),
+    pay: bandSchema.optional().meta({ description: "The level's own pay band; without it, the family's band for this grade applies (1.1)." }),
     authority: z
       .strictObject({
         scope: slug.meta({ description: "One of the ladder's scopes, such as team or company." }),

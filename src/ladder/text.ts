@@ -126,9 +126,7 @@ export function printable(text: string): string {
  * cannot be mistaken for what it replaced.
  */
 export function visible(text: string): string {
-  return text
-    .replace(/\\u\{/g, '\\\\u{')
-    .replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+  return text.replace(/\\u\{/g, '\\\\u{').replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
 /** Spaces that look like a space: a heading written with one matches as if it were one. */

@@ -7,9 +7,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { ParsedFile, PathSegment } from './frontmatter.ts';
 import { schemas, type FileKind } from './schema.ts';
 
-export type ValidationResult<K extends FileKind> =
-  | { ok: true; data: z.output<(typeof schemas)[K]> }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type ValidationResult<K extends FileKind> = { ok: true; data: z.output<(typeof schemas)[K]> } | { ok: false; diagnostics: Diagnostic[] };
 
 export function validateFrontmatter<K extends FileKind>(kind: K, parsed: ParsedFile): ValidationResult<K> {
   return validateWith(schemas[kind], parsed) as ValidationResult<K>;
@@ -216,4 +214,3 @@ export function validFields(schema: z.ZodType, data: unknown): Record<string, un
   }
   return out;
 }
-

@@ -91,7 +91,13 @@ function payVerdict(ladder: Ladder, family: string, grade: number, all: Level[])
   const levels = all.filter((l) => l.pay);
   if (levels.length < 2) return single('parity/pay', 'Only one track has a level at this grade.');
   const policy = ladder.parity.pay;
-  const failing = ladder.zones.filter((zone) => !allRangesAgree(policy, levels.map((l) => zoneRange(l, zone.id)).filter((r) => r !== undefined)));
+  const failing = ladder.zones.filter(
+    (zone) =>
+      !allRangesAgree(
+        policy,
+        levels.map((l) => zoneRange(l, zone.id)).filter((r) => r !== undefined),
+      ),
+  );
   const holds = failing.length === 0;
   const shared = levels.every((l) => l.pay!.band === levels[0]!.pay!.band);
   const everywhere = ladder.zones.length > 1 ? ' in every zone' : '';

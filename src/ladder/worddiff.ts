@@ -163,8 +163,8 @@ function editScript(o: Int32Array, n: Int32Array): Component[] {
   let maxDiagonal = offset;
 
   for (let edit = 1; edit <= maxEdit; edit++) {
-    const from = minDiagonal > -edit ? minDiagonal : -edit;
-    const to = maxDiagonal < edit ? maxDiagonal : edit;
+    const from = Math.max(minDiagonal, -edit);
+    const to = Math.min(maxDiagonal, edit);
     for (let k = from; k <= to; k += 2) {
       const at = offset + k;
       const removeNode = bestNode[at - 1]!;

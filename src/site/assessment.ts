@@ -130,8 +130,10 @@ export function parseJson(text: string): Parsed {
     return fail(`This is not a valid JSON file (${error instanceof Error ? error.message : 'parse error'}).`);
   }
   if (!isObject(data) || data.format !== FORMAT) return fail('This JSON file is not a self-assessment exported from this site.');
-  if (data.version !== VERSION) return fail(`This self-assessment was written by another version of the site (version ${String(data.version)}); this page reads version ${VERSION}.`);
-  if (typeof data.level !== 'string' || !LEVEL_ID.test(data.level)) return fail('The file does not say which level it assesses ("level" is missing or malformed).');
+  if (data.version !== VERSION)
+    return fail(`This self-assessment was written by another version of the site (version ${String(data.version)}); this page reads version ${VERSION}.`);
+  if (typeof data.level !== 'string' || !LEVEL_ID.test(data.level))
+    return fail('The file does not say which level it assesses ("level" is missing or malformed).');
   if (!Array.isArray(data.expectations)) return fail('The file has no list of expectations ("expectations" is missing).');
   const items: ImportedAssessment['items'] = [];
   const problems: string[] = [];
@@ -140,7 +142,8 @@ export function parseJson(text: string): Parsed {
     if (!isObject(raw)) return problems.push(`${where} is not an object`);
     if (typeof raw.id !== 'string' || raw.id.trim() === '') return problems.push(`${where} has no id`);
     const rating = readRating(raw.rating);
-    if (rating === undefined) return problems.push(`${where} (${raw.id}) has the rating ${JSON.stringify(raw.rating)}, which is not one of ${RATINGS.join(', ')}`);
+    if (rating === undefined)
+      return problems.push(`${where} (${raw.id}) has the rating ${JSON.stringify(raw.rating)}, which is not one of ${RATINGS.join(', ')}`);
     const evidence = raw.evidence ?? '';
     if (typeof evidence !== 'string') return problems.push(`${where} (${raw.id}) has evidence that is not text`);
     if (evidence.length > MAX_EVIDENCE) return problems.push(`${where} (${raw.id}) has more than ${MAX_EVIDENCE} characters of evidence`);
@@ -159,7 +162,10 @@ export function parseCsv(text: string): Parsed {
   const names = header.map((h) => h.trim().toLowerCase());
   const col = (name: string) => names.indexOf(name);
   const missing = ['level', 'expectation_id', 'rating', 'evidence'].filter((name) => col(name) < 0);
-  if (missing.length > 0) return fail(`This CSV file is not a self-assessment exported from this site: it has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length === 1 ? '' : 's'}.`);
+  if (missing.length > 0)
+    return fail(
+      `This CSV file is not a self-assessment exported from this site: it has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length === 1 ? '' : 's'}.`,
+    );
   const levels = new Set<string>();
   const items: ImportedAssessment['items'] = [];
   const problems: string[] = [];
@@ -172,7 +178,8 @@ export function parseCsv(text: string): Parsed {
     if (!LEVEL_ID.test(level)) return problems.push(`${line} has no valid level`);
     levels.add(level);
     const rating = readRating(cell('rating'));
-    if (rating === undefined) return problems.push(`${line} has the rating "${cell('rating')}", which is not one of ${RATINGS.map((r) => RATING_LABELS[r]).join(', ')}`);
+    if (rating === undefined)
+      return problems.push(`${line} has the rating "${cell('rating')}", which is not one of ${RATINGS.map((r) => RATING_LABELS[r]).join(', ')}`);
     const evidence = unguard(cell('evidence'));
     if (evidence.length > MAX_EVIDENCE) return problems.push(`${line} has more than ${MAX_EVIDENCE} characters of evidence`);
     const expectation = col('expectation') >= 0 ? { text: unguard(cell('expectation')) } : {};
@@ -190,7 +197,10 @@ export function parseCsv(text: string): Parsed {
 export function readRating(value: unknown): Rating | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') return undefined;
-  const key = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (key === '') return null;
   return (RATINGS as readonly string[]).includes(key) ? (key as Rating) : undefined;
 }
@@ -303,8 +313,12 @@ export function merge(sheet: Worksheet, imported: ImportedAssessment, current: A
 export function describeReport(report: MergeReport): string {
   const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   const parts = [`Imported ${n(report.matched, 'expectation')}.`];
-  if (report.reworded > 0) parts.push(`${n(report.reworded, 'expectation')} ${report.reworded === 1 ? 'was' : 'were'} reworded since the file was saved: check ${report.reworded === 1 ? 'that answer' : 'those answers'}.`);
-  if (report.unmatched > 0) parts.push(`${n(report.unmatched, 'answer')} for expectations this level no longer has ${report.unmatched === 1 ? 'was' : 'were'} left out.`);
+  if (report.reworded > 0)
+    parts.push(
+      `${n(report.reworded, 'expectation')} ${report.reworded === 1 ? 'was' : 'were'} reworded since the file was saved: check ${report.reworded === 1 ? 'that answer' : 'those answers'}.`,
+    );
+  if (report.unmatched > 0)
+    parts.push(`${n(report.unmatched, 'answer')} for expectations this level no longer has ${report.unmatched === 1 ? 'was' : 'were'} left out.`);
   return parts.join(' ');
 }
 

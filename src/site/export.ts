@@ -335,7 +335,17 @@ export function toLadderPayCsv(ladder: Ladder): string {
     const pay = level.pay;
     if (!pay) continue;
     for (const z of pay.zones) {
-      rows.push([level.id, z.zone.id, z.zone.currency, z.min, z.max, pay.bonus ?? '', pay.equity?.min ?? '', pay.equity?.max ?? '', z.basis === 'factor' ? 'true' : 'false']);
+      rows.push([
+        level.id,
+        z.zone.id,
+        z.zone.currency,
+        z.min,
+        z.max,
+        pay.bonus ?? '',
+        pay.equity?.min ?? '',
+        pay.equity?.max ?? '',
+        z.basis === 'factor' ? 'true' : 'false',
+      ]);
     }
   }
   return toCsv(rows);

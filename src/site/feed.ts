@@ -41,7 +41,9 @@ export function atomFeed(options: FeedOptions): string {
   ];
   for (const entry of entries) {
     const link = `${options.pageUrl}#${options.anchor(entry)}`;
-    const id = options.absolutePageUrl ? `${options.absolutePageUrl}#${options.anchor(entry)}` : uuidUrn(`parity-change\n${options.ladderName}\n${entry.commit}`);
+    const id = options.absolutePageUrl
+      ? `${options.absolutePageUrl}#${options.anchor(entry)}`
+      : uuidUrn(`parity-change\n${options.ladderName}\n${entry.commit}`);
     lines.push(
       '  <entry>',
       `    <id>${xml(id)}</id>`,

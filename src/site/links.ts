@@ -30,7 +30,10 @@ export function parseRepository(repository: string | undefined): Repository | un
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const parts = url.pathname.replace(/\.git\/?$/, '').split('/').filter(Boolean);
+  const parts = url.pathname
+    .replace(/\.git\/?$/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   const [owner, name] = parts as [string, string];
   return { url: `${url.protocol}//${url.host}/${owner}/${name}`, host: url.host, owner, name };

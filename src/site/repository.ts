@@ -20,7 +20,11 @@ const memo = new Map<string, string>();
  * it is inside it, else "." (the content directory is taken to be the
  * repository).
  */
-export function contentPathInRepository(dir: string = siteConfig().contentDir, explicitPath: string | undefined = siteConfig().repository.contentPath, cwd: string = process.cwd()): string {
+export function contentPathInRepository(
+  dir: string = siteConfig().contentDir,
+  explicitPath: string | undefined = siteConfig().repository.contentPath,
+  cwd: string = process.cwd(),
+): string {
   const explicit = explicitPath?.trim();
   if (explicit) return tidy(explicit);
   const key = `${cwd}\0${dir}`;
@@ -51,5 +55,11 @@ function fromGitOrCwd(dir: string, cwd: string): string {
 }
 
 function tidy(path: string): string {
-  return path.split(sep).join('/').replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, '') || '.';
+  return (
+    path
+      .split(sep)
+      .join('/')
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+|\/+$/g, '') || '.'
+  );
 }

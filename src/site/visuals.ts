@@ -115,14 +115,16 @@ function cut(text: string, fits: (line: string) => boolean, force = false): stri
  */
 const ADVANCES = {
   regular: [
-    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
-    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
-    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838,
+    531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390,
+    838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337,
+    636, 838,
   ],
   bold: [
-    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580,
-    1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500,
-    500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838,
+    580, 1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457,
+    838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365,
+    712, 838,
   ],
 } as const;
 
@@ -225,7 +227,10 @@ export function dualLadder(ladder: Ladder, family: string): DualLadder {
   const labelWidth = L.railWidth - 16;
   const headerWidth = L.railWidth - 8;
   // Long titles take up to L.labelLines lines; every row grows to hold the longest, so labels never reach the rung above.
-  const lineCount = Math.max(1, ...tracks.flatMap((t) => (ladder.levelsByTrack.get(t.id) ?? []).map((l) => wrapToWidth(l.title, labelWidth, L.font, L.labelLines).length)));
+  const lineCount = Math.max(
+    1,
+    ...tracks.flatMap((t) => (ladder.levelsByTrack.get(t.id) ?? []).map((l) => wrapToWidth(l.title, labelWidth, L.font, L.labelLines).length)),
+  );
   const row = Math.max(L.row, lineCount * (L.font + 2) + 20);
   const headerLines = Math.max(1, ...tracks.map((t) => wrapToWidth(t.name, headerWidth, L.headerFont, 3, true).length));
   // The header's last line (baseline 18 + …) clears the top rung's first label line by 8 units.
@@ -475,7 +480,9 @@ export function authorityPicture(ladder: Ladder, level: Level, options: Authorit
     height: A.top + rows * A.row + 14,
     labelX: 0,
     scope: { y: A.top + 4, index, count: scopes.length, steps },
-    budget: showBudget ? { y: A.top + A.row + 18, x, width: A.plot * fraction, full: A.plot, value: level.authority.budget, max: maxBudget, fraction } : undefined,
+    budget: showBudget
+      ? { y: A.top + A.row + 18, x, width: A.plot * fraction, full: A.plot, value: level.authority.budget, max: maxBudget, fraction }
+      : undefined,
     decisions: {
       y: A.top + (rows - 1) * A.row + 26,
       count,

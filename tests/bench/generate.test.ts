@@ -100,7 +100,11 @@ describe('generateLadder', () => {
 
   it('writes 1.1 ladders on request: family bands with bonus and equity, and zones by factor and by hand', () => {
     for (const shape of [{ bands: true }, { zones: true }, { bands: true, zones: true }]) {
-      for (const [families, grades] of [[1, 1], [2, 12], [3, 4]] as const) {
+      for (const [families, grades] of [
+        [1, 1],
+        [2, 12],
+        [3, 4],
+      ] as const) {
         const files = generateLadder({ families, grades, seed: 5, ...shape });
         const result = checkSources(files);
         expect(result.diagnostics, `${JSON.stringify(shape)} ${families}×${grades}`).toEqual([]);
@@ -193,7 +197,10 @@ describe('generateWideLadder', () => {
   });
 
   it('writes several wide families, up to 12 tracks, listed by their order, and is deterministic', () => {
-    const shape = [{ tracks: 8, grades: 12 }, { tracks: 11, grades: 4 }];
+    const shape = [
+      { tracks: 8, grades: 12 },
+      { tracks: 11, grades: 4 },
+    ];
     const two = generateWideLadder({ families: shape, competencies: 5, seed: 9 });
     const checked = checkSources(two);
     expect(checked.diagnostics).toEqual([]);
@@ -203,7 +210,7 @@ describe('generateWideLadder', () => {
     expect(generateWideLadder({ families: shape, competencies: 5, seed: 9 })).toEqual(two);
   });
 
-  it('refuses shapes it cannot write, and parses the command line\'s 8x12', () => {
+  it("refuses shapes it cannot write, and parses the command line's 8x12", () => {
     expect(() => generateWideLadder({ families: [{ tracks: 12, grades: 3 }] })).toThrow(RangeError);
     expect(() => generateWideLadder({ families: [{ tracks: 2, grades: 0 }] })).toThrow(RangeError);
     expect(() => generateWideLadder({ families: [] })).toThrow(RangeError);

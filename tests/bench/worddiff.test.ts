@@ -80,8 +80,18 @@ describe('diffWordsWithSpace', () => {
     const a = 'Leads the design of shared systems across several teams.\nReviews designs.';
     const b = 'Sets the direction of shared systems for the whole organisation.\nReviews designs and code.';
     const changes = diffWordsWithSpace(a, b);
-    expect(changes.filter((c) => !c.added).map((c) => c.value).join('')).toBe(a);
-    expect(changes.filter((c) => !c.removed).map((c) => c.value).join('')).toBe(b);
+    expect(
+      changes
+        .filter((c) => !c.added)
+        .map((c) => c.value)
+        .join(''),
+    ).toBe(a);
+    expect(
+      changes
+        .filter((c) => !c.removed)
+        .map((c) => c.value)
+        .join(''),
+    ).toBe(b);
   });
 });
 
@@ -158,7 +168,12 @@ describe('diffWords', () => {
         const prev = words(start > 0 ? parts[start - 1]!.value : '');
         const next = words(i < parts.length ? parts[i]!.value : '');
         i--;
-        out.push({ before: (prev.length > 5 ? '…' : '') + prev.slice(-5).join(' '), removed, added, after: next.slice(0, 5).join(' ') + (next.length > 5 ? '…' : '') });
+        out.push({
+          before: (prev.length > 5 ? '…' : '') + prev.slice(-5).join(' '),
+          removed,
+          added,
+          after: next.slice(0, 5).join(' ') + (next.length > 5 ? '…' : ''),
+        });
       }
       return out;
     };

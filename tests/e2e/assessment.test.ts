@@ -84,7 +84,9 @@ describe('the worksheet', () => {
     await expect.poll(() => page.locator('#_ws-tools').isVisible()).toBe(true);
     expect(await answers(page, ids)).toEqual(empty(ids));
     const filled = await fill(page, ids);
-    expect(await page.locator('#_ws-saved').innerText()).toMatch(/^3 of \d+ expectations rated \(1 consistently, 1 sometimes, 1 not yet\)\. Kept in this browser/);
+    expect(await page.locator('#_ws-saved').innerText()).toMatch(
+      /^3 of \d+ expectations rated \(1 consistently, 1 sometimes, 1 not yet\)\. Kept in this browser/,
+    );
     const stored = await page.evaluate(() => Object.entries(localStorage));
     expect(stored.map(([key]) => key)).toEqual([`parity-assessment:/${level.id}`]);
     expect(JSON.parse(stored[0]![1]).expectations.find((e: { id: string }) => e.id === ids[0]).evidence).toBe(TRICKY);
@@ -109,7 +111,10 @@ describe('the worksheet', () => {
     const requests = recordRequests(page);
 
     const exported: Record<string, string> = {};
-    for (const [format, button] of [['json', '#_ws-export-json'], ['csv', '#_ws-export-csv']] as const) {
+    for (const [format, button] of [
+      ['json', '#_ws-export-json'],
+      ['csv', '#_ws-export-csv'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^self-assessment-${level.id.replace('/', '-')}-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
       exported[format] = readFileSync((await download.path())!, 'utf8');
@@ -125,7 +130,9 @@ describe('the worksheet', () => {
       await page.evaluate(() => localStorage.clear());
       await page.reload({ waitUntil: 'load' });
       expect(await answers(page, ids), `${format}: cleared`).toEqual(empty(ids));
-      await page.locator('#_ws-import').setInputFiles({ name: `answers.${format}`, mimeType: format === 'json' ? 'application/json' : 'text/csv', buffer: Buffer.from(exported[format]!) });
+      await page
+        .locator('#_ws-import')
+        .setInputFiles({ name: `answers.${format}`, mimeType: format === 'json' ? 'application/json' : 'text/csv', buffer: Buffer.from(exported[format]!) });
       await expect.poll(() => page.locator('#_ws-status').innerText()).toMatch(new RegExp(`^answers\\.${format}: Imported ${ids.length} expectations\\.$`));
       expect(await answers(page, ids), format).toEqual(withFilled(ids, filled));
       // Imported answers are kept, too.
@@ -205,7 +212,16 @@ describe('the worksheet', () => {
         first: (document.querySelector('.ws-evidence') as HTMLTextAreaElement).value,
       };
     });
-    expect(look).toMatchObject({ tools: 'none', privacy: 'none', header: 'none', radioAppearance: 'none', radioBorder: 'solid', radioRadius: '0px', ruled: true, evidenceBorder: 'solid' });
+    expect(look).toMatchObject({
+      tools: 'none',
+      privacy: 'none',
+      header: 'none',
+      radioAppearance: 'none',
+      radioBorder: 'solid',
+      radioRadius: '0px',
+      ruled: true,
+      evidenceBorder: 'solid',
+    });
     expect(look.evidenceHeight).toBeGreaterThan(40);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -240,7 +256,9 @@ describe('/assess/', () => {
     const page = await session.visit('/assess/');
     const requests = recordRequests(page);
     await expect.poll(() => page.locator('#_assess-kept').isVisible()).toBe(true);
-    expect(await page.locator('#_assess-kept-list').innerText()).toContain(`${level.title} (grade ${level.grade}): 3 of ${expectationIds(level).length} expectations rated`);
+    expect(await page.locator('#_assess-kept-list').innerText()).toContain(
+      `${level.title} (grade ${level.grade}): 3 of ${expectationIds(level).length} expectations rated`,
+    );
     await page.getByLabel('Track').selectOption(track.id);
     await page.getByLabel('Level').selectOption(level.id);
     expect(await page.getByLabel('Level').locator('option').count()).toBe(l.levelsByTrack.get(track.id)!.length);

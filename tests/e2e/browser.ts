@@ -98,7 +98,8 @@ export class Session {
     const session = new Session(context, base);
     context.on('request', (request) => {
       const url = new URL(request.url());
-      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1') session.problems.push(`request to another host: ${request.url()}`);
+      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
+        session.problems.push(`request to another host: ${request.url()}`);
     });
     context.on('page', (page) => session.watch(page));
     return session;
@@ -119,10 +120,12 @@ export class Session {
     });
     page.on('requestfailed', (request) => {
       // ERR_ABORTED: cancelled because the page moved on (a favicon still loading when the next page is opened).
-      if (new URL(request.url()).hostname === '127.0.0.1' && request.failure()?.errorText !== 'net::ERR_ABORTED') this.problems.push(`request failed on ${where()}: ${request.url()} (${request.failure()?.errorText})`);
+      if (new URL(request.url()).hostname === '127.0.0.1' && request.failure()?.errorText !== 'net::ERR_ABORTED')
+        this.problems.push(`request failed on ${where()}: ${request.url()} (${request.failure()?.errorText})`);
     });
     page.on('response', (response) => {
-      if (response.status() >= 400 && new URL(response.url()).hostname === '127.0.0.1') this.problems.push(`HTTP ${response.status()} on ${where()}: ${response.url()}`);
+      if (response.status() >= 400 && new URL(response.url()).hostname === '127.0.0.1')
+        this.problems.push(`HTTP ${response.status()} on ${where()}: ${response.url()}`);
     });
   }
 
@@ -224,4 +227,3 @@ export function sessionPerTest(base: string = origin): (options?: BrowserContext
     return current;
   };
 }
-

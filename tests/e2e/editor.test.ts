@@ -32,7 +32,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * in a ladder that still does, on each level. The test raises a grade's pay
  * where the ladder it edits sets it.
  */
-const FAMILY_BANDS = fileShape('family').some((f) => f.name === 'bands') && /^bands:\n {2}1:/m.test(readFileSync(join(contentDir, 'families/engineering.md'), 'utf8'));
+const FAMILY_BANDS =
+  fileShape('family').some((f) => f.name === 'bands') && /^bands:\n {2}1:/m.test(readFileSync(join(contentDir, 'families/engineering.md'), 'utf8'));
 
 /**
  * A copy of the ladder laid out as its repository is: the content folder at
@@ -143,7 +144,9 @@ it('edits a local copy of the ladder: lists it, checks as one types, and saves o
   await openEntry(page, `Grade ${staff.grade}: ${staff.title}`);
   const budget = page.getByRole('spinbutton', { name: 'Budget' });
   await budget.fill(String(staff.authority.budget + 10000));
-  await expect.poll(() => checkSays(page), SLOW).toMatch(/refuse this change \(2 errors\)[\s\S]*parity\/authority[\s\S]*Caused in other files[\s\S]*engineering-manager\.md[\s\S]*parity\/authority/);
+  await expect
+    .poll(() => checkSays(page), SLOW)
+    .toMatch(/refuse this change \(2 errors\)[\s\S]*parity\/authority[\s\S]*Caused in other files[\s\S]*engineering-manager\.md[\s\S]*parity\/authority/);
   await budget.fill(String(staff.authority.budget));
   await expect.poll(() => checkSays(page), SLOW).toContain('finds no problem in levels/engineering-ic/staff-engineer.md');
   // A section rewritten.
@@ -156,7 +159,9 @@ it('edits a local copy of the ladder: lists it, checks as one types, and saves o
   if (!FAMILY_BANDS) {
     // Format 1.0: pay is on each level; raising one is a parity break until its counterpart follows.
     await page.getByRole('spinbutton', { name: 'Min' }).fill('195000');
-    await expect.poll(() => checkSays(page), SLOW).toMatch(/line \d+, column \d+: Pay band \D*195,?000\D*240,?000 differs from Engineering Manager[\s\S]*parity\/pay/);
+    await expect
+      .poll(() => checkSays(page), SLOW)
+      .toMatch(/line \d+, column \d+: Pay band \D*195,?000\D*240,?000 differs from Engineering Manager[\s\S]*parity\/pay/);
     expected['levels/engineering-ic/staff-engineer.md'] = { removed: ['  min: 185000', old], added: ['  min: 195000', rewritten] };
   }
   await save(page, content, 'levels/engineering-ic/staff-engineer.md');
@@ -174,12 +179,14 @@ it('edits a local copy of the ladder: lists it, checks as one types, and saves o
   expect(changed(before, filesBelow(content))).toEqual(expected);
 }, 180_000);
 
-it('says in words what to do when the editor\'s program cannot be loaded', async () => {
+it("says in words what to do when the editor's program cannot be loaded", async () => {
   const session = await open();
   const html = readFileSync(join(siteDir, 'admin/index.html'), 'utf8');
   const loader = /<script[^>]+src="([^"]+)"/.exec(html)![1]!;
   // Everything of the site's scripts but the page's own small loader is refused, as a proxy or an extension would.
-  await session.context.route('**/_astro/**', (route) => (new URL(route.request().url()).pathname === loader ? route.continue() : route.abort('blockedbyclient')));
+  await session.context.route('**/_astro/**', (route) =>
+    new URL(route.request().url()).pathname === loader ? route.continue() : route.abort('blockedbyclient'),
+  );
   const page = await session.visit('/admin/');
   const failure = page.locator('#editor-failed');
   await failure.waitFor({ state: 'visible' });

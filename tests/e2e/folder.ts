@@ -108,7 +108,10 @@ function installPicker(rootName: string): void {
       const path = this.path;
       return {
         async write(data: unknown) {
-          const chunk = data && typeof data === 'object' && 'type' in data && (data as { type: string }).type === 'write' ? (data as unknown as { data: BlobPart }).data : data;
+          const chunk =
+            data && typeof data === 'object' && 'type' in data && (data as { type: string }).type === 'write'
+              ? (data as unknown as { data: BlobPart }).data
+              : data;
           parts.push(chunk as BlobPart);
         },
         async truncate() {},
@@ -188,7 +191,11 @@ function installPicker(rootName: string): void {
       await call({ op: 'remove', path, recursive: Boolean(options.recursive) });
     }
     async resolve(other: { path: string }) {
-      return other.path === this.path ? [] : other.path.startsWith(`${this.path}/`) || this.path === '' ? other.path.slice(this.path ? this.path.length + 1 : 0).split('/') : null;
+      return other.path === this.path
+        ? []
+        : other.path.startsWith(`${this.path}/`) || this.path === ''
+          ? other.path.slice(this.path ? this.path.length + 1 : 0).split('/')
+          : null;
     }
     async isSameEntry(other: { path?: string }) {
       return other?.path === this.path;

@@ -33,7 +33,8 @@ async function injected(page: Page): Promise<string[]> {
     }
     for (const script of document.querySelectorAll('script')) {
       const src = script.getAttribute('src');
-      if (src === null ? /alert/.test(script.textContent ?? '') : new URL(src, location.href).origin !== location.origin) found.push(`script ${src ?? script.textContent?.slice(0, 60)}`);
+      if (src === null ? /alert/.test(script.textContent ?? '') : new URL(src, location.href).origin !== location.origin)
+        found.push(`script ${src ?? script.textContent?.slice(0, 60)}`);
     }
     for (const el of document.querySelectorAll('img[src="x"], svg[onload], b[onmouseover], iframe, object, embed')) found.push(`element <${el.localName}>`);
     return found;
@@ -107,7 +108,10 @@ it('searches: results, sub-results and excerpts show the hostile text as text, a
   for (const summary of await page.locator('summary.pagefind-ui__filter-name').all()) await summary.click();
   const values = async (filter: string) =>
     page.locator(`input.pagefind-ui__filter-checkbox[name=${filter}]`).evaluateAll((boxes) =>
-      boxes.map((box) => ({ value: (box as HTMLInputElement).value, label: box.parentElement!.querySelector('label')!.textContent!.replace(/ \(\d+\)$/, '') })),
+      boxes.map((box) => ({
+        value: (box as HTMLInputElement).value,
+        label: box.parentElement!.querySelector('label')!.textContent!.replace(/ \(\d+\)$/, ''),
+      })),
     );
   expect(await values('family')).toEqual([{ value: 'eng', label: HOSTILE_NAMES.family }]);
   expect((await values('track')).sort((a, b) => a.value.localeCompare(b.value))).toEqual([
@@ -160,7 +164,9 @@ it("refuses, by the pages' Content-Security-Policy, an image or a script from an
       return { seen, ran: (window as unknown as { ran?: boolean }).ran === true };
     });
     expect(violations.ran).toBe(false);
-    expect(violations.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^img-src https:\/\/tracker\.example/), expect.stringMatching(/^script-src/)]));
+    expect(violations.seen).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^img-src https:\/\/tracker\.example/), expect.stringMatching(/^script-src/)]),
+    );
     expect(elsewhere.sort()).toEqual(['https://cdn.example/x.js csp', 'https://tracker.example/pixel.gif csp']);
   } finally {
     await browser.close();

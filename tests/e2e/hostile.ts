@@ -79,7 +79,14 @@ export function hostileFiles(): Record<string, string> {
     'tracks/eng-mgmt.md': `---\nname: ${q(n.management)}\nfamily: eng\nkind: management\ncompetencies: [people, craft]\n---\n\nFor managers.\n`,
     'levels/eng-ic/engineer.md': level(`Engineer ${X('engineer')}`, 1, [50000, 70000], 'team', [n.craft, n.people]),
     // Pay differs from the manager's at grade 2: the exception (with its hostile reason) excuses it.
-    'levels/eng-ic/senior.md': level(n.senior, 2, [70000, 95000], 'group', [n.craft, n.people], `An intro with ${SEARCH_TERM} and \`${BREAK('level-intro')}\`.\n`),
+    'levels/eng-ic/senior.md': level(
+      n.senior,
+      2,
+      [70000, 95000],
+      'group',
+      [n.craft, n.people],
+      `An intro with ${SEARCH_TERM} and \`${BREAK('level-intro')}\`.\n`,
+    ),
     'levels/eng-mgmt/manager.md': level(`Manager ${X('manager')}`, 2, [70000, 90000], 'group', [n.people, n.craft]),
   };
 }

@@ -37,7 +37,8 @@ function focused(page: Page): Promise<Stop | null> {
     if (!el || el === document.body || el === document.documentElement) return null;
     const s = getComputedStyle(el);
     const r = el.getBoundingClientRect();
-    const ring = (x: CSSStyleDeclaration) => (x.outlineStyle !== 'none' && parseFloat(x.outlineWidth) > 0 && x.outlineColor !== 'rgba(0, 0, 0, 0)') || x.boxShadow !== 'none';
+    const ring = (x: CSSStyleDeclaration) =>
+      (x.outlineStyle !== 'none' && parseFloat(x.outlineWidth) > 0 && x.outlineColor !== 'rgba(0, 0, 0, 0)') || x.boxShadow !== 'none';
     return {
       tag: el.tagName.toLowerCase(),
       id: el.id,
@@ -154,15 +155,17 @@ describe.each([
   });
 });
 
-describe('the wide ladder\'s grid and comparison', () => {
+describe("the wide ladder's grid and comparison", () => {
   it.each([1280, 768])('reach every column by keyboard at %i px, no link focused under the sticky header row or column', async (width) => {
     const p = widePages(ladder(wide));
     const found: string[] = [];
     const session = await open({ viewport: { width, height: 800 } }, wide.origin);
     await session.each([p.home!, p.compare!], WIDTH, async (page, path) => {
-      const tables = await page.locator('.grid-scroll table, .compare-scroll table').evaluateAll((ts) =>
-        ts.map((t) => ({ caption: t.querySelector('caption')?.textContent?.trim() ?? '', columns: (t as HTMLTableElement).rows[0]!.cells.length })),
-      );
+      const tables = await page
+        .locator('.grid-scroll table, .compare-scroll table')
+        .evaluateAll((ts) =>
+          ts.map((t) => ({ caption: t.querySelector('caption')?.textContent?.trim() ?? '', columns: (t as HTMLTableElement).rows[0]!.cells.length })),
+        );
       const stops = await tabStops(page, 600);
       for (const table of tables) {
         const reached = new Set(stops.filter((s) => s.table === table.caption).map((s) => s.column));
@@ -192,7 +195,11 @@ describe('the header', () => {
     const header = stops.slice(0, firstInMain).filter((s) => s.inHeader);
     const navLinks = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(navLinks.length).toBeGreaterThan(2);
-    for (const href of navLinks) expect(header.some((s) => s.href === href), `header link ${href}`).toBe(true);
+    for (const href of navLinks)
+      expect(
+        header.some((s) => s.href === href),
+        `header link ${href}`,
+      ).toBe(true);
     expect(header.some((s) => s.id === '_search')).toBe(true);
     expect(header.some((s) => s.tag === 'button' && s.text === 'Search')).toBe(true);
   });

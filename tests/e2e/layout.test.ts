@@ -33,7 +33,10 @@ function overflow(page: Page) {
         : [...document.querySelectorAll('body *')]
             .filter((el) => el.getBoundingClientRect().right > width + 0.5)
             .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`);
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`,
+            );
     return { scrollWidth, width, culprits };
   });
 }
@@ -87,7 +90,8 @@ describe('every page', () => {
       for (const t of report.tables) {
         tables++;
         if (!t.shown) print.push(`${path}: ${t.name} is not printed`);
-        if (t.scrollWidth > report.width || t.right > report.width + 0.5) print.push(`${path}: ${t.name} is ${t.scrollWidth}px wide (right edge ${Math.round(t.right)}) on ${report.width}px`);
+        if (t.scrollWidth > report.width || t.right > report.width + 0.5)
+          print.push(`${path}: ${t.name} is ${t.scrollWidth}px wide (right edge ${Math.round(t.right)}) on ${report.width}px`);
       }
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize(PHONE);
@@ -154,7 +158,10 @@ describe('comparison tables on a phone', () => {
     expect(comparisons.length).toBeGreaterThan(0);
     await session.each(comparisons, WIDTH, async (page, path) => {
       const [, family, grade] = /^\/compare\/([^/]+)\/(\d+)\/$/.exec(path)!;
-      const titles = l.levelsByFamilyGrade.get(family!)!.get(Number(grade))!.map((x) => x.title);
+      const titles = l.levelsByFamilyGrade
+        .get(family!)!
+        .get(Number(grade))!
+        .map((x) => x.title);
       expectStacked(await stackedCells(page, 'table.compare'), titles);
     });
   });

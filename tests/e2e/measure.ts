@@ -35,7 +35,10 @@ export function pageOverflow(page: Page): Promise<{ width: number; scrollWidth: 
         : [...document.querySelectorAll('body *')]
             .filter((el) => el.getBoundingClientRect().right > width + 0.5)
             .slice(-5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`);
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`,
+            );
     return { width, scrollWidth, culprits };
   });
 }
@@ -61,7 +64,8 @@ export function textProblems(page: Page, options: TextOptions): Promise<string[]
         return result;
       };
       const short = (text: string) => JSON.stringify(text.trim().replace(/\s+/g, ' ').slice(0, 48));
-      const where = (el: Element) => `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} ${short(el.textContent ?? '')}`;
+      const where = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} ${short(el.textContent ?? '')}`;
 
       interface Box {
         left: number;
@@ -72,7 +76,8 @@ export function textProblems(page: Page, options: TextOptions): Promise<string[]
         owner: Element;
       }
       /** Overlapping by more than a pixel each way (line boxes of adjacent lines may touch). */
-      const overlap = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      const overlap = (a: Box, b: Box) =>
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
       const inside = (a: DOMRect | Box, b: DOMRect) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
       const collide = (group: string, boxes: Box[]) => {
         boxes.sort((a, b) => a.top - b.top);
@@ -96,7 +101,8 @@ export function textProblems(page: Page, options: TextOptions): Promise<string[]
           const cell = node.parentElement!.closest('td, th, caption') ?? table;
           const box = cell.getBoundingClientRect();
           const style = getComputedStyle(cell);
-          const room = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+          const room =
+            box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
           range.selectNodeContents(node);
           for (const r of range.getClientRects()) {
             if (r.width < 0.5 || r.height < 0.5) continue;
@@ -110,7 +116,8 @@ export function textProblems(page: Page, options: TextOptions): Promise<string[]
             const parts = [...range.getClientRects()].filter((r) => r.width >= 0.5);
             const width = parts.reduce((sum, r) => sum + r.width, 0);
             // A word of up to LONG_WORD letters must fit any column of the layout; a longer one only when its cell has room.
-            if (parts.length > 1 && (word[0].length <= longWord || width <= room)) problems.push(`${group}: "${word[0]}" is broken across lines in ${where(cell)} (${Math.round(width)}px in ${Math.round(room)}px)`);
+            if (parts.length > 1 && (word[0].length <= longWord || width <= room))
+              problems.push(`${group}: "${word[0]}" is broken across lines in ${where(cell)} (${Math.round(width)}px in ${Math.round(room)}px)`);
           }
         }
         collide(group, boxes);
@@ -129,7 +136,10 @@ export function textProblems(page: Page, options: TextOptions): Promise<string[]
             const r = part.getBoundingClientRect();
             if (r.width < 0.5 || !(part.textContent ?? '').trim()) continue;
             boxes.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: part.textContent ?? '', owner: part });
-            if (!inside(r, frame)) problems.push(`${group}: ${short(part.textContent ?? '')} is cut off by the picture's edge (${Math.round(r.left - frame.left)}..${Math.round(r.right - frame.left)} of ${Math.round(frame.width)}px)`);
+            if (!inside(r, frame))
+              problems.push(
+                `${group}: ${short(part.textContent ?? '')} is cut off by the picture's edge (${Math.round(r.left - frame.left)}..${Math.round(r.right - frame.left)} of ${Math.round(frame.width)}px)`,
+              );
             if (r.height < minSvgText) problems.push(`${group}: ${short(part.textContent ?? '')} is drawn ${r.height.toFixed(1)}px tall, too small to read`);
           }
         }
@@ -166,13 +176,17 @@ export function printProblems(page: Page): Promise<string[]> {
     document.querySelectorAll(tables).forEach((table, t) => {
       const r = table.getBoundingClientRect();
       const name = `${table.tagName.toLowerCase()}.${[...table.classList].join('.')} #${t + 1}`;
-      if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) problems.push(`${name} spans ${Math.round(r.left)}..${Math.round(r.right)}px on ${width}px of paper`);
+      if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5))
+        problems.push(`${name} spans ${Math.round(r.left)}..${Math.round(r.right)}px on ${width}px of paper`);
       for (const cell of table.querySelectorAll('td, th')) {
         const c = cell.getBoundingClientRect();
         // A stacked table's header row is visually hidden (each cell names its column): not on paper.
         const head = cell.closest('thead');
         if (head && clipped(head)) continue;
-        if (c.width > 0 && (c.right > width + 0.5 || c.left < -0.5)) problems.push(`${name}: the cell ${JSON.stringify((cell.textContent ?? '').trim().slice(0, 40))} is off the paper (${Math.round(c.left)}..${Math.round(c.right)}px)`);
+        if (c.width > 0 && (c.right > width + 0.5 || c.left < -0.5))
+          problems.push(
+            `${name}: the cell ${JSON.stringify((cell.textContent ?? '').trim().slice(0, 40))} is off the paper (${Math.round(c.left)}..${Math.round(c.right)}px)`,
+          );
       }
     });
     return problems;

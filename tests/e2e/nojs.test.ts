@@ -24,7 +24,9 @@ it('shows every page’s main content', async () => {
     // Level pages show every competency section.
     const level = /^\/levels\/([^/]+\/[^/]+)\/$/.exec(path);
     if (level) {
-      const anchors = ladder().level.get(level[1]!)!.sections.map((section) => section.anchor);
+      const anchors = ladder()
+        .level.get(level[1]!)!
+        .sections.map((section) => section.anchor);
       const hidden = await page.evaluate((ids) => ids.filter((id) => !(document.getElementById(id)?.getBoundingClientRect().height ?? 0)), anchors);
       for (const id of hidden) found.push(`${path}: section #${id} is not shown`);
     }

@@ -98,9 +98,11 @@ it('narrows results to one family with the family filter, by keyboard', async ()
   const total = await count();
   // The term is in levels of every family (chosen so from the model): the filter offers each family,
   // by its id (Pagefind writes values as HTML, so no name goes there), labelled with its name.
-  const offered = await page.locator('input[type=checkbox][name=family]').evaluateAll((boxes) =>
-    boxes.map((box) => `${(box as HTMLInputElement).value}: ${box.parentElement!.querySelector('label')!.textContent!.replace(/ \(\d+\)$/, '')}`),
-  );
+  const offered = await page
+    .locator('input[type=checkbox][name=family]')
+    .evaluateAll((boxes) =>
+      boxes.map((box) => `${(box as HTMLInputElement).value}: ${box.parentElement!.querySelector('label')!.textContent!.replace(/ \(\d+\)$/, '')}`),
+    );
   expect(offered).toEqual(expect.arrayContaining(l.families.map((f) => `${f.id}: ${f.name}`)));
 
   // From the search box, Tab to the Family filter, open it with Enter, tick the family with Space.

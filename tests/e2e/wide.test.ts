@@ -98,8 +98,13 @@ describe('the wide ladder on screens from 320 to 1280 px, light and dark', () =>
 });
 
 async function audit(page: Page): Promise<string[]> {
-  const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations, TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`).join('\n')}`);
+  const violations = await page.evaluate(
+    async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations,
+    TAGS,
+  );
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`).join('\n')}`,
+  );
 }
 
 describe('the wide ladder on paper', () => {

@@ -38,7 +38,11 @@ let browser: Browser;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'parity-e2e-zones-'));
   const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', CONTENT, '--out', join(work, 'site')], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', CONTENT, '--out', join(work, 'site')], {
+    cwd: ROOT,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   server = await serve(join(work, 'site'));
   browser = await launch();
 }, 240_000);
@@ -55,9 +59,11 @@ async function session(options: Parameters<typeof Session.open>[1] = {}): Promis
 
 /** The texts of the bands a reader sees in an element (hidden zones left out). */
 async function visibleBands(page: Page, selector: string): Promise<string[]> {
-  return page.locator(`${selector} .band`).evaluateAll((bands) =>
-    bands.filter((b) => (b as HTMLElement).offsetParent !== null && b.getBoundingClientRect().height > 0).map((b) => b.textContent ?? ''),
-  );
+  return page
+    .locator(`${selector} .band`)
+    .evaluateAll((bands) =>
+      bands.filter((b) => (b as HTMLElement).offsetParent !== null && b.getBoundingClientRect().height > 0).map((b) => b.textContent ?? ''),
+    );
 }
 
 const band = (id: string, zone: string) => {
@@ -87,14 +93,23 @@ it('shows the anchor zone on the home grid without JavaScript, and another zone 
 it('switches the pay pictures and the table of a comparison page, and the parity report, without JavaScript', async () => {
   const s = await session({ javaScriptEnabled: false });
   const page = await s.visit('/compare/engineering/6/');
-  const shownFigures = () => page.locator('.zone-figures figure').evaluateAll((fs) => fs.filter((f) => (f as HTMLElement).offsetParent !== null).map((f) => f.querySelector('svg title')?.textContent));
+  const shownFigures = () =>
+    page
+      .locator('.zone-figures figure')
+      .evaluateAll((fs) => fs.filter((f) => (f as HTMLElement).offsetParent !== null).map((f) => f.querySelector('svg title')?.textContent));
   expect(await shownFigures()).toEqual(['Pay bands at grade 6 in Engineering, Boston and New York']);
   await page.getByRole('radio', { name: /Rest of the United States/ }).check();
   expect(await shownFigures()).toEqual(['Pay bands at grade 6 in Engineering, Rest of the United States']);
-  expect(await visibleBands(page, 'table.compare')).toEqual([band('engineering-ic/principal-engineer', 'us-other'), band('engineering-management/director-of-engineering', 'us-other')]);
+  expect(await visibleBands(page, 'table.compare')).toEqual([
+    band('engineering-ic/principal-engineer', 'us-other'),
+    band('engineering-management/director-of-engineering', 'us-other'),
+  ]);
   // Print keeps the zone chosen on screen, and names it.
   await page.emulateMedia({ media: 'print' });
-  expect(await visibleBands(page, 'table.compare')).toEqual([band('engineering-ic/principal-engineer', 'us-other'), band('engineering-management/director-of-engineering', 'us-other')]);
+  expect(await visibleBands(page, 'table.compare')).toEqual([
+    band('engineering-ic/principal-engineer', 'us-other'),
+    band('engineering-management/director-of-engineering', 'us-other'),
+  ]);
   expect(await page.locator('.zone-choice').innerText()).toContain('Rest of the United States');
   expect(await page.locator('.zone-choice').innerText()).not.toContain('Germany');
   await page.emulateMedia({ media: 'screen' });
@@ -122,9 +137,15 @@ it('lets the /compare/ picker’s table follow the zone buttons too', async () =
   const s = await session();
   const page = await s.visit('/compare/?a=engineering-ic/staff-engineer&b=engineering-management/engineering-manager');
   await page.locator('#_picked table').waitFor();
-  expect(await visibleBands(page, '#_picked')).toEqual([band('engineering-ic/staff-engineer', 'us-northeast'), band('engineering-management/engineering-manager', 'us-northeast')]);
+  expect(await visibleBands(page, '#_picked')).toEqual([
+    band('engineering-ic/staff-engineer', 'us-northeast'),
+    band('engineering-management/engineering-manager', 'us-northeast'),
+  ]);
   await page.getByRole('radio', { name: /Germany \(Hamburg lab\)/ }).check();
-  expect(await visibleBands(page, '#_picked')).toEqual([band('engineering-ic/staff-engineer', 'germany'), band('engineering-management/engineering-manager', 'germany')]);
+  expect(await visibleBands(page, '#_picked')).toEqual([
+    band('engineering-ic/staff-engineer', 'germany'),
+    band('engineering-management/engineering-manager', 'germany'),
+  ]);
   expect(await page.locator('#_picked').innerText()).toContain('10% of base pay');
   expect(s.problems).toEqual([]);
   await s.close();
@@ -132,7 +153,16 @@ it('lets the /compare/ picker’s table follow the zone buttons too', async () =
 
 it('fits the pages with zones on a phone, and on A4 in print', async () => {
   const PAPER = { width: 718, height: 1047 };
-  const pages = ['/pay/', '/', '/families/engineering/', '/compare/engineering/6/', '/parity/', '/levels/engineering-ic/staff-engineer/', '/levels/engineering-ic/staff-engineer/next/', '/tracks/formulation-ic/'];
+  const pages = [
+    '/pay/',
+    '/',
+    '/families/engineering/',
+    '/compare/engineering/6/',
+    '/parity/',
+    '/levels/engineering-ic/staff-engineer/',
+    '/levels/engineering-ic/staff-engineer/next/',
+    '/tracks/formulation-ic/',
+  ];
   const s = await session({ viewport: PHONE, isMobile: true, hasTouch: true });
   const found: string[] = [];
   for (const path of pages) {
@@ -144,7 +174,11 @@ it('fits the pages with zones on a phone, and on A4 in print', async () => {
     const paper = await page.evaluate(() => ({
       scroll: document.scrollingElement!.scrollWidth,
       width: document.body.clientWidth,
-      tables: [...document.querySelectorAll('main table')].map((t) => ({ name: t.querySelector('caption')?.textContent?.slice(0, 40), scroll: t.scrollWidth, right: t.getBoundingClientRect().right })),
+      tables: [...document.querySelectorAll('main table')].map((t) => ({
+        name: t.querySelector('caption')?.textContent?.slice(0, 40),
+        scroll: t.scrollWidth,
+        right: t.getBoundingClientRect().right,
+      })),
     }));
     if (paper.scroll > PAPER.width) found.push(`${path}: ${paper.scroll}px wide on ${PAPER.width}px of paper`);
     for (const t of paper.tables) if (t.scroll > paper.width || t.right > paper.width + 0.5) found.push(`${path}: ${t.name} is ${t.scroll}px wide in print`);
@@ -163,7 +197,15 @@ declare global {
 
 it('finds no axe violation on /pay/ and on the pages with the zone picker, light and dark, desktop and phone', async () => {
   const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-  const pages = ['/pay/', '/', '/compare/engineering/6/', '/parity/', '/levels/engineering-ic/staff-engineer/', '/levels/engineering-ic/staff-engineer/next/', '/tracks/formulation-ic/'];
+  const pages = [
+    '/pay/',
+    '/',
+    '/compare/engineering/6/',
+    '/parity/',
+    '/levels/engineering-ic/staff-engineer/',
+    '/levels/engineering-ic/staff-engineer/next/',
+    '/tracks/formulation-ic/',
+  ];
   const s = await session({ viewport: DESKTOP });
   const found: string[] = [];
   for (const path of pages) {
@@ -176,7 +218,10 @@ it('finds no axe violation on /pay/ and on the pages with the zone picker, light
     ] as const) {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme });
-      const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations, TAGS);
+      const violations = await page.evaluate(
+        async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations,
+        TAGS,
+      );
       for (const v of violations) found.push(`${path} (${name}): ${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
     }
     await page.close();

@@ -37,7 +37,8 @@ describe('the editor package', () => {
 
 describe('the core in the browser build', () => {
   const plugin = vitePluginEditor();
-  const resolve = (consumer: 'client' | 'server', id: string, importer: string) => plugin.resolveId.call({ environment: { config: { consumer } } }, id, importer);
+  const resolve = (consumer: 'client' | 'server', id: string, importer: string) =>
+    plugin.resolveId.call({ environment: { config: { consumer } } }, id, importer);
 
   it("gives the core's Node imports stand-ins in the browser only, and only the core's", () => {
     expect(resolve('client', 'node:fs', '/p/src/ladder/load.ts')).toBe('\0parity:browser:node:fs');
@@ -49,8 +50,11 @@ describe('the core in the browser build', () => {
 
   it('stands in with every name of the Node module, each of which refuses to run', async () => {
     const code = plugin.load('\0parity:browser:node:fs')!;
-    for (const name of ['readdirSync', 'statSync', 'lstatSync', 'openSync', 'readSync', 'closeSync', 'readlinkSync', 'fstatSync', 'constants']) expect(code).toContain(`export const ${name} =`);
+    for (const name of ['readdirSync', 'statSync', 'lstatSync', 'openSync', 'readSync', 'closeSync', 'readlinkSync', 'fstatSync', 'constants'])
+      expect(code).toContain(`export const ${name} =`);
     const module = (await import(`data:text/javascript,${encodeURIComponent(browserStandIn('node:fs', ['readdirSync']))}`)) as { readdirSync: () => void };
-    expect(() => module.readdirSync()).toThrow("node:fs readdirSync() is not available in the browser: the web editor's check reads the ladder's files from memory");
+    expect(() => module.readdirSync()).toThrow(
+      "node:fs readdirSync() is not available in the browser: the web editor's check reads the ladder's files from memory",
+    );
   });
 });

@@ -109,7 +109,10 @@ describe('the web editor configuration', () => {
     const family = z.strictObject({
       name: z.string(),
       order: z.int().optional(),
-      bands: z.record(z.string().regex(/^[1-9][0-9]?$/), band).optional().meta({ description: 'The band of each grade.' }),
+      bands: z
+        .record(z.string().regex(/^[1-9][0-9]?$/), band)
+        .optional()
+        .meta({ description: 'The band of each grade.' }),
       zonesList: z.array(z.strictObject({ id: z.string(), factor: z.number().positive().max(100).optional() })).optional(),
     });
     const schema = z.toJSONSchema(family, { io: 'input', target: 'draft-7' }) as JsonSchema;
@@ -158,7 +161,12 @@ describe('the web editor configuration', () => {
     const config = editorConfig(withRepo, { authBaseUrl: 'https://auth.example.com' });
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.backend).toEqual({ name: 'github', repo: 'acme/career-ladder', branch: 'main', base_url: 'https://auth.example.com' });
-    expect(editorConfig(sample, { folderName: 'acme ladder' }).backend).toEqual({ name: 'github', repo: 'local.copy/acme-ladder', branch: 'main', auth_methods: ['token'] });
+    expect(editorConfig(sample, { folderName: 'acme ladder' }).backend).toEqual({
+      name: 'github',
+      repo: 'local.copy/acme-ladder',
+      branch: 'main',
+      auth_methods: ['token'],
+    });
     expect(editorConfig({ ...sample, repository: 'https://git.acme.example/hr/ladder.git' }).backend).toMatchObject({
       repo: 'hr/ladder',
       api_root: 'https://git.acme.example/api/v3',
@@ -169,7 +177,9 @@ describe('the web editor configuration', () => {
     const config = editorConfig(withRepo, { contentPath: 'ladders/acme' });
     expect(config.collections.find((c) => c.name === 'ladder')?.files?.[0]?.file).toBe('ladders/acme/ladder.md');
     expect(config.collections.find((c) => c.name === 'tracks')?.folder).toBe('ladders/acme/tracks');
-    expect(config.collections.filter((c) => c.name.startsWith('levels-')).map((c) => c.folder)).toEqual(sample.tracks.map((t) => `ladders/acme/levels/${t.id}`));
+    expect(config.collections.filter((c) => c.name.startsWith('levels-')).map((c) => c.folder)).toEqual(
+      sample.tracks.map((t) => `ladders/acme/levels/${t.id}`),
+    );
   });
 
   it('makes references relations or selects, and types fields from the schema', () => {
@@ -193,7 +203,9 @@ describe('the web editor configuration', () => {
     // A new level starts with a heading for each competency of its track; the body is edited as plain Markdown first.
     const body = field(levels, 'body')!;
     expect(body).toMatchObject({ widget: 'markdown', modes: ['raw', 'rich_text'] });
-    expect(String(body.default).match(/^## .+$/gm)).toEqual(sample.track.get('engineering-ic')!.competencies.map((c) => `## ${sample.competency.get(c)!.name}`));
+    expect(String(body.default).match(/^## .+$/gm)).toEqual(
+      sample.track.get('engineering-ic')!.competencies.map((c) => `## ${sample.competency.get(c)!.name}`),
+    );
   });
 
   it('is valid YAML that reads back as the same configuration', () => {

@@ -22,7 +22,13 @@ import { ladder } from './run.ts';
 afterAll(cleanup);
 
 const brief = (changes: EntityChange[]) =>
-  changes.map((c) => ({ kind: c.kind, id: c.id, ...(c.from ? { from: c.from } : {}), fields: c.fields.map((f) => f.field), text: c.text.map((t) => `${t.section}:${t.kind}`) }));
+  changes.map((c) => ({
+    kind: c.kind,
+    id: c.id,
+    ...(c.from ? { from: c.from } : {}),
+    fields: c.fields.map((f) => f.field),
+    text: c.text.map((t) => `${t.section}:${t.kind}`),
+  }));
 
 /** The sample, and a copy with a known set of edits. */
 function fixtures(): { base: string; head: string } {
@@ -46,7 +52,10 @@ function fixtures(): { base: string; head: string } {
   editFile(head, 'families/formulation-science.md', (t) => t.replace('name: Formulation Science', 'name: Formulation & Product Science'));
   // 7. An exception that excuses nothing (a new warning).
   editFile(head, 'ladder.md', (t) =>
-    t.replace('  pay: identical\n', '  pay: identical\n  exceptions:\n    - family: engineering\n      grade: 2\n      rule: parity/ceiling\n      reason: Testing.\n'),
+    t.replace(
+      '  pay: identical\n',
+      '  pay: identical\n  exceptions:\n    - family: engineering\n      grade: 2\n      rule: parity/ceiling\n      reason: Testing.\n',
+    ),
   );
   return { base, head };
 }
@@ -67,7 +76,11 @@ describe('diffLadders', () => {
     expect(lead.grade).toBe(diff.levels.find((c) => c.id === 'formulation-ic/staff-formulator')?.grade);
 
     const staff = diff.levels.find((c) => c.id === 'engineering-ic/staff-engineer')!;
-    expect(staff.fields[0]).toMatchObject({ field: 'pay', before: { min: 185000, max: 240000, owner: 'level', grade: 4 }, after: { min: 185000, max: 250000, owner: 'level', grade: 4 } });
+    expect(staff.fields[0]).toMatchObject({
+      field: 'pay',
+      before: { min: 185000, max: 240000, owner: 'level', grade: 4 },
+      after: { min: 185000, max: 250000, owner: 'level', grade: 4 },
+    });
     expect(staff.text[0]?.excerpts).toEqual([{ before: 'Sets the', removed: 'architecture', added: 'direction', after: 'for systems that several teams…' }]);
     expect(diff.levels.find((c) => c.id === 'engineering-management/vp-of-engineering')?.fields).toEqual([
       { field: 'authority.scope', before: 'company', after: 'division' },
@@ -156,12 +169,18 @@ describe('diffLadders', () => {
 
   it('lists families, tracks and levels in the order HR gave them (1.1 `order`), not by id', () => {
     // Ids sort the other way: applied-research before engineering, data before software, management in the middle.
-    const files = generateWideLadder({ families: [{ tracks: 8, grades: 3 }, { tracks: 2, grades: 2 }] });
+    const files = generateWideLadder({
+      families: [
+        { tracks: 8, grades: 3 },
+        { tracks: 2, grades: 2 },
+      ],
+    });
     const base = checkSources(files);
     const edited: Record<string, string> = {};
     for (const [path, text] of Object.entries(files)) {
       // A new band at grade 2 in every track, and a new sentence in every family and track.
-      if (path.startsWith('levels/') && /^grade: 2$/m.test(text)) edited[path] = text.replace(/^( {2}max: )(\d+)$/m, (_, key: string, max: string) => `${key}${Number(max) + 1000}`);
+      if (path.startsWith('levels/') && /^grade: 2$/m.test(text))
+        edited[path] = text.replace(/^( {2}max: )(\d+)$/m, (_, key: string, max: string) => `${key}${Number(max) + 1000}`);
       else if (path.startsWith('families/') || path.startsWith('tracks/')) edited[path] = `${text}\nOne more sentence.\n`;
       else edited[path] = text;
     }
@@ -205,7 +224,9 @@ describe('ladder diff (the command)', () => {
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(markdown.stdout).toContain('**3 levels changed, 2 levels renamed, 1 other file changed, ladder.md changed**');
     expect(markdown.stdout).toContain('❌ 2 new errors, 1 new warning; ladder check fails with 2 errors');
-    expect(markdown.stdout).toContain('| ✏️ changed | Staff Engineer | engineering-ic | 4 | pay band raised: $185,000 – $240,000 → $185,000 – $250,000<br>text: Technical craft |');
+    expect(markdown.stdout).toContain(
+      '| ✏️ changed | Staff Engineer | engineering-ic | 4 | pay band raised: $185,000 – $240,000 → $185,000 – $250,000<br>text: Technical craft |',
+    );
     expect(markdown.stdout).toContain('~~architecture~~ **direction**');
     expect(markdown.stdout).toContain('| ❌ new error | `levels/engineering-management/vp-of-engineering.md:9` |');
 
@@ -266,7 +287,15 @@ describe('ladder diff (the command)', () => {
   });
 });
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tempDir('parity-home-') };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: tempDir('parity-home-'),
+};
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' });
 
 /** A repository with the sample in content/ (commit 1), then a raised grade-4 band (commit 2). */
@@ -351,7 +380,14 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
     expect(family.fields).toEqual([]);
     expect(family.bands).toHaveLength(1);
     const change = family.bands![0]!;
-    expect(change).toMatchObject({ kind: 'changed', grade: 2, levels: [{ id: 'eng-ic/engineer-ii', title: 'Engineer II' }, { id: 'eng-mgmt/manager', title: 'Manager' }] });
+    expect(change).toMatchObject({
+      kind: 'changed',
+      grade: 2,
+      levels: [
+        { id: 'eng-ic/engineer-ii', title: 'Engineer II' },
+        { id: 'eng-mgmt/manager', title: 'Manager' },
+      ],
+    });
     expect(change.before).toMatchObject({ min: 70000, max: 90000, owner: 'family', grade: 2, bonus: 5, equity: null, currency: 'USD' });
     expect(change.after!.zones).toEqual([
       { zone: 'hq', name: 'Headquarters', currency: 'USD', basis: 'anchor', min: 75000, max: 95000 },
@@ -400,9 +436,15 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
   it('names the zones a raise left behind, and speaks of bonus and equity', () => {
     const anchorOnly = versions(grade2('  2:\n    min: 75000\n    max: 95000\n    bonus: 5\n    zones:\n      berlin: { min: 55000, max: 70000 }\n'));
     expect(formatDiffText(anchorOnly)).toContain('      Grade 2 band raised: $70,000 – $90,000 → $75,000 – $95,000; Berlin unchanged, set by hand\n');
-    const variable = versions(grade2('  2:\n    min: 70000\n    max: 90000\n    bonus: 7.5\n    equity:\n      min: 1000\n      max: 2000\n    zones:\n      berlin: { min: 55000, max: 70000 }\n'));
+    const variable = versions(
+      grade2(
+        '  2:\n    min: 70000\n    max: 90000\n    bonus: 7.5\n    equity:\n      min: 1000\n      max: 2000\n    zones:\n      berlin: { min: 55000, max: 70000 }\n',
+      ),
+    );
     const text = formatDiffText(variable);
-    expect(text).toContain('      Grade 2 bonus target raised: 5% → 7.5%\n      Grade 2 equity added: $1,000 – $2,000\n        affects 2 levels: Engineer II, Manager\n');
+    expect(text).toContain(
+      '      Grade 2 bonus target raised: 5% → 7.5%\n      Grade 2 equity added: $1,000 – $2,000\n        affects 2 levels: Engineer II, Manager\n',
+    );
     expect(text).not.toContain('band raised');
     const less = versions((f) => replace(f, 'families/eng.md', '    bonus: 10\n    equity:\n      min: 10000\n      max: 20000\n', ''));
     expect(formatDiffText(less)).toContain('      Grade 3 bonus target removed (was 10%)\n      Grade 3 equity removed (was $10,000 – $20,000)\n');
@@ -410,12 +452,21 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
 
   it('reports a band added and one removed, with who it pays and the problems that follow', () => {
     const diff = versions((f) => {
-      replace(f, 'families/eng.md', '\n---\n', '\n  4:\n    min: 120000\n    max: 150000\n    bonus: 20\n    zones:\n      berlin: { min: 95000, max: 120000 }\n---\n');
+      replace(
+        f,
+        'families/eng.md',
+        '\n---\n',
+        '\n  4:\n    min: 120000\n    max: 150000\n    bonus: 20\n    zones:\n      berlin: { min: 95000, max: 120000 }\n---\n',
+      );
       replace(f, 'families/eng.md', '  1:\n    min: 50000\n    max: 70000\n    zones:\n      berlin: { min: 40000, max: 55000 }\n', '');
     });
     const text = formatDiffText(diff);
-    expect(text).toContain('      Grade 1 band removed (was $50,000 – $70,000, in Berlin €40,000 – €55,000 (set by hand))\n        was the pay of 1 level: Engineer\n');
-    expect(text).toContain('      Grade 4 band added: $120,000 – $150,000, in Berlin €95,000 – €120,000 (set by hand), bonus target 20%\n        no level is paid from it yet\n');
+    expect(text).toContain(
+      '      Grade 1 band removed (was $50,000 – $70,000, in Berlin €40,000 – €55,000 (set by hand))\n        was the pay of 1 level: Engineer\n',
+    );
+    expect(text).toContain(
+      '      Grade 4 band added: $120,000 – $150,000, in Berlin €95,000 – €120,000 (set by hand), bonus target 20%\n        no level is paid from it yet\n',
+    );
     expect(diff.verdicts.map((v) => `${v.change} ${v.rule} ${v.file}`)).toEqual(['appeared pay/missing levels/eng-ic/engineer.md']);
     // The level that lost its band says so too: its pay came from somewhere and now comes from nowhere.
     expect(text).toContain('pay band removed (was $50,000 – $70,000, in Berlin €40,000 – €55,000 (set by hand)): the family has no band for grade 1 any more');
@@ -426,7 +477,7 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
     const added = versions((f) => replace(f, 'levels/eng-ic/engineer-ii.md', 'authority:', own));
     expect(added.families).toEqual([]);
     expect(brief(added.levels)).toEqual([{ kind: 'changed', id: 'eng-ic/engineer-ii', fields: ['pay'], text: [] }]);
-    expect(formatDiffText(added)).toContain('      own pay band: $70,000 – $90,000 → $72,000 – $92,000 (in place of the family\'s grade 2 band)\n');
+    expect(formatDiffText(added)).toContain("      own pay band: $70,000 – $90,000 → $72,000 – $92,000 (in place of the family's grade 2 band)\n");
     // Its own band breaks parity with the manager at grade 2: the check says so where the override is.
     expect([...new Set(added.verdicts.map((v) => `${v.change} ${v.rule} ${v.file}`))]).toEqual(['appeared parity/pay levels/eng-ic/engineer-ii.md']);
 
@@ -434,7 +485,9 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
     replace(base, 'levels/eng-ic/engineer-ii.md', 'authority:', own.replace('  bonus: 5\n', ''));
     const removed = diffLadders(checkSources(base), checkSources(bandLadder()));
     const text = formatDiffText(removed);
-    expect(text).toContain("      now paid from the family's grade 2 band: $72,000 – $92,000 → $70,000 – $90,000 (was its own band)\n      bonus target added: 5%\n");
+    expect(text).toContain(
+      "      now paid from the family's grade 2 band: $72,000 – $92,000 → $70,000 – $90,000 (was its own band)\n      bonus target added: 5%\n",
+    );
     expect(removed.families).toEqual([]);
 
     // An override rewritten: its own phrases, as a family band's.
@@ -442,7 +495,9 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
     const after = bandLadder();
     replace(before, 'levels/eng-ic/engineer-ii.md', 'authority:', own);
     replace(after, 'levels/eng-ic/engineer-ii.md', 'authority:', own.replace('min: 56000', 'min: 50000'));
-    expect(formatDiffText(diffLadders(checkSources(before), checkSources(after)))).toContain('      pay band in Berlin set by hand: €56,000 – €71,000 → €50,000 – €71,000\n');
+    expect(formatDiffText(diffLadders(checkSources(before), checkSources(after)))).toContain(
+      '      pay band in Berlin set by hand: €56,000 – €71,000 → €50,000 – €71,000\n',
+    );
   });
 
   it('speaks of zones, rounding and who sees pay in ladder.md', () => {
@@ -452,7 +507,12 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
       replace(f, 'ladder.md', '---\n\nA ladder', 'rounding: 500\nvisibility:\n  pay: internal\n---\n\nA ladder');
     });
     expect(diff.ladder.zones).toEqual([
-      { kind: 'changed', id: 'remote', before: { name: 'Remote', currency: 'USD', factor: 0.8, anchor: false }, after: { name: 'Remote', currency: 'USD', factor: 0.85, anchor: false } },
+      {
+        kind: 'changed',
+        id: 'remote',
+        before: { name: 'Remote', currency: 'USD', factor: 0.8, anchor: false },
+        after: { name: 'Remote', currency: 'USD', factor: 0.85, anchor: false },
+      },
       { kind: 'added', id: 'london', before: null, after: { name: 'London', currency: 'USD', factor: 1.1, anchor: false } },
     ]);
     const text = formatDiffText(diff);
@@ -477,8 +537,12 @@ describe('ladder diff on pay set by family bands (1.1)', () => {
 
   it('describes a level added with its family band', () => {
     const diff = versions((f) => {
-      f['levels/eng-mgmt/lead.md'] = f['levels/eng-mgmt/manager.md']!.replace('title: Manager', 'title: Team Lead').replace('grade: 2', 'grade: 1').replace('budget: 2000', 'budget: 1000');
+      f['levels/eng-mgmt/lead.md'] = f['levels/eng-mgmt/manager.md']!.replace('title: Manager', 'title: Team Lead')
+        .replace('grade: 2', 'grade: 1')
+        .replace('budget: 2000', 'budget: 1000');
     });
-    expect(formatDiffText(diff)).toContain("  + eng-mgmt/lead: Team Lead, grade 1 added\n      paid from the family's grade 1 band ($50,000 – $70,000), scope team, budget $1,000, 1 decision right\n");
+    expect(formatDiffText(diff)).toContain(
+      "  + eng-mgmt/lead: Team Lead, grade 1 added\n      paid from the family's grade 1 band ($50,000 – $70,000), scope team, budget $1,000, 1 decision right\n",
+    );
   });
 });

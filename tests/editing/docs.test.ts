@@ -16,7 +16,14 @@ afterAll(cleanup);
 const HASH = /\(([0-9a-f]{7})\)/g;
 const doc = readFileSync(join(ROOT, 'docs/editing.md'), 'utf8').replace(HASH, '(HASH)');
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'HR', GIT_AUTHOR_EMAIL: 'hr@example.com', GIT_COMMITTER_NAME: 'HR', GIT_COMMITTER_EMAIL: 'hr@example.com', GIT_CONFIG_NOSYSTEM: '1' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'HR',
+  GIT_AUTHOR_EMAIL: 'hr@example.com',
+  GIT_COMMITTER_NAME: 'HR',
+  GIT_COMMITTER_EMAIL: 'hr@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 /** The words of a command as the guide writes them: the values that hold spaces in quotes. */
 const quoted = (argv: string[]) => argv.map((word) => (/\s/.test(word) ? `"${word}"` : word)).join(' ');
@@ -52,7 +59,7 @@ const setBand = (dir: string, grade: number, lines: string) =>
 const GRADE_4 = (min: number) => `  4:\n    min: ${min}\n    max: 250000\n    bonus: 10\n    zones:\n      germany: { min: 123000, max: 157500 }\n`;
 
 describe('docs/editing.md', () => {
-  it('walk-through 1: raise a grade\'s band', async () => {
+  it("walk-through 1: raise a grade's band", async () => {
     const { dir, run } = project();
     setBand(dir, 4, GRADE_4(195000));
     expect(doc).toContain(`# content/families/engineering.md\nbands:\n  ...\n${GRADE_4(195000)}`);
@@ -74,7 +81,23 @@ describe('docs/editing.md', () => {
 
   it('walk-through 2: add a grade at the top of both tracks', async () => {
     const { dir, run } = project();
-    const band = ['new', 'band', 'engineering', '--grade', '9', '--min', '420000', '--max', '540000', '--bonus', '30', '--equity-min', '240000', '--equity-max', '480000'];
+    const band = [
+      'new',
+      'band',
+      'engineering',
+      '--grade',
+      '9',
+      '--min',
+      '420000',
+      '--max',
+      '540000',
+      '--bonus',
+      '30',
+      '--equity-min',
+      '240000',
+      '--equity-max',
+      '480000',
+    ];
     const refused = await run(...band);
     shown(refused);
     expect(refused.code).toBe(1);
@@ -87,7 +110,13 @@ describe('docs/editing.md', () => {
     shown(await run('check'));
     // The new file as the guide shows it (its decisions shortened).
     const fellow = readFileSync(join(dir, 'content/levels/engineering-ic/engineering-fellow.md'), 'utf8');
-    expect(doc).toContain(fellow.split('\n').slice(0, 9).join('\n').replace(/decisions: \[([^,]+), ([^,]+), [^\]]+\]/, 'decisions: [$1, $2, ...]'));
+    expect(doc).toContain(
+      fellow
+        .split('\n')
+        .slice(0, 9)
+        .join('\n')
+        .replace(/decisions: \[([^,]+), ([^,]+), [^\]]+\]/, 'decisions: [$1, $2, ...]'),
+    );
     // The committee settles the top of the band at 560,000, typed the way a spreadsheet shows it.
     editFile(dir, 'content/families/engineering.md', (t) => t.replace('    max: 540000\n', '    max: 560,000\n'));
     const mistake = await run('check');

@@ -28,7 +28,9 @@ describe('.vscode', () => {
   it("the problem matcher reads every field of the checker's text output", async () => {
     const project = tempDir('parity-vscode-');
     cpSync(SAMPLE, join(project, 'content'), { recursive: true });
-    editFile(project, 'content/levels/engineering-ic/staff-engineer.md', (t) => t.replace('max: 240000', 'max: 250000').replace('## Impact', '## Impacts').replace('## Delivery', '## Further reading\n\n- Books.\n\n## Delivery'));
+    editFile(project, 'content/levels/engineering-ic/staff-engineer.md', (t) =>
+      t.replace('max: 240000', 'max: 250000').replace('## Impact', '## Impacts').replace('## Delivery', '## Further reading\n\n- Books.\n\n## Delivery'),
+    );
     const result = await ladder(['check', '--content', join(project, 'content')], { cwd: project });
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n').filter((l) => l.includes(':'));

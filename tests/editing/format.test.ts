@@ -20,7 +20,8 @@ import { CONTENT, ROOT, SAMPLE } from '../helpers/ladder.ts';
 /** Every content file of a ladder folder, with its kind. */
 function ladderFiles(dir: string): { path: string; kind: SchemaKind; text: string }[] {
   const files: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (f.endsWith('.md')) files[f.split('\\').join('/')] = readFileSync(join(dir, f), 'utf8');
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (f.endsWith('.md')) files[f.split('\\').join('/')] = readFileSync(join(dir, f), 'utf8');
   const loaded = classify(rawFiles(files));
   return [
     ...loaded.files.map((f) => ({ path: f.path, kind: f.kind as SchemaKind, text: f.text! })),
@@ -72,7 +73,8 @@ describe('reading and writing back', () => {
   });
 
   it('keeps the style of what it did not touch: a list grows in its own style, quotes stay, comments stay', () => {
-    const text = '---\ntitle: "Staff Engineer"   # the title\ngrade: 4\nsummary: Leads.\npay:\n  min: 1\n  max: 2\nauthority:\n  scope: group\n  budget: 5\n  decisions: [a, b]\n---\n\nBody.\n';
+    const text =
+      '---\ntitle: "Staff Engineer"   # the title\ngrade: 4\nsummary: Leads.\npay:\n  min: 1\n  max: 2\nauthority:\n  scope: group\n  budget: 5\n  decisions: [a, b]\n---\n\nBody.\n';
     const values = readEntry('level', text) as { title: string; authority: { decisions: string[] } };
     values.title = 'Staff "Lead" Engineer';
     values.authority.decisions.push('c');
@@ -93,7 +95,13 @@ describe('reading and writing back', () => {
   });
 
   it('writes a new file in the house style', () => {
-    const out = writeEntry('track', { name: 'Data, IC', family: 'data', kind: 'individual-contributor', competencies: ['craft', 'impact'], [BODY]: 'For builders.' });
+    const out = writeEntry('track', {
+      name: 'Data, IC',
+      family: 'data',
+      kind: 'individual-contributor',
+      competencies: ['craft', 'impact'],
+      [BODY]: 'For builders.',
+    });
     expect(out).toBe('---\nname: Data, IC\nfamily: data\nkind: individual-contributor\ncompetencies: [craft, impact]\n---\n\nFor builders.\n');
   });
 
@@ -105,13 +113,17 @@ describe('reading and writing back', () => {
     expect(out).toBe(crlf.replace('max: 240000', 'max: 250000'));
   });
 
-  it('refuses a file the checker cannot read, with the checker\'s words and place', () => {
+  it("refuses a file the checker cannot read, with the checker's words and place", () => {
     expect(() => readEntry('level', '---\ntitle: [unclosed\n---\n', 'levels/a/b.md')).toThrow(FormatError);
     expect(() => readEntry('level', '---\ntitle: [unclosed\n---\n', 'levels/a/b.md')).toThrow(/^levels\/a\/b\.md:\d+:\d+: .+Fix the file in a text editor/);
   });
 
   it('keeps the text of the file it read, out of sight, for the next save', () => {
-    expect(readEntry('competency', '---\nname: Craft\n---\n\nThe craft.\n')).toEqual({ name: 'Craft', [BODY]: 'The craft.', [SOURCE]: '---\nname: Craft\n---\n\nThe craft.\n' });
+    expect(readEntry('competency', '---\nname: Craft\n---\n\nThe craft.\n')).toEqual({
+      name: 'Craft',
+      [BODY]: 'The craft.',
+      [SOURCE]: '---\nname: Craft\n---\n\nThe craft.\n',
+    });
   });
 
   it('property: any numbers written into a level change their own lines only, and read back as written', () => {
@@ -140,10 +152,16 @@ describe('reading and writing back', () => {
 
 describe('records (maps keyed by grade or zone) in the form', () => {
   // A family of format 1.1 (issue 12): bands keyed by grade, zones keyed by zone id.
-  const band = z.strictObject({ min: z.number(), max: z.number(), bonus: z.number().optional(), zones: z.record(z.string().regex(/^[a-z]+$/), z.strictObject({ min: z.number(), max: z.number() })).optional() });
+  const band = z.strictObject({
+    min: z.number(),
+    max: z.number(),
+    bonus: z.number().optional(),
+    zones: z.record(z.string().regex(/^[a-z]+$/), z.strictObject({ min: z.number(), max: z.number() })).optional(),
+  });
   const family = z.strictObject({ name: z.string(), bands: z.record(z.string().regex(/^[1-9][0-9]?$/), band).optional() });
   const shape = shapeOf(z.toJSONSchema(family, { io: 'input', target: 'draft-7' }) as JsonSchema);
-  const text = '---\nname: Engineering\nbands:\n  4:\n    min: 185000\n    max: 240000\n    bonus: 10\n    zones:\n      germany: { min: 116500, max: 151000 }\n  5:\n    min: 220000\n    max: 285000\n---\n\nBuilds.\n';
+  const text =
+    '---\nname: Engineering\nbands:\n  4:\n    min: 185000\n    max: 240000\n    bonus: 10\n    zones:\n      germany: { min: 116500, max: 151000 }\n  5:\n    min: 220000\n    max: 285000\n---\n\nBuilds.\n';
   const yaml = text.split('---\n')[1]!;
   const data = parse(yaml) as Record<string, unknown>;
 

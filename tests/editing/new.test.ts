@@ -102,7 +102,20 @@ describe('ladder new level', () => {
     expect(result.stderr).toContain(`"ladder check --content ${dir}"`);
     expect(existsSync(join(dir, 'levels/engineering-ic/staff-engineer-ii.md'))).toBe(false);
 
-    const track = await ladder(['new', 'track', '--name', 'Data, IC', '--family', 'engineering', '--kind', 'individual-contributor', '--competencies', 'technical-craft', '--content', dir]);
+    const track = await ladder([
+      'new',
+      'track',
+      '--name',
+      'Data, IC',
+      '--family',
+      'engineering',
+      '--kind',
+      'individual-contributor',
+      '--competencies',
+      'technical-craft',
+      '--content',
+      dir,
+    ]);
     expect(track.code, track.stderr).toBe(0);
     expect(track.stdout).toContain(`"ladder new level data-ic --grade N --title ... --content ${dir}"`);
     expect(track.stdout).toContain(`"ladder check --content ${dir}"`);
@@ -150,8 +163,12 @@ describe('ladder new level', () => {
     expect(scaffold.text).toContain('title: "Chief: Scientist #1"');
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: '!!!' })).toThrow(ScaffoldError);
     // What the check would refuse in the file, the scaffold refuses before writing it.
-    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief\u001b]0;pwned\u0007' })).toThrow(/title contains an escape character/);
-    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief', summary: 'Leads \u202eall' })).toThrow(/summary contains a right-to-left override/);
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief\u001b]0;pwned\u0007' })).toThrow(
+      /title contains an escape character/,
+    );
+    expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'Chief', summary: 'Leads \u202eall' })).toThrow(
+      /summary contains a right-to-left override/,
+    );
     expect(() => scaffoldLevel(model, { track: 'formulation-ic', grade: 20, title: 'X', id: 'Bad Id' })).toThrow(ScaffoldError);
   });
 });
@@ -165,8 +182,20 @@ describe('ladder new family, competency and track', () => {
     const competency = await ladder(['new', 'competency', '--name', 'Statistical rigour', '--content', dir]);
     expect(competency.code, competency.stderr).toBe(0);
     const track = await ladder([
-      'new', 'track', '--family', 'data-science', '--kind', 'individual-contributor', '--name', 'Data science, individual contributor',
-      '--id', 'data-science-ic', '--competencies', 'statistical-rigour, impact', '--content', dir,
+      'new',
+      'track',
+      '--family',
+      'data-science',
+      '--kind',
+      'individual-contributor',
+      '--name',
+      'Data science, individual contributor',
+      '--id',
+      'data-science-ic',
+      '--competencies',
+      'statistical-rigour, impact',
+      '--content',
+      dir,
     ]);
     expect(track.code, track.stderr).toBe(0);
     const level = await ladder(['new', 'level', 'data-science-ic', '--grade', '1', '--title', 'Data Scientist', '--content', dir]);
@@ -190,7 +219,18 @@ describe('ladder new family, competency and track', () => {
     expect(noFamily.code).toBe(1);
     expect(noFamily.stderr).toContain('There is no family "sales"');
     const noCompetency = await ladder([
-      'new', 'track', '--family', 'engineering', '--kind', 'management', '--name', 'Platform management', '--competencies', 'impact,charisma', '--content', dir,
+      'new',
+      'track',
+      '--family',
+      'engineering',
+      '--kind',
+      'management',
+      '--name',
+      'Platform management',
+      '--competencies',
+      'impact,charisma',
+      '--content',
+      dir,
     ]);
     expect(noCompetency.code).toBe(1);
     expect(noCompetency.stderr).toContain('charisma');
@@ -260,7 +300,23 @@ Builds software.
   it('inserts a grade between two others, before the comment that introduces the next, keeping every other byte', async () => {
     const dir = writeLadder(files());
     expect(check(dir).diagnostics).toEqual([]);
-    const result = await band(dir, '--grade', '2', '--min', '70000', '--max', '90000', '--bonus', '5', '--equity-min', '1000', '--equity-max', '2000', '--zone', 'berlin=55000-70000');
+    const result = await band(
+      dir,
+      '--grade',
+      '2',
+      '--min',
+      '70000',
+      '--max',
+      '90000',
+      '--bonus',
+      '5',
+      '--equity-min',
+      '1000',
+      '--equity-max',
+      '2000',
+      '--zone',
+      'berlin=55000-70000',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(read(dir)).toBe(
       familyMd.replace(
@@ -283,7 +339,9 @@ Builds software.
     const dir = writeLadder(files());
     const top = await band(dir, '--grade', '4', '--min', '120000', '--max', '150000', '--zone', 'berlin=95000-120000');
     expect(top.code, top.stderr).toBe(0);
-    expect(read(dir)).toBe(familyMd.replace('\norder: 1', '\n  4:\n    min: 120000\n    max: 150000\n    zones:\n      berlin: { min: 95000, max: 120000 }\norder: 1'));
+    expect(read(dir)).toBe(
+      familyMd.replace('\norder: 1', '\n  4:\n    min: 120000\n    max: 150000\n    zones:\n      berlin: { min: 95000, max: 120000 }\norder: 1'),
+    );
     expect(top.stdout).toContain('No level of Engineering is at grade 4 yet');
     expect(check(dir).diagnostics).toEqual([]);
 
@@ -297,7 +355,9 @@ Builds software.
     expect(check(v1).diagnostics).toEqual([]);
     const made = await band(v1, '--grade', '3', '--min', '90000', '--max', '120000', '--zone', 'berlin=70000-95000');
     expect(made.code, made.stderr).toBe(0);
-    expect(read(v1)).toBe('---\nname: Engineering\nbands:\n  3:\n    min: 90000\n    max: 120000\n    zones:\n      berlin: { min: 70000, max: 95000 }\n---\n\nBuilds software.\n');
+    expect(read(v1)).toBe(
+      '---\nname: Engineering\nbands:\n  3:\n    min: 90000\n    max: 120000\n    zones:\n      berlin: { min: 70000, max: 95000 }\n---\n\nBuilds software.\n',
+    );
     expect(made.stdout).toContain('Senior Engineer (levels/eng-ic/senior.md) has a pay: block of its own');
     expect(made.stdout).toContain('Manager (levels/eng-mgmt/manager.md) has a pay: block of its own');
     expect(check(v1).diagnostics).toEqual([]);
@@ -320,24 +380,48 @@ Builds software.
     const other = writeLadder(empty);
     const filled = await band(other, '--grade', '3', '--min', '90000', '--max', '120000', '--zone', 'berlin=70000-95000');
     expect(filled.code, filled.stderr).toBe(0);
-    expect(read(other)).toBe('---\nname: Engineering\nbands:\n  3:\n    min: 90000\n    max: 120000\n    zones:\n      berlin: { min: 70000, max: 95000 }\norder: 1\n---\n\nBuilds software.\n');
+    expect(read(other)).toBe(
+      '---\nname: Engineering\nbands:\n  3:\n    min: 90000\n    max: 120000\n    zones:\n      berlin: { min: 70000, max: 95000 }\norder: 1\n---\n\nBuilds software.\n',
+    );
   });
 
   it('refuses, writing nothing, a grade that has a band, an unknown family or zone, a missing zone, a family file with errors', async () => {
     const cases: [string[], string, ((f: Record<string, string>) => void)?][] = [
-      [['--grade', '3', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], 'Engineering already has a band for grade 3 (families/eng.md, line 12): edit it there.'],
+      [
+        ['--grade', '3', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'],
+        'Engineering already has a band for grade 3 (families/eng.md, line 12): edit it there.',
+      ],
       [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2', '--zone', 'berln=1-2'], '"berln" is not a pay zone: did you mean "berlin"?'],
-      [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2', '--zone', 'hq=1-2'], '"hq" is the first zone, the anchor: its band is --min and --max'],
-      [['--grade', '2', '--min', '1', '--max', '2'], 'Berlin ("berlin") has no factor in ladder.md, so every band sets its amounts there by hand: add --zone berlin=MIN-MAX'],
-      [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], 'families/eng.md has errors: run "ladder check', (f) => {
-        f['families/eng.md'] = familyMd.replace('max: 70000', 'max: 70,000');
-      }],
-      [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], 'ladder.md is missing or has errors, so the pay zones a band must cover are not known', (f) => {
-        f['ladder.md'] = ladderMd.replace('currency: USD', 'currency: usd');
-      }],
-      [['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'], '{ 1: { min: 50000', (f) => {
-        f['families/eng.md'] = '---\nname: Engineering\nbands: { 1: { min: 50000, max: 70000, zones: { berlin: { min: 40000, max: 55000 } } }, 3: { min: 90000, max: 120000, zones: { berlin: { min: 70000, max: 95000 } } } }\n---\n\nBuilds software.\n';
-      }],
+      [
+        ['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2', '--zone', 'hq=1-2'],
+        '"hq" is the first zone, the anchor: its band is --min and --max',
+      ],
+      [
+        ['--grade', '2', '--min', '1', '--max', '2'],
+        'Berlin ("berlin") has no factor in ladder.md, so every band sets its amounts there by hand: add --zone berlin=MIN-MAX',
+      ],
+      [
+        ['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'],
+        'families/eng.md has errors: run "ladder check',
+        (f) => {
+          f['families/eng.md'] = familyMd.replace('max: 70000', 'max: 70,000');
+        },
+      ],
+      [
+        ['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'],
+        'ladder.md is missing or has errors, so the pay zones a band must cover are not known',
+        (f) => {
+          f['ladder.md'] = ladderMd.replace('currency: USD', 'currency: usd');
+        },
+      ],
+      [
+        ['--grade', '2', '--min', '1', '--max', '2', '--zone', 'berlin=1-2'],
+        '{ 1: { min: 50000',
+        (f) => {
+          f['families/eng.md'] =
+            '---\nname: Engineering\nbands: { 1: { min: 50000, max: 70000, zones: { berlin: { min: 40000, max: 55000 } } }, 3: { min: 90000, max: 120000, zones: { berlin: { min: 70000, max: 95000 } } } }\n---\n\nBuilds software.\n';
+        },
+      ],
     ];
     for (const [argv, says, change] of cases) {
       const content = files();
@@ -365,7 +449,9 @@ Builds software.
     const high = await band(dir, '--grade', '2', '--min', '100000', '--max', '130000', '--zone', 'berlin=55000-70000');
     expect(high.code).toBe(1);
     expect(high.stderr).toContain(`the grade 2 band would not pass "ladder check --content ${dir}", so nothing was written:\n`);
-    expect(high.stderr).toContain('\n  In Headquarters, the grade 3 band starts at $90,000, below the grade 2 band at $100,000: a promotion must not lower pay  pay/regression');
+    expect(high.stderr).toContain(
+      '\n  In Headquarters, the grade 3 band starts at $90,000, below the grade 2 band at $100,000: a promotion must not lower pay  pay/regression',
+    );
     expect(read(dir)).toBe(before);
     const right = await band(dir, '--grade', '2', '--min', '70000', '--max', '90000', '--zone', 'berlin=55000-70000');
     expect(right.code, right.stderr).toBe(0);

@@ -14,7 +14,8 @@ import { check, checkSources } from '../../src/ladder/check.ts';
 import { SAMPLE } from '../helpers/ladder.ts';
 
 const files: Record<string, string> = {};
-for (const f of readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' })) if (f.endsWith('.md')) files[f.split('\\').join('/')] = readFileSync(join(SAMPLE, f), 'utf8');
+for (const f of readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' }))
+  if (f.endsWith('.md')) files[f.split('\\').join('/')] = readFileSync(join(SAMPLE, f), 'utf8');
 const STAFF = 'levels/engineering-ic/staff-engineer.md';
 
 describe('the check of an entry being edited', () => {
@@ -35,7 +36,8 @@ describe('the check of an entry being edited', () => {
   });
 
   it('checks a new entry where it will be written', () => {
-    const text = '---\ntitle: Fellow\ngrade: 9\nsummary: A fellow.\npay:\n  min: 1\n  max: 2\nauthority:\n  scope: nowhere\n  budget: 0\n  decisions: []\n---\n\n## Technical craft\n';
+    const text =
+      '---\ntitle: Fellow\ngrade: 9\nsummary: A fellow.\npay:\n  min: 1\n  max: 2\nauthority:\n  scope: nowhere\n  budget: 0\n  decisions: []\n---\n\n## Technical craft\n';
     const report = checkEntry(files, 'levels/engineering-ic/fellow.md', text);
     expect(report.here.map((d) => d.rule)).toEqual(expect.arrayContaining(['ref/unknown', 'content/missing-section']));
     expect(report.here.every((d) => d.file === 'levels/engineering-ic/fellow.md')).toBe(true);

@@ -115,7 +115,11 @@ describe('ladder schema', () => {
     ['a repository that is not a URL', 'ladder', { ...ladderData, repository: 'acme/career-ladder' }],
     ['a parity policy that does not exist', 'ladder', { ...ladderData, parity: { pay: 'roughly' } }],
     ['an exception without a reason', 'ladder', { ...ladderData, parity: { exceptions: [{ family: 'engineering', grade: 9, rule: 'parity/ceiling' }] } }],
-    ['an exception for an unknown rule', 'ladder', { ...ladderData, parity: { exceptions: [{ family: 'engineering', grade: 9, rule: 'parity/title', reason: 'x' }] } }],
+    [
+      'an exception for an unknown rule',
+      'ladder',
+      { ...ladderData, parity: { exceptions: [{ family: 'engineering', grade: 9, rule: 'parity/title', reason: 'x' }] } },
+    ],
   ];
 
   it.each(malformed)('rejects %s, as the checker does', (_name, kind, data) => {

@@ -60,7 +60,9 @@ describe(PATH, () => {
   });
 
   it('actionlint does catch mistakes (the linter is really running)', async () => {
-    const broken = text.replace('pull-requests: write', 'pull-requests: writ').replace("if: github.event_name == 'pull_request'", "if: github.evnt_name == 'pull_request'");
+    const broken = text
+      .replace('pull-requests: write', 'pull-requests: writ')
+      .replace("if: github.event_name == 'pull_request'", "if: github.evnt_name == 'pull_request'");
     const problems = await runLint(broken, PATH);
     expect(problems.map((p) => p.kind).sort()).toEqual(['expression', 'permissions']);
   });
@@ -124,7 +126,10 @@ describe(PATH, () => {
       const name = words[3]!;
       expect(ladderCommands, command).toContain(name);
       // The flags parse: "--help" is honoured only after every other flag was accepted.
-      const args = words.slice(4).filter((w, i, all) => !w.startsWith('>') && all[i - 1] !== '>').map((w) => w.replace(/^"\$BASE_SHA"$/, 'HEAD'));
+      const args = words
+        .slice(4)
+        .filter((w, i, all) => !w.startsWith('>') && all[i - 1] !== '>')
+        .map((w) => w.replace(/^"\$BASE_SHA"$/, 'HEAD'));
       const result = await ladder([name, ...args, '--help']);
       expect(result.code, `${command}: ${result.stderr}`).toBe(0);
     }

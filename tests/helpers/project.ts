@@ -47,7 +47,11 @@ export interface Run {
 export async function ladderIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const base = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), ...args], { cwd, env: { ...base, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), ...args], {
+      cwd,
+      env: { ...base, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

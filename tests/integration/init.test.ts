@@ -42,7 +42,9 @@ describe('ladder init', () => {
   it('uses CI actions that run on Node 24, every one of them', () => {
     const workflow = readFileSync(join(ROOT, 'templates/init/github/workflows/ladder.yml'), 'utf8');
     const used = actionsOf(workflow).map(([action]) => action);
-    expect(used).toEqual(expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(used).toEqual(
+      expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
+    );
     expect(outdatedActions(workflow)).toEqual([]);
     // The check itself catches a Node-20 major.
     expect(outdatedActions(workflow.replace('deploy-pages@v5', 'deploy-pages@v4'))).toEqual(['actions/deploy-pages@v4 (needs v5+)']);

@@ -70,7 +70,8 @@ describe('parity() options', () => {
   it('has a route for every optional page switch and an entry file for every route', async () => {
     const { existsSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
-    for (const route of ROUTES) expect(existsSync(fileURLToPath(new URL(`../../src/routes/${route.entrypoint}`, import.meta.url))), route.entrypoint).toBe(true);
+    for (const route of ROUTES)
+      expect(existsSync(fileURLToPath(new URL(`../../src/routes/${route.entrypoint}`, import.meta.url))), route.entrypoint).toBe(true);
     const switches = new Set(ROUTES.map((r) => r.page).filter(Boolean));
     expect([...switches].sort()).toEqual(Object.keys(parseOptions({}).pages).sort());
   });

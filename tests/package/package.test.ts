@@ -103,7 +103,8 @@ describe('the packed package in a company repository', () => {
   });
 
   it('exposes the core to scripts as parity-ladder/core', () => {
-    const script = "import { check } from 'parity-ladder/core'; const r = check('content'); console.log(JSON.stringify({ ok: r.ok, levels: r.ladder.levels.length }));";
+    const script =
+      "import { check } from 'parity-ladder/core'; const r = check('content'); console.log(JSON.stringify({ ok: r.ok, levels: r.ladder.levels.length }));";
     const out = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', script], project), 'core import'));
     expect(out).toEqual({ ok: true, levels: 5 });
   });
@@ -121,7 +122,10 @@ describe('the packed package in a company repository', () => {
   });
 
   it('shows a replaced component and a customCss file on the built pages', () => {
-    writeFileSync(join(project, 'Footer.astro'), "---\nimport Default from 'parity-ladder/components/Footer.astro';\n---\n<Default {...Astro.props} />\n<p class=\"acme-footer\">Questions? Ask the Acme People team.</p>\n");
+    writeFileSync(
+      join(project, 'Footer.astro'),
+      '---\nimport Default from \'parity-ladder/components/Footer.astro\';\n---\n<Default {...Astro.props} />\n<p class="acme-footer">Questions? Ask the Acme People team.</p>\n',
+    );
     writeFileSync(join(project, 'brand.css'), ':root { --parity-accent: #b0005a; }\n.site-name { color: var(--parity-accent); }\n');
     const config = readFileSync(join(project, 'astro.config.mjs'), 'utf8');
     writeFileSync(
@@ -132,7 +136,10 @@ describe('the packed package in a company repository', () => {
     const html = readFileSync(join(project, 'dist/index.html'), 'utf8');
     expect(html).toContain('Questions? Ask the Acme People team.');
     expect(html).toContain('ladder.json'); // the wrapped original footer is still there
-    const css = readdirSync(join(project, 'dist/_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(project, 'dist/_astro', f), 'utf8')).join('\n');
+    const css = readdirSync(join(project, 'dist/_astro'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(project, 'dist/_astro', f), 'utf8'))
+      .join('\n');
     // Parity's styles sit in the layer `parity`; the company's file is unlayered, so its
     // --parity-accent wins over Parity's by the cascade's layer order, whatever the order of the files.
     const accents = declarations(css, '--parity-accent');
@@ -176,7 +183,11 @@ describe('the packed package in a company repository', () => {
     writeFileSync(join(project, 'astro.config.mjs'), config.replace("content: 'content',", "contnet: 'x',"));
     try {
       // npm run build (ladder build), astro build and astro dev: one message each, no stack trace.
-      for (const args of [['npm', 'run', 'build'], ['npx', '--no-install', 'astro', 'build'], ['npx', '--no-install', 'astro', 'dev', '--port', '0']]) {
+      for (const args of [
+        ['npm', 'run', 'build'],
+        ['npx', '--no-install', 'astro', 'build'],
+        ['npx', '--no-install', 'astro', 'dev', '--port', '0'],
+      ]) {
         const built = run(args[0]!, args.slice(1), project);
         const output = built.stdout + built.stderr;
         expect(built.status, `${args.join(' ')}:\n${output}`).toBe(1);

@@ -40,7 +40,7 @@ const sheet: Worksheet = {
 const answers: Answers = {
   'technical-craft-1': { rating: 'consistently', evidence: 'Designed the catalogue, wrote "ADR-7", and\nled the review; see https://wiki/x?a=1,2' },
   'technical-craft-2': { rating: 'sometimes', evidence: '' },
-  'delivery-1': { rating: null, evidence: "=HYPERLINK(\"http://evil\")\r\n'@team and -5 days, 10 % — Zoë's" },
+  'delivery-1': { rating: null, evidence: '=HYPERLINK("http://evil")\r\n\'@team and -5 days, 10 % — Zoë\'s' },
   'delivery-2': { rating: 'not-yet', evidence: "'=already guarded once" },
 };
 
@@ -58,7 +58,13 @@ describe('JSON', () => {
 
   it('writes a readable, versioned file with the expectations beside the answers', () => {
     const file = JSON.parse(toJson(sheet, answers, NOW));
-    expect(file).toMatchObject({ format: 'parity-self-assessment', version: 1, level: sheet.level, title: 'Staff Engineer', saved: '2025-03-04T05:06:07.000Z' });
+    expect(file).toMatchObject({
+      format: 'parity-self-assessment',
+      version: 1,
+      level: sheet.level,
+      title: 'Staff Engineer',
+      saved: '2025-03-04T05:06:07.000Z',
+    });
     expect(file.expectations[0]).toEqual({
       id: 'technical-craft-1',
       competency: 'Technical craft',
@@ -76,8 +82,16 @@ describe('JSON', () => {
     ['no level', '{"format": "parity-self-assessment", "version": 1, "expectations": []}', /which level/],
     ['a malformed level', '{"format": "parity-self-assessment", "version": 1, "level": "../x", "expectations": []}', /which level/],
     ['no expectations', '{"format": "parity-self-assessment", "version": 1, "level": "a/b"}', /no list of expectations/],
-    ['a bad rating', '{"format": "parity-self-assessment", "version": 1, "level": "a/b", "expectations": [{"id": "x-1", "rating": "always"}]}', /"always", which is not one of/],
-    ['evidence that is not text', '{"format": "parity-self-assessment", "version": 1, "level": "a/b", "expectations": [{"id": "x-1", "rating": null, "evidence": 3}]}', /evidence that is not text/],
+    [
+      'a bad rating',
+      '{"format": "parity-self-assessment", "version": 1, "level": "a/b", "expectations": [{"id": "x-1", "rating": "always"}]}',
+      /"always", which is not one of/,
+    ],
+    [
+      'evidence that is not text',
+      '{"format": "parity-self-assessment", "version": 1, "level": "a/b", "expectations": [{"id": "x-1", "rating": null, "evidence": 3}]}',
+      /evidence that is not text/,
+    ],
     ['an item without id', '{"format": "parity-self-assessment", "version": 1, "level": "a/b", "expectations": [{"rating": null}]}', /expectation 1 has no id/],
   ])('refuses %s with a message', (_what, text, message) => {
     const parsed = parseJson(text);
@@ -110,7 +124,14 @@ describe('CSV', () => {
     const rows = table.rows;
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(1 + sheet.items.length);
-    expect(rows[1]).toEqual(['engineering-ic/staff-engineer', 'Technical craft', 'technical-craft-1', sheet.items[0]!.text, 'Consistently', answers['technical-craft-1']!.evidence]);
+    expect(rows[1]).toEqual([
+      'engineering-ic/staff-engineer',
+      'Technical craft',
+      'technical-craft-1',
+      sheet.items[0]!.text,
+      'Consistently',
+      answers['technical-craft-1']!.evidence,
+    ]);
     // A spreadsheet would run these as formulas: each gets a leading apostrophe.
     expect(rows[3]![5]!.startsWith("'=HYPERLINK")).toBe(true);
     expect(rows[4]![3]).toBe("'=SUM(A1) is not a formula here.");
@@ -131,7 +152,13 @@ describe('CSV', () => {
     const text = 'Rating,Evidence,Expectation_ID,Level\nsometimes,"a\nb",x-1,a/b\n,,x-2,a/b\n\n';
     expect(parseCsv(text)).toEqual({
       ok: true,
-      value: { level: 'a/b', items: [{ id: 'x-1', rating: 'sometimes', evidence: 'a\nb' }, { id: 'x-2', rating: null, evidence: '' }] },
+      value: {
+        level: 'a/b',
+        items: [
+          { id: 'x-1', rating: 'sometimes', evidence: 'a\nb' },
+          { id: 'x-2', rating: null, evidence: '' },
+        ],
+      },
     });
   });
 
@@ -173,7 +200,11 @@ describe('merge', () => {
   it('follows an expectation that moved (same text, new id)', () => {
     const moved = file([{ id: 'technical-craft-7', text: 'Reviews designs.', rating: 'sometimes', evidence: 'moved' }]);
     const result = merge(sheet, moved);
-    expect(result).toMatchObject({ ok: true, answers: { 'technical-craft-2': { rating: 'sometimes', evidence: 'moved' } }, report: { matched: 1, reworded: 0, unmatched: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      answers: { 'technical-craft-2': { rating: 'sometimes', evidence: 'moved' } },
+      report: { matched: 1, reworded: 0, unmatched: 0 },
+    });
   });
 
   it('keeps an answer whose expectation was reworded (same id, new text), and says so', () => {
@@ -191,7 +222,7 @@ describe('merge', () => {
     if (result.ok) expect(describeReport(result.report)).toMatch(/1 answer for expectations this level no longer has was left out/);
   });
 
-  it('replaces a current answer with the file\'s, even an empty one', () => {
+  it("replaces a current answer with the file's, even an empty one", () => {
     const current: Answers = { 'delivery-1': { rating: 'sometimes', evidence: 'mine' } };
     const result = merge(sheet, file([{ id: 'delivery-1', text: 'Leads delivery across teams.', rating: null, evidence: '' }]), current);
     expect(result).toMatchObject({ ok: true, answers: {} });
@@ -204,7 +235,9 @@ describe('worksheets of the sample ladder', () => {
     for (const level of ladder.levels) {
       const items = levelExpectations(level).flatMap((s) => s.expectations.map((e) => ({ id: e.id, competency: s.heading, text: e.text })));
       const ws: Worksheet = { level: level.id, title: level.title, items };
-      const all: Answers = Object.fromEntries(items.map((item, i) => [item.id, { rating: (['not-yet', 'sometimes', 'consistently'] as const)[i % 3]!, evidence: `Evidence, "${i}"\n- done` }]));
+      const all: Answers = Object.fromEntries(
+        items.map((item, i) => [item.id, { rating: (['not-yet', 'sometimes', 'consistently'] as const)[i % 3]!, evidence: `Evidence, "${i}"\n- done` }]),
+      );
       for (const text of [toJson(ws, all, NOW), toCsv(ws, all)]) {
         const parsed = parseFile(text.startsWith('{') ? 'a.json' : 'a.csv', text);
         expect(parsed.ok, level.id).toBe(true);

@@ -125,7 +125,14 @@ describe('the history without amounts', () => {
     expect(hidden).toContain('Budget changed.');
     expect(hidden.join(' ')).not.toMatch(/\$|\d{2},\d{3}|\d{5}/);
     // An added level: its scope and decisions, not its pay or budget.
-    const added = describeDiff({ ...diff, levels: [{ ...diff.levels[0]!, kind: 'added', fields: [], text: [], terms: { pay: { min: 1, max: 2 }, scope: 'group', budget: 3, decisions: ['a'] } }] }, head.ladder, { amounts: false });
+    const added = describeDiff(
+      {
+        ...diff,
+        levels: [{ ...diff.levels[0]!, kind: 'added', fields: [], text: [], terms: { pay: { min: 1, max: 2 }, scope: 'group', budget: 3, decisions: ['a'] } }],
+      },
+      head.ladder,
+      { amounts: false },
+    );
     expect(added.at(-1)!.phrases).toEqual(['Level added: scope group, 1 decision right.']);
   });
 });

@@ -102,7 +102,13 @@ beforeAll(async () => {
 
   // A second ladder: the sample without Formulation Science, renamed, with a sentence added to Senior Staff Engineer.
   const content = copySample();
-  for (const path of ['families/formulation-science.md', 'tracks/formulation-ic.md', 'tracks/formulation-management.md', 'levels/formulation-ic', 'levels/formulation-management']) {
+  for (const path of [
+    'families/formulation-science.md',
+    'tracks/formulation-ic.md',
+    'tracks/formulation-management.md',
+    'levels/formulation-ic',
+    'levels/formulation-management',
+  ]) {
     rmSync(join(content, path), { recursive: true });
   }
   for (const c of ['formulation-craft', 'experimentation', 'regulatory-and-safety']) rmSync(join(content, `competencies/${c}.md`));
@@ -135,7 +141,10 @@ beforeAll(async () => {
   commits = { first: git(content, ['rev-parse', 'HEAD~1']), second: git(content, ['rev-parse', 'HEAD']) };
 
   // A tiny ladder outside any git repository, with its own "Which track fits me?" text.
-  const tiny = writeLadder({ ...miniLadder(), 'choose.md': '---\ntitle: Lead people, or go deep?\n---\n\nAsk yourself **one** question: what energises you?\n' });
+  const tiny = writeLadder({
+    ...miniLadder(),
+    'choose.md': '---\ntitle: Lead people, or go deep?\n---\n\nAsk yourself **one** question: what energises you?\n',
+  });
 
   // A rejected ladder: an inverted pay band.
   const bad = copySample();
@@ -362,7 +371,9 @@ describe('LADDER_CONTENT builds another ladder (published under /careers/ on its
     const compare = other.site.page('/careers/compare/engineering/9/');
     expect(compare.querySelector('.verdict-excused')?.textContent).toContain('The CTO answers to the board');
     expect(other.site.links('/careers/compare/engineering/9/', 'table.compare thead a')).toEqual(['/careers/levels/engineering-management/cto/']);
-    expect(other.site.page('/careers/levels/engineering-management/cto/').querySelector('main')?.textContent).toContain('top of the Engineering, management track');
+    expect(other.site.page('/careers/levels/engineering-management/cto/').querySelector('main')?.textContent).toContain(
+      'top of the Engineering, management track',
+    );
     expect(other.site.has('/careers/levels/engineering-management/vp-of-engineering/next/')).toBe(true);
     const exceptions = other.site.page('/careers/parity/').querySelector('table.exceptions')!;
     expect(exceptions.textContent).toContain('The CTO answers to the board; no individual contributor does.');
@@ -415,7 +426,6 @@ describe('a rejected ladder', () => {
   });
 });
 
-
 const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Every inline <svg> of a built page, as its source text. */
@@ -444,10 +454,19 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
       expect(form.getAttribute('data-level')).toBe(level.id);
       const sections = levelExpectations(level).filter((s) => s.expectations.length > 0);
       const groups = [...form.querySelectorAll('fieldset.ws-competency')];
-      expect(groups.map((g) => g.querySelector('legend')?.textContent?.trim()), path).toEqual(sections.map((s) => s.heading));
+      expect(
+        groups.map((g) => g.querySelector('legend')?.textContent?.trim()),
+        path,
+      ).toEqual(sections.map((s) => s.heading));
       const items = [...form.querySelectorAll('fieldset.ws-item')];
-      expect(items.map((i) => i.getAttribute('data-id')), path).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.id)));
-      expect(items.map((i) => i.querySelector('.ws-text')?.textContent), path).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.text)));
+      expect(
+        items.map((i) => i.getAttribute('data-id')),
+        path,
+      ).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.id)));
+      expect(
+        items.map((i) => i.querySelector('.ws-text')?.textContent),
+        path,
+      ).toEqual(sections.flatMap((s) => s.expectations.map((e) => e.text)));
       for (const item of items) {
         const radios = [...item.querySelectorAll('input[type="radio"]')];
         expect(radios.map((r) => r.getAttribute('value'))).toEqual(['not-yet', 'sometimes', 'consistently']);
@@ -467,7 +486,8 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
     const scripts = new Set<string>();
     for (const path of ['/assess/', `/levels/${sample.ladder.levels[0]!.id}/assess/`]) {
       for (const src of sample.site.links(path, 'script[src]')) scripts.add(src);
-      for (const inline of sample.site.page(path).querySelectorAll('script:not([src])')) expect(inline.textContent).not.toMatch(/fetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource/);
+      for (const inline of sample.site.page(path).querySelectorAll('script:not([src])'))
+        expect(inline.textContent).not.toMatch(/fetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource/);
     }
     for (const src of scripts) {
       const code = sample.site.text(src);
@@ -511,14 +531,18 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
     expect(count).toBe(sample.ladder.tracks.length + grades + sample.ladder.levels.length);
   });
 
-  it('draws each comparison page\'s pay bars from the model\'s numbers, on one axis', () => {
+  it("draws each comparison page's pay bars from the model's numbers, on one axis", () => {
     for (const family of sample.ladder.families) {
       for (const grade of familyGrades(sample.ladder, family.id)) {
         const path = `/compare/${family.id}/${grade}/`;
         const chart = payChart([gradePayGroup(sample.ladder, family.id, grade)]);
         const scale = linearScale(chart.domain, [chart.x0, chart.x1]);
         const bars = [...sample.site.page(path).querySelectorAll('.viz-pay g.viz-bar')];
-        expect(bars.map((b) => b.getAttribute('data-level')).sort(), path).toEqual(levelsAtGrade(sample.ladder, family.id, grade).map((l) => l.id).sort());
+        expect(bars.map((b) => b.getAttribute('data-level')).sort(), path).toEqual(
+          levelsAtGrade(sample.ladder, family.id, grade)
+            .map((l) => l.id)
+            .sort(),
+        );
         for (const bar of bars) {
           const level = sample.ladder.level.get(bar.getAttribute('data-level')!)!;
           expect(Number(bar.getAttribute('data-min'))).toBe(level.pay!.min);
@@ -544,13 +568,15 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
       expect(doc.getElementById(row.getAttribute('aria-labelledby')!)?.textContent).toBe(`${family.name}: the tracks as ladders side by side`);
       expect(doc.getElementById(row.getAttribute('aria-describedby')!)?.textContent).toMatch(/Every track reaches grade \d+, the top of the family/);
       const rails = [...row.querySelectorAll('svg.viz-ladder-rail')];
-      expect(rails.map((svg) => svg.querySelector('title')?.textContent)).toEqual(sample.ladder.tracksByFamily.get(family.id)!.map((t) => trackWithKind(t.name, t.kind)));
+      expect(rails.map((svg) => svg.querySelector('title')?.textContent)).toEqual(
+        sample.ladder.tracksByFamily.get(family.id)!.map((t) => trackWithKind(t.name, t.kind)),
+      );
       for (const a of row.querySelectorAll('a')) expect(a.getAttribute('aria-label')).toMatch(/, grade \d+, /);
       for (const a of row.querySelectorAll('a')) expect(a.getAttribute('aria-label')).not.toMatch(/(individual contributor|management).*\(\1\)/);
     }
   });
 
-  it('lists the sample ladder\'s history, if it is built from a git checkout', () => {
+  it("lists the sample ladder's history, if it is built from a git checkout", () => {
     const doc = sample.site.page('/changes/');
     const history = readHistory(SAMPLE);
     if (history.available) expect(doc.querySelectorAll('article.change-entry').length).toBe(history.entries.length);
@@ -561,7 +587,9 @@ describe('self-assessment, pictures, history and "Which track fits me?" (issue 7
   it('shows "Which track fits me?" with the default question, the lateral moves and both tracks', () => {
     const doc = sample.site.page('/tracks/choose/');
     expect(doc.querySelector('h1')?.textContent).toBe('Which track fits me?');
-    expect(doc.querySelector('main')?.textContent).toContain('Do you want to lead people, or do you want more scope and authority for the specialist work you love?');
+    expect(doc.querySelector('main')?.textContent).toContain(
+      'Do you want to lead people, or do you want more scope and authority for the specialist work you love?',
+    );
     const links = sample.site.links('/tracks/choose/', 'main a');
     for (const track of sample.ladder.tracks) expect(links).toContain(`/tracks/${track.id}/`);
     for (const family of sample.ladder.families) {
@@ -584,7 +612,10 @@ describe('history in a git repository of two commits (the second ladder)', () =>
     const text = latest.textContent!;
     expect(text).toContain('2 levels changed');
     expect(text).toContain('Pay band raised: $185,000 – $240,000 → $190,000 – $245,000.');
-    expect(other.site.links('/careers/changes/', 'a', latest)).toEqual(['/careers/levels/engineering-ic/staff-engineer/', '/careers/levels/engineering-management/engineering-manager/']);
+    expect(other.site.links('/careers/changes/', 'a', latest)).toEqual([
+      '/careers/levels/engineering-ic/staff-engineer/',
+      '/careers/levels/engineering-management/engineering-manager/',
+    ]);
     const first = doc.getElementById(`_c-${commits.first.slice(0, 12)}`)!;
     expect(first.textContent).toContain('First version of the ladder');
   });
@@ -594,7 +625,9 @@ describe('history in a git repository of two commits (the second ladder)', () =>
     expect(flat(staff.textContent)).toBe('Last changed March 3, 2025');
     expect(staff.querySelector('time')?.getAttribute('datetime')).toBe('2025-03-03T12:00:00+00:00');
     expect(other.site.links('/careers/levels/engineering-ic/staff-engineer/', 'a', staff)).toEqual([`/careers/changes/#_c-${commits.second.slice(0, 12)}`]);
-    expect(flat(other.site.page('/careers/levels/engineering-ic/principal-engineer/').querySelector('.last-changed')?.textContent)).toBe('Last changed February 10, 2025');
+    expect(flat(other.site.page('/careers/levels/engineering-ic/principal-engineer/').querySelector('.last-changed')?.textContent)).toBe(
+      'Last changed February 10, 2025',
+    );
   });
 
   it('publishes an Atom feed of both changes, with absolute ids and links', () => {
@@ -607,7 +640,9 @@ describe('history in a git repository of two commits (the second ladder)', () =>
     expect(entries.map((e) => e.querySelector('title')?.textContent)).toEqual(['Raise the grade 4 band', 'The Contoso ladder']);
     expect(entries[0]!.querySelector('link')?.getAttribute('href')).toBe(`${OTHER_ORIGIN}/careers/changes/#_c-${commits.second.slice(0, 12)}`);
     expect(entries[0]!.querySelector('content')?.textContent).toContain('Pay band raised: $185,000 – $240,000 → $190,000 – $245,000.');
-    expect(other.site.page('/careers/changes/').querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href')).toBe('/careers/changes.xml');
+    expect(other.site.page('/careers/changes/').querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href')).toBe(
+      '/careers/changes.xml',
+    );
   });
 });
 

@@ -13,7 +13,11 @@ describe('toLadderJson', () => {
     expect(json.ladder).toMatchObject({ name: 'Northwind Labs Career Ladder', currency: 'USD', repository: null, parity: { pay: 'identical' }, url: '/' });
     expect(json.ladder.intro.html).toMatch(/^<p>Northwind Labs makes/);
     expect(json.families.map((f) => f.id)).toEqual(['engineering', 'formulation-science']);
-    expect(json.families[0]).toMatchObject({ tracks: ['engineering-ic', 'engineering-management'], grades: [1, 2, 3, 4, 5, 6, 7, 8], url: '/families/engineering/' });
+    expect(json.families[0]).toMatchObject({
+      tracks: ['engineering-ic', 'engineering-management'],
+      grades: [1, 2, 3, 4, 5, 6, 7, 8],
+      url: '/families/engineering/',
+    });
     expect(json.tracks.find((t) => t.id === 'engineering-management')!.levels[0]).toBe('engineering-management/engineering-manager');
     expect(json.competencies.find((c) => c.id === 'strategy')!.tracks).toEqual(['engineering-management', 'formulation-management']);
     expect(json.levels).toHaveLength(ladder.levels.length);
@@ -69,7 +73,9 @@ describe('toLadderCsv', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(ladder.levels.length + 2);
-    expect(lines[1]).toMatch(/^engineering-ic\/software-engineer-i,engineering,engineering-ic,individual-contributor,1,Software Engineer I,"Delivers.*",105000,135000,USD,team,500,code-review,https:\/\/careers\.example\.com\/levels\/engineering-ic\/software-engineer-i\/,,,$/);
+    expect(lines[1]).toMatch(
+      /^engineering-ic\/software-engineer-i,engineering,engineering-ic,individual-contributor,1,Software Engineer I,"Delivers.*",105000,135000,USD,team,500,code-review,https:\/\/careers\.example\.com\/levels\/engineering-ic\/software-engineer-i\/,,,$/,
+    );
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and defuses formulas', () => {
@@ -90,7 +96,9 @@ describe('toLadderCsv', () => {
 
   it('joins decisions with semicolons, quoted so that European Excel keeps them in one cell', () => {
     const { ladder } = check(SAMPLE);
-    const row = toLadderCsv(ladder).split('\r\n').find((line) => line.startsWith('engineering-ic/staff-engineer,'))!;
+    const row = toLadderCsv(ladder)
+      .split('\r\n')
+      .find((line) => line.startsWith('engineering-ic/staff-engineer,'))!;
     expect(row).toContain(',"technical-direction;architecture;design-approval;hiring;incident-command;vendor-selection",');
   });
 });

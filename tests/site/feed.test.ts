@@ -13,9 +13,27 @@ const entries: HistoryEntry[] = [
     subject: 'Raise <grade 2> & "widen" scope',
     status: 'diff',
     summary: '1 level changed',
-    items: [{ type: 'level', kind: 'changed', id: 'eng-ic/senior', name: 'Senior & Co', track: 'eng-ic', grade: 2, phrases: ['Pay band raised from €70,000–€90,000 to €75,000–€95,000.'] }],
+    items: [
+      {
+        type: 'level',
+        kind: 'changed',
+        id: 'eng-ic/senior',
+        name: 'Senior & Co',
+        track: 'eng-ic',
+        grade: 2,
+        phrases: ['Pay band raised from €70,000–€90,000 to €75,000–€95,000.'],
+      },
+    ],
   },
-  { commit: 'a'.repeat(40), short: 'aaaaaaa', date: '2025-01-15T10:00:00+00:00', subject: 'First', status: 'initial', summary: 'First version of the ladder', items: [] },
+  {
+    commit: 'a'.repeat(40),
+    short: 'aaaaaaa',
+    date: '2025-01-15T10:00:00+00:00',
+    subject: 'First',
+    status: 'initial',
+    summary: 'First version of the ladder',
+    items: [],
+  },
 ];
 
 function feed(site: boolean) {
@@ -67,11 +85,21 @@ describe('atomFeed', () => {
 
   it('puts the changes in words in the entry, as escaped HTML', () => {
     const text = feed(true);
-    expect(text).toContain('<content type="html">&lt;p&gt;1 level changed.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;a href=&quot;/levels/eng-ic/senior/&quot;&gt;Senior &amp;amp; Co&lt;/a&gt;: Pay band raised');
+    expect(text).toContain(
+      '<content type="html">&lt;p&gt;1 level changed.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;a href=&quot;/levels/eng-ic/senior/&quot;&gt;Senior &amp;amp; Co&lt;/a&gt;: Pay band raised',
+    );
   });
 
   it('is valid with no entries, dated when it was built', () => {
-    const text = atomFeed({ ladderName: 'L', entries: [], pageUrl: '/changes/', selfUrl: '/changes.xml', itemUrl: () => undefined, anchor: () => '', now: new Date('2025-05-01T00:00:00Z') });
+    const text = atomFeed({
+      ladderName: 'L',
+      entries: [],
+      pageUrl: '/changes/',
+      selfUrl: '/changes.xml',
+      itemUrl: () => undefined,
+      anchor: () => '',
+      now: new Date('2025-05-01T00:00:00Z'),
+    });
     expect(xmlProblems(text)).toEqual([]);
     expect(text).toContain('<updated>2025-05-01T00:00:00.000Z</updated>');
   });

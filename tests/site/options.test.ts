@@ -29,7 +29,7 @@ beforeAll(async () => {
   );
   writeFileSync(
     join(project, 'PayBand.astro'),
-    "---\nimport Default from 'parity-ladder/components/PayBand.astro';\n---\n<span class=\"acme-band\"><Default {...Astro.props} /></span>\n",
+    '---\nimport Default from \'parity-ladder/components/PayBand.astro\';\n---\n<span class="acme-band"><Default {...Astro.props} /></span>\n',
   );
   const out = join(tempDir('parity-pages-'), 'site');
   run = await ladderIn(project, ['build', '--content', content, '--out', out]);
@@ -48,7 +48,8 @@ describe('a site with every optional page off', () => {
   });
 
   it('has none of the optional pages and no search index', () => {
-    for (const path of ['/assess/', '/levels/eng-ic/engineer/assess/', '/changes/', '/changes.xml', '/search/', '/tracks/choose/']) expect(site.has(path), path).toBe(false);
+    for (const path of ['/assess/', '/levels/eng-ic/engineer/assess/', '/changes/', '/changes.xml', '/search/', '/tracks/choose/'])
+      expect(site.has(path), path).toBe(false);
     expect(existsSync(join(site.dir, 'pagefind'))).toBe(false);
     expect(site.has('/levels/eng-ic/engineer/')).toBe(true);
   });

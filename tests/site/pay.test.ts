@@ -79,9 +79,7 @@ function changeEveryAmount(dir: string): void {
 
 /** Files of a built site by path, the feed's build time left out (a ladder outside git has no history to date it). */
 function siteBytes(dir: string): Map<string, string> {
-  return new Map(
-    siteTexts(dir).map(({ file, text }) => [file, file === 'changes.xml' ? text.replace(/<updated>[^<]*<\/updated>/g, '<updated/>') : text]),
-  );
+  return new Map(siteTexts(dir).map(({ file, text }) => [file, file === 'changes.xml' ? text.replace(/<updated>[^<]*<\/updated>/g, '<updated/>') : text]));
 }
 
 let sample: { site: Site; ladder: Ladder; run: Run };
@@ -102,7 +100,9 @@ beforeAll(async () => {
   git(content, ['add', '.']);
   git(content, ['commit', '-q', '-m', 'The Northwind ladder, pay for employees only'], '2025-02-10T12:00:00+00:00');
   editFile(content, 'families/engineering.md', (text) =>
-    text.replace('min: 185000\n    max: 240000', 'min: 191000\n    max: 247000').replace('germany: { min: 116500, max: 151000 }', 'germany: { min: 119500, max: 155500 }'),
+    text
+      .replace('min: 185000\n    max: 240000', 'min: 191000\n    max: 247000')
+      .replace('germany: { min: 116500, max: 151000 }', 'germany: { min: 119500, max: 155500 }'),
   );
   for (const file of ['levels/engineering-ic/staff-engineer.md', 'levels/engineering-management/engineering-manager.md']) {
     editFile(content, file, (text) => text.replace('budget: 50000', 'budget: 65000'));
@@ -256,11 +256,14 @@ describe('the same ladder built for employees (--audience internal)', () => {
   it('holds every amount of the ladder, in the pages, the data files, the pictures and the search index', () => {
     const found = findAmounts(shown.dir, hidden.amounts);
     const files = new Set(found.map((f) => f.slice(0, f.indexOf(':'))));
-    for (const file of ['ladder.json', 'ladder.csv', 'ladder-pay.csv', 'pay/index.html', 'levels/engineering-ic/staff-engineer/index.html']) expect(files).toContain(file);
+    for (const file of ['ladder.json', 'ladder.csv', 'ladder-pay.csv', 'pay/index.html', 'levels/engineering-ic/staff-engineer/index.html'])
+      expect(files).toContain(file);
     expect([...files].some((f) => f.endsWith('.pf_fragment'))).toBe(true);
     expect([...files].some((f) => f.endsWith('.pf_index'))).toBe(true);
     // Every amount of the current version is somewhere (the old band in the history only).
-    const texts = siteTexts(shown.dir).map((f) => f.text).join('\n');
+    const texts = siteTexts(shown.dir)
+      .map((f) => f.text)
+      .join('\n');
     const missing = ladderAmounts(hidden.ladder).filter((a) => !spellings(a).some((s) => texts.includes(s)));
     expect(missing).toEqual([]);
     // The pay pictures (SVG) draw the bands.
@@ -295,7 +298,10 @@ describe('the sample: pay in three zones', () => {
       const path = `/levels/${level.id}/`;
       const table = sample.site.page(path).querySelector('table.zone-bands')!;
       const rows = [...table.querySelectorAll('tbody tr')];
-      expect(rows.map((r) => r.getAttribute('data-zone')), path).toEqual(zoneIds());
+      expect(
+        rows.map((r) => r.getAttribute('data-zone')),
+        path,
+      ).toEqual(zoneIds());
       rows.forEach((row, i) => {
         const zone = sample.ladder.zones[i]!;
         expect(row.querySelector('th')!.textContent, path).toContain(zone.name);
@@ -321,8 +327,14 @@ describe('the sample: pay in three zones', () => {
     const pages = ['/', '/families/engineering/', '/tracks/engineering-ic/', '/compare/engineering/4/', '/parity/', '/compare/'];
     for (const path of pages) {
       const radios = [...sample.site.page(path).querySelectorAll('.zone-choice input[type="radio"]')];
-      expect(radios.map((r) => r.getAttribute('value')), path).toEqual(zoneIds());
-      expect(radios.map((r) => r.hasAttribute('checked')), path).toEqual([true, false, false]);
+      expect(
+        radios.map((r) => r.getAttribute('value')),
+        path,
+      ).toEqual(zoneIds());
+      expect(
+        radios.map((r) => r.hasAttribute('checked')),
+        path,
+      ).toEqual([true, false, false]);
       expect(new Set(radios.map((r) => r.getAttribute('name'))).size, path).toBe(1);
       expect(sample.site.page(path).querySelector('.zone-choice legend')?.textContent, path).toBeTruthy();
     }
@@ -334,15 +346,23 @@ describe('the sample: pay in three zones', () => {
     for (const path of ['/', '/parity/', '/compare/formulation-science/1/']) {
       const sets = [...sample.site.page(path).querySelectorAll('.zone-set:not(.zone-figures)')];
       expect(sets.length, path).toBeGreaterThan(0);
-      for (const set of sets) expect([...set.children].map((c) => c.getAttribute('data-zone')), path).toEqual(zoneIds());
+      for (const set of sets)
+        expect(
+          [...set.children].map((c) => c.getAttribute('data-zone')),
+          path,
+        ).toEqual(zoneIds());
     }
     // A grid cell: the level's band in each zone, derived and hand-set amounts alike.
-    const cell = [...sample.site.page('/').querySelectorAll('table.grid td')].find((td) => td.querySelector('a')?.getAttribute('href') === '/levels/formulation-ic/associate-formulator/')!;
+    const cell = [...sample.site.page('/').querySelectorAll('table.grid td')].find(
+      (td) => td.querySelector('a')?.getAttribute('href') === '/levels/formulation-ic/associate-formulator/',
+    )!;
     const level = sample.ladder.level.get('formulation-ic/associate-formulator')!;
     expect([...cell.querySelectorAll('.zone-item .band')].map((b) => b.textContent)).toEqual(level.pay!.zones.map((z) => formatBand(z, z.zone.currency)));
     // The pay pictures: one per zone.
     const figures = sample.site.page('/compare/engineering/4/').querySelector('.zone-figures')!;
-    expect([...figures.children].map((f) => f.querySelector('svg title')?.textContent)).toEqual(sample.ladder.zones.map((z) => `Pay bands at grade 4 in Engineering, ${z.name}`));
+    expect([...figures.children].map((f) => f.querySelector('svg title')?.textContent)).toEqual(
+      sample.ladder.zones.map((z) => `Pay bands at grade 4 in Engineering, ${z.name}`),
+    );
   });
 
   it('shows the variable-pay verdict beside pay, authority and ceiling', () => {
@@ -361,7 +381,13 @@ describe('the sample: pay in three zones', () => {
       const section = page.getElementById(`_pay-${family.id}`)!.closest('section')!;
       const table = section.querySelector('table.pay-table')!;
       const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-      expect(head).toEqual(['Grade', 'Levels', ...sample.ladder.zones.map((z) => `${z.name} (${z.currency})`), 'Target bonus (of base pay)', 'Equity a year (USD)']);
+      expect(head).toEqual([
+        'Grade',
+        'Levels',
+        ...sample.ladder.zones.map((z) => `${z.name} (${z.currency})`),
+        'Target bonus (of base pay)',
+        'Equity a year (USD)',
+      ]);
       const rows = [...table.querySelectorAll('tbody tr')];
       expect(rows.map((r) => Number(r.querySelector('th')!.textContent))).toEqual([...family.bands.keys()].sort((x, y) => x - y));
       for (const row of rows) {

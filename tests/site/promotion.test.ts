@@ -4,7 +4,11 @@ import { nextLevel } from '../../src/ladder/model.ts';
 import { comparePromotion, diffLines, diffText, promotionFrom } from '../../src/ladder/promotion.ts';
 import { checkFiles, miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
-const join = (parts: { kind: string; text: string }[], kinds: string[]) => parts.filter((p) => kinds.includes(p.kind)).map((p) => p.text).join('');
+const join = (parts: { kind: string; text: string }[], kinds: string[]) =>
+  parts
+    .filter((p) => kinds.includes(p.kind))
+    .map((p) => p.text)
+    .join('');
 
 describe('diffText', () => {
   it('marks an added sentence and keeps the rest', () => {
@@ -34,9 +38,17 @@ describe('diffText', () => {
   });
 
   it('splits parts into lines', () => {
-    expect(diffLines([{ kind: 'same', text: 'a\nb' }, { kind: 'added', text: ' c\n\nd' }])).toEqual([
+    expect(
+      diffLines([
+        { kind: 'same', text: 'a\nb' },
+        { kind: 'added', text: ' c\n\nd' },
+      ]),
+    ).toEqual([
       [{ kind: 'same', text: 'a' }],
-      [{ kind: 'same', text: 'b' }, { kind: 'added', text: ' c' }],
+      [
+        { kind: 'same', text: 'b' },
+        { kind: 'added', text: ' c' },
+      ],
       [{ kind: 'added', text: 'd' }],
     ]);
   });

@@ -65,11 +65,19 @@ describe('parity verdicts', () => {
       'currency: EUR\n',
       'currency: EUR\nparity:\n  exceptions:\n    - family: eng\n      grade: 3\n      rule: parity/ceiling\n      reason: The CEO grade has no IC counterpart.\n',
     );
-    files['levels/eng-mgmt/director.md'] = files['levels/eng-mgmt/manager.md']!.replace('title: Manager', 'title: Director').replace('grade: 2', 'grade: 3').replace('min: 70000', 'min: 90000').replace('max: 90000', 'max: 120000');
+    files['levels/eng-mgmt/director.md'] = files['levels/eng-mgmt/manager.md']!.replace('title: Manager', 'title: Director')
+      .replace('grade: 2', 'grade: 3')
+      .replace('min: 70000', 'min: 90000')
+      .replace('max: 90000', 'max: 120000');
     const result = checkFiles(files);
     expect(result.diagnostics.filter((d) => d.rule.startsWith('parity/'))).toEqual([]);
     const v = gradeVerdicts(result.ladder, 'eng', 3);
-    expect(v.ceiling).toEqual({ rule: 'parity/ceiling', status: 'excused', summary: 'Engineering IC has no level at this grade.', reason: 'The CEO grade has no IC counterpart.' });
+    expect(v.ceiling).toEqual({
+      rule: 'parity/ceiling',
+      status: 'excused',
+      summary: 'Engineering IC has no level at this grade.',
+      reason: 'The CEO grade has no IC counterpart.',
+    });
     expect(v.missing).toEqual(['eng-ic']);
     expect(v.pay.status).toBe('single');
   });

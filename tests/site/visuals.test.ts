@@ -6,13 +6,32 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkSources } from '../../src/ladder/check.ts';
 import { familyGrades } from '../../src/ladder/model.ts';
-import { authorityPicture, dualLadder, gradePayGroup, LADDER_LAYOUT, linearScale, measureText, niceDomain, niceStep, payChart, wrapText, wrapToWidth } from '../../src/site/visuals.ts';
+import {
+  authorityPicture,
+  dualLadder,
+  gradePayGroup,
+  LADDER_LAYOUT,
+  linearScale,
+  measureText,
+  niceDomain,
+  niceStep,
+  payChart,
+  wrapText,
+  wrapToWidth,
+} from '../../src/site/visuals.ts';
 import { generateWideLadder } from '../../bench/generate.ts';
 import { miniLadder, SAMPLE } from '../helpers/ladder.ts';
 
 const ladder = check(SAMPLE).ladder;
 /** Nine tracks of twelve grades and twelve of four, with titles such as "Senior Principal Software Development Engineer in Test". */
-const wide = checkSources(generateWideLadder({ families: [{ tracks: 8, grades: 12 }, { tracks: 11, grades: 4 }] })).ladder;
+const wide = checkSources(
+  generateWideLadder({
+    families: [
+      { tracks: 8, grades: 12 },
+      { tracks: 11, grades: 4 },
+    ],
+  }),
+).ladder;
 
 describe('scales', () => {
   it('maps linearly, and a zero span to the middle', () => {
@@ -103,7 +122,13 @@ describe('pay bars', () => {
 
   it('show unequal bands as unequal bars, and stack groups without overlap', () => {
     const chart = payChart([
-      { label: 'Grade 1', bars: [{ id: 'a', label: 'A', track: 'T1', kind: 'individual-contributor', min: 100, max: 200 }, { id: 'b', label: 'B', track: 'T2', kind: 'management', min: 150, max: 300 }] },
+      {
+        label: 'Grade 1',
+        bars: [
+          { id: 'a', label: 'A', track: 'T1', kind: 'individual-contributor', min: 100, max: 200 },
+          { id: 'b', label: 'B', track: 'T2', kind: 'management', min: 150, max: 300 },
+        ],
+      },
       { label: 'Grade 2', bars: [{ id: 'c', label: 'C', track: 'T1', kind: 'individual-contributor', min: 400, max: 400 }] },
     ]);
     const [a, b] = chart.groups[0]!.bars;
@@ -189,7 +214,7 @@ describe('the dual ladder', () => {
 });
 
 describe('scope and authority', () => {
-  it('fill the scopes up to the level\'s, and draw budget and decisions against the family\'s largest', () => {
+  it("fill the scopes up to the level's, and draw budget and decisions against the family's largest", () => {
     for (const level of ladder.levels) {
       const pic = authorityPicture(ladder, level);
       const family = ladder.levels.filter((l) => l.family === level.family);

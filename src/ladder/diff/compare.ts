@@ -42,7 +42,6 @@ import type {
   ZoneTerms,
 } from './types.ts';
 
-
 export interface DiffOptions {
   baseLabel?: string;
   headLabel?: string;
@@ -54,10 +53,7 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
 
   const families = matchEntities(a.families, b.families, [(x, y) => fingerprint(x) === fingerprint(y), (x, y) => sameName(x.name, y.name)]);
   const familyMap = idMap(families);
-  const competencies = matchEntities(a.competencies, b.competencies, [
-    (x, y) => fingerprint(x) === fingerprint(y),
-    (x, y) => sameName(x.name, y.name),
-  ]);
+  const competencies = matchEntities(a.competencies, b.competencies, [(x, y) => fingerprint(x) === fingerprint(y), (x, y) => sameName(x.name, y.name)]);
   const competencyMap = idMap(competencies);
   const tracks = matchEntities(a.tracks, b.tracks, [
     (x, y) => fingerprint(trackData(x, familyMap)) === fingerprint(trackData(y)),
@@ -132,7 +128,12 @@ export function diffLadders(base: CheckResult, head: CheckResult, options: DiffO
         ...compareValues('name', x.name, y.name),
         ...compareValues('family', mapped(familyMap, x.family), y.family),
         ...compareValues('kind', x.kind, y.kind),
-        ...compareList('competencies', x.competencies.map((c) => mapped(competencyMap, c)), y.competencies, true),
+        ...compareList(
+          'competencies',
+          x.competencies.map((c) => mapped(competencyMap, c)),
+          y.competencies,
+          true,
+        ),
       ],
       (x, y) => compareBodies('body', 'Description', x.body, y.body),
       (c) => rank.track(c.id),
@@ -224,7 +225,13 @@ function fingerprint(value: unknown): string {
 }
 
 function trackData(track: Track, familyMap?: Map<string, string>) {
-  return { name: track.name, family: familyMap ? mapped(familyMap, track.family) : track.family, kind: track.kind, competencies: track.competencies, body: track.body };
+  return {
+    name: track.name,
+    family: familyMap ? mapped(familyMap, track.family) : track.family,
+    kind: track.kind,
+    competencies: track.competencies,
+    body: track.body,
+  };
 }
 
 function levelData(level: Level, trackMap?: Map<string, string>) {
@@ -324,7 +331,12 @@ export function bandTerms(pay: Pay): BandTerms {
 /** Whether two bands are written alike: amounts, bonus, equity and the zones set by hand. */
 function sameBand(x: Band, y: Band): boolean {
   const range = (r: { min: number; max: number } | undefined) => (r ? `${r.min}-${r.max}` : '');
-  const set = (b: Band) => JSON.stringify(Object.entries(b.set).map(([id, r]) => [id, range(r)]).sort());
+  const set = (b: Band) =>
+    JSON.stringify(
+      Object.entries(b.set)
+        .map(([id, r]) => [id, range(r)])
+        .sort(),
+    );
   return x.min === y.min && x.max === y.max && x.bonus === y.bonus && range(x.equity) === range(y.equity) && set(x) === set(y);
 }
 

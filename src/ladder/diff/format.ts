@@ -16,7 +16,6 @@ import {
   shorten,
 } from './words.ts';
 
-
 const MARK: Record<ChangeKind, string> = { added: '+', removed: '-', renamed: '>', changed: '~' };
 
 export function formatDiffText(diff: LadderDiff): string {
@@ -131,7 +130,9 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
       const changed = c.text.filter((t) => t.kind === 'changed');
       out.push(`<details><summary>${cell(c.name)}: ${changed.map((t) => cell(t.heading)).join(', ')}</summary>`, '');
       for (const t of changed) {
-        const excerpts = t.excerpts.map((e) => [md(e.before), e.removed ? `~~${md(e.removed)}~~` : '', e.added ? `**${md(e.added)}**` : '', md(e.after)].filter(Boolean).join(' '));
+        const excerpts = t.excerpts.map((e) =>
+          [md(e.before), e.removed ? `~~${md(e.removed)}~~` : '', e.added ? `**${md(e.added)}**` : '', md(e.after)].filter(Boolean).join(' '),
+        );
         out.push(`- **${md(t.heading)}**: ${excerpts.join(' · ')}${t.more > 0 ? ` (and ${t.more} more)` : ''}`);
       }
       out.push('', '</details>', '');
@@ -156,9 +157,7 @@ export function formatDiffMarkdown(diff: LadderDiff): string {
  * that a name or heading in the ladder does not notify a team on GitHub.
  */
 function md(text: string): string {
-  return text
-    .replace(/[\\`*_~[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d');
+  return text.replace(/[\\`*_~[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d');
 }
 
 /** An id or path as code; backticks inside are dropped (ids are slugs). */
@@ -174,4 +173,3 @@ function cell(text: string): string {
 export function formatDiffJson(diff: LadderDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
-

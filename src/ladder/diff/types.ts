@@ -1,7 +1,6 @@
 /** The shape of a ladder diff: what `ladder diff --format json` prints. */
 import type { Severity } from '../diagnostics.ts';
 
-
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
 export type EntityType = 'family' | 'competency' | 'track' | 'level';
 

@@ -62,7 +62,11 @@ function bandSummary(t: BandTerms, withVariable = true): string {
 function bandPhrases(s: Subjects, a: BandTerms, b: BandTerms): string[] {
   const out: string[] = [];
   const zones = b.zones.filter((z) => a.zones.some((y) => y.zone === z.zone));
-  const moved = (id: string) => !sameRange(a.zones.find((z) => z.zone === id), b.zones.find((z) => z.zone === id));
+  const moved = (id: string) =>
+    !sameRange(
+      a.zones.find((z) => z.zone === id),
+      b.zones.find((z) => z.zone === id),
+    );
   if (a.min !== b.min || a.max !== b.max) {
     const verb = direction(a, b);
     const still = zones.filter((z) => !moved(z.zone));
@@ -117,7 +121,10 @@ export function describePay(change: FieldChange): string[] {
   const a = change.before as BandTerms | null;
   const b = change.after as BandTerms | null;
   if (!a && !b) return [];
-  if (!b) return [`pay band removed (was ${bandSummary(a!, false)}): ${a!.owner === 'family' ? `the family has no band for grade ${a!.grade} any more` : 'the level has no pay now'}`];
+  if (!b)
+    return [
+      `pay band removed (was ${bandSummary(a!, false)}): ${a!.owner === 'family' ? `the family has no band for grade ${a!.grade} any more` : 'the level has no pay now'}`,
+    ];
   if (!a) return [b.owner === 'family' ? `now paid from the family's grade ${b.grade} band: ${band(b, b.currency)}` : `own pay band: ${bandSummary(b)}`];
   if (b.owner === 'family') {
     const was = a.owner === 'level' ? 'its own band' : `the grade ${a.grade} band`;
@@ -181,12 +188,10 @@ export function describeFieldLines(change: FieldChange, currency: string): strin
 
 function describePlainField(change: FieldChange, currency: string): string {
   const name = FIELD_NAMES[change.field] ?? change.field;
-  if (change.field === 'authority.budget') return `${name}: ${formatMoney(change.before as number, currency)} → ${formatMoney(change.after as number, currency)}`;
+  if (change.field === 'authority.budget')
+    return `${name}: ${formatMoney(change.before as number, currency)} → ${formatMoney(change.after as number, currency)}`;
   if (change.added || change.removed) {
-    const parts = [
-      ...(change.added ?? []).map((x) => `+ ${x}`),
-      ...(change.removed ?? []).map((x) => `− ${x}`),
-    ];
+    const parts = [...(change.added ?? []).map((x) => `+ ${x}`), ...(change.removed ?? []).map((x) => `− ${x}`)];
     return `${name}: ${parts.length > 0 ? parts.join(', ') : 'reordered'}`;
   }
   const show = (v: unknown) => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? `"${shorten(v, 80)}"` : String(v));
@@ -216,8 +221,10 @@ function changeCounts(diff: LadderDiff, others: string, ladderChanged: string): 
   const parts: string[] = [];
   const count = (n: number, what: string, kind: ChangeKind) => (n > 0 ? [`${n} ${what}${n === 1 ? '' : 's'} ${kind}`] : []);
   const otherEntities = [...diff.families, ...diff.competencies, ...diff.tracks];
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
-  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const) parts.push(...count(otherEntities.filter((c) => c.kind === kind).length, others, kind));
+  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const)
+    parts.push(...count(diff.levels.filter((c) => c.kind === kind).length, 'level', kind));
+  for (const kind of ['added', 'changed', 'renamed', 'removed'] as const)
+    parts.push(...count(otherEntities.filter((c) => c.kind === kind).length, others, kind));
   if (ladderChanges(diff) > 0) parts.push(ladderChanged);
   return parts;
 }
@@ -379,8 +386,8 @@ function quotedPhrase(f: FieldChange, currency: string, scopes: readonly string[
   }
   if (f.field === 'authority.decisions') {
     const parts = [
-      ...(f.added ?? []).length > 0 ? [`added ${(f.added ?? []).join(', ')}`] : [],
-      ...(f.removed ?? []).length > 0 ? [`removed ${(f.removed ?? []).join(', ')}`] : [],
+      ...((f.added ?? []).length > 0 ? [`added ${(f.added ?? []).join(', ')}`] : []),
+      ...((f.removed ?? []).length > 0 ? [`removed ${(f.removed ?? []).join(', ')}`] : []),
     ];
     return `Decision rights: ${parts.join('; ')}`;
   }

@@ -10,8 +10,7 @@ const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C'
 /** `prefix` makes paths relative to the repository root (e.g. "content/"), which is what GitHub matches. */
 export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary, prefix = ''): string {
   const lines = diagnostics.map(
-    (d) =>
-      `::${d.severity} file=${property(prefix + d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(d.message)}`,
+    (d) => `::${d.severity} file=${property(prefix + d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(d.message)}`,
   );
   lines.push(formatSummary(summary));
   return `${lines.join('\n')}\n`;

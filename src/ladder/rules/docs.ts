@@ -6,7 +6,7 @@
  */
 import type { RuleModule } from './rule.ts';
 
-export const TABLE_START = '<!-- rules:start: generated from src/ladder/rules/ by `npm run rules:doc`; edit a rule\'s meta, not this table -->';
+export const TABLE_START = "<!-- rules:start: generated from src/ladder/rules/ by `npm run rules:doc`; edit a rule's meta, not this table -->";
 export const TABLE_END = '<!-- rules:end -->';
 
 /** A Markdown table cell: one line, its pipes escaped. */

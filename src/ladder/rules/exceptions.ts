@@ -22,9 +22,7 @@ export function applyExceptions(ladder: Ladder, findings: readonly Finding[]): E
   const excused = ladder.parity.exceptions.map(() => 0);
   for (const finding of findings) {
     const { subject, ...d } = finding;
-    const exception = subject
-      ? ladder.parity.exceptions.find((e) => e.rule === d.rule && e.family === subject.family && e.grade === subject.grade)
-      : undefined;
+    const exception = subject ? ladder.parity.exceptions.find((e) => e.rule === d.rule && e.family === subject.family && e.grade === subject.grade) : undefined;
     if (exception) excused[exception.index]!++;
     else {
       out.push(d);

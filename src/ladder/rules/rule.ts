@@ -95,7 +95,12 @@ export function format<T extends Message>(message: T, data: DataOf<T>): string {
  * messageId, data })`, made a value. The rule id and severity come from the
  * rule's meta, the message from its template.
  */
-export function report<M extends Messages, K extends keyof M & string>(meta: RuleMeta<M>, at: Location, messageId: K, ...[data, extra]: ReportArgs<M[K]>): Finding {
+export function report<M extends Messages, K extends keyof M & string>(
+  meta: RuleMeta<M>,
+  at: Location,
+  messageId: K,
+  ...[data, extra]: ReportArgs<M[K]>
+): Finding {
   const message = format(meta.messages[messageId]!, (data ?? {}) as DataOf<M[K]>);
   const found: Finding = diagnostic(at, meta.id, message, extra?.severity ?? meta.severity, extra?.related);
   if (extra?.subject) found.subject = extra.subject;

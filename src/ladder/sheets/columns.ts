@@ -59,12 +59,27 @@ export function records<K extends string>(
   const missing = required.filter((key) => header.index[key] === undefined);
   if (missing.length > 0) {
     diagnostics.push(
-      sheetProblem(table, first + 1, 1, 'import/missing-column', `The ${table.name} sheet needs a column ${missing.map((m) => `"${m}"`).join(', ')} in its header row`),
+      sheetProblem(
+        table,
+        first + 1,
+        1,
+        'import/missing-column',
+        `The ${table.name} sheet needs a column ${missing.map((m) => `"${m}"`).join(', ')} in its header row`,
+      ),
     );
     return undefined;
   }
   for (const o of header.other) {
-    diagnostics.push(sheetProblem(table, first + 1, o.index + 1, 'import/unknown-column', `The column "${o.text}" is not one Parity reads in the ${table.name} sheet, so it is left out`, 'warning'));
+    diagnostics.push(
+      sheetProblem(
+        table,
+        first + 1,
+        o.index + 1,
+        'import/unknown-column',
+        `The column "${o.text}" is not one Parity reads in the ${table.name} sheet, so it is left out`,
+        'warning',
+      ),
+    );
   }
   const rows = [];
   for (let i = first + 1; i < table.rows.length; i++) {

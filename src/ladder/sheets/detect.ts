@@ -38,8 +38,39 @@ export const LEVEL_FIELDS = {
 } as const;
 export type LevelField = keyof typeof LEVEL_FIELDS;
 
-export const COMPETENCY = ['competency', 'competency area', 'competency name', 'competency title', 'competencies', 'area', 'skill', 'skill name', 'skills', 'dimension', 'category', 'pillar', 'attribute', 'theme', 'focus area'];
-export const TEXT = ['text', 'expectation', 'expectations', 'behaviour', 'behaviours', 'behavior', 'behaviors', 'description', 'criteria', 'details', 'level description', 'expectation description', 'behavior description', 'behaviour description'];
+export const COMPETENCY = [
+  'competency',
+  'competency area',
+  'competency name',
+  'competency title',
+  'competencies',
+  'area',
+  'skill',
+  'skill name',
+  'skills',
+  'dimension',
+  'category',
+  'pillar',
+  'attribute',
+  'theme',
+  'focus area',
+];
+export const TEXT = [
+  'text',
+  'expectation',
+  'expectations',
+  'behaviour',
+  'behaviours',
+  'behavior',
+  'behaviors',
+  'description',
+  'criteria',
+  'details',
+  'level description',
+  'expectation description',
+  'behavior description',
+  'behaviour description',
+];
 /** A column describing the competency itself, in the long layout. */
 export const COMPETENCY_TEXT = ['competency description', 'description of competency', 'competency definition', 'skill description'];
 
@@ -52,7 +83,32 @@ export const is = (cellText: string, names: readonly string[]): boolean => names
  * Columns (or rows) that hold remarks about the ladder, not a level, a field
  * or a competency: left out, with a warning at their header cell.
  */
-const IGNORED = ['notes', 'note', 'comments', 'comment', 'remarks', 'examples', 'example', 'links', 'resources', 'references', 'see also', 'questions', 'interview questions', 'tips', 'faq', 'sources', 'evidence', 'guidance', 'how to grow', 'feedback', 'years of experience', 'experience', 'yoe', 'typical experience'];
+const IGNORED = [
+  'notes',
+  'note',
+  'comments',
+  'comment',
+  'remarks',
+  'examples',
+  'example',
+  'links',
+  'resources',
+  'references',
+  'see also',
+  'questions',
+  'interview questions',
+  'tips',
+  'faq',
+  'sources',
+  'evidence',
+  'guidance',
+  'how to grow',
+  'feedback',
+  'years of experience',
+  'experience',
+  'yoe',
+  'typical experience',
+];
 
 export function ignoredHeader(cellText: string): boolean {
   const n = normalizeHeader(cellText);

@@ -77,7 +77,8 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
   }
   if (diagnostics.length > 0) return { sheets: [], diagnostics };
 
-  const at = (folder: string) => parsed.filter((p) => p.path.startsWith(`${folder}/`) && p.path.split('/').length === 2).map((p) => ({ ...p, id: p.path.slice(folder.length + 1, -3) }));
+  const at = (folder: string) =>
+    parsed.filter((p) => p.path.startsWith(`${folder}/`) && p.path.split('/').length === 2).map((p) => ({ ...p, id: p.path.slice(folder.length + 1, -3) }));
   const ladder = parsed.find((p) => p.path === 'ladder.md') ?? { path: 'ladder.md', data: {}, body: '' };
   const families = at('families');
   const competencies = at('competencies');
@@ -153,7 +154,15 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
         name: 'tracks',
         rows: [
           ['id', 'name', 'family', 'kind', 'competencies', 'order', 'text'],
-          ...tracks.map((t) => [t.id, str(t.data.name), str(t.data.family), str(t.data.kind), Array.isArray(t.data.competencies) ? t.data.competencies.map(str).join(', ') : '', num(t.data.order), t.body.trim()]),
+          ...tracks.map((t) => [
+            t.id,
+            str(t.data.name),
+            str(t.data.family),
+            str(t.data.kind),
+            Array.isArray(t.data.competencies) ? t.data.competencies.map(str).join(', ') : '',
+            num(t.data.order),
+            t.body.trim(),
+          ]),
         ],
       },
       { name: 'families', rows: [['id', 'name', 'order', 'text'], ...families.map((f) => [f.id, str(f.data.name), num(f.data.order), f.body.trim()])] },
@@ -163,7 +172,9 @@ export function exportSheets(dir: string, options: ExportSheetsOptions): { sheet
         name: 'pages',
         rows: [
           ['page', 'title', 'text'],
-          ...parsed.filter((p) => (OPTIONAL_PAGES as readonly string[]).includes(p.path.slice(0, -3))).map((p) => [p.path.slice(0, -3), str(p.data.title), p.body.trim()]),
+          ...parsed
+            .filter((p) => (OPTIONAL_PAGES as readonly string[]).includes(p.path.slice(0, -3)))
+            .map((p) => [p.path.slice(0, -3), str(p.data.title), p.body.trim()]),
         ],
       },
       { name: 'exceptions', rows: exceptions },
@@ -179,7 +190,15 @@ export function splitRaw(body: string): { intro: string; sections: { heading: st
     if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
     const start = node.position.start.offset ?? 0;
     const end = node.position.end.offset ?? start;
-    cuts.push({ start, end, heading: body.slice(start, end).replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim() });
+    cuts.push({
+      start,
+      end,
+      heading: body
+        .slice(start, end)
+        .replace(/^#+[ \t]*/, '')
+        .replace(/[ \t]+#+[ \t]*$/, '')
+        .trim(),
+    });
   }
   const intro = body.slice(0, cuts[0]?.start ?? body.length).trim();
   const sections = cuts.map((c, i) => ({ heading: c.heading, text: body.slice(c.end, cuts[i + 1]?.start ?? body.length).trim() }));

@@ -84,7 +84,9 @@ export function planFiles(draft: Draft): Plan {
         }
         previous = l.grade;
       }
-      todo.push(`Track ${track}: the sheet gives no grade for ${given.join(', ')}; they were given the next free grade after the level before them: check them.`);
+      todo.push(
+        `Track ${track}: the sheet gives no grade for ${given.join(', ')}; they were given the next free grade after the level before them: check them.`,
+      );
     }
   }
 
@@ -106,10 +108,12 @@ export function planFiles(draft: Draft): Plan {
       placeholderCompetency = true;
     }
     for (const c of track.competencies) {
-      if (!draft.competencies.has(c)) draft.competencies.set(c, { name: c === 'expectations' && placeholderCompetency ? 'Expectations' : humanize(c), described: false });
+      if (!draft.competencies.has(c))
+        draft.competencies.set(c, { name: c === 'expectations' && placeholderCompetency ? 'Expectations' : humanize(c), described: false });
     }
   }
-  if (placeholderCompetency) todo.push('The sheet has no expectations: every level has one "Expectations" section to write (or add competencies and their sections).');
+  if (placeholderCompetency)
+    todo.push('The sheet has no expectations: every level has one "Expectations" section to write (or add competencies and their sections).');
 
   // ladder.md
   const settings = draft.settings;
@@ -123,7 +127,9 @@ export function planFiles(draft: Draft): Plan {
     const extra = usedScopes.filter((s) => !(DEFAULT_SCOPES as readonly string[]).includes(s));
     if (extra.length > 0) {
       scopes = usedScopes;
-      todo.push(`ladder.md: the scopes are the sheet's own (${usedScopes.join(', ')}), in the order of the lowest grade that holds each; check that they go from the narrowest scope to the widest.`);
+      todo.push(
+        `ladder.md: the scopes are the sheet's own (${usedScopes.join(', ')}), in the order of the lowest grade that holds each; check that they go from the narrowest scope to the widest.`,
+      );
     }
   }
   const ladderLines = [`name: ${scalar(settings?.name ?? 'Career Ladder')}`, `currency: ${currency ?? 'USD'}`];
@@ -155,7 +161,11 @@ export function planFiles(draft: Draft): Plan {
     if (family.order !== undefined) lines.push(`order: ${family.order}`);
     lines.push(...familyBandLines(draft.bands.filter((b) => b.family === id)));
     if (!family.described) miss('what the family does', `families/${id}.md`);
-    files.push({ path: `families/${id}.md`, text: markdownFile(lines, [family.text ?? (family.described ? undefined : todoText(`what ${family.name ?? humanize(id)} does at the company.`))]), described: family.described });
+    files.push({
+      path: `families/${id}.md`,
+      text: markdownFile(lines, [family.text ?? (family.described ? undefined : todoText(`what ${family.name ?? humanize(id)} does at the company.`))]),
+      described: family.described,
+    });
   }
 
   // competencies
@@ -163,7 +173,10 @@ export function planFiles(draft: Draft): Plan {
     if (!competency.described && competency.text === undefined) miss('what the competency means', `competencies/${id}.md`);
     files.push({
       path: `competencies/${id}.md`,
-      text: markdownFile([`name: ${scalar(competency.name)}`], [competency.text ?? (competency.described ? undefined : todoText(`what ${competency.name} means, and how it grows from grade to grade.`))]),
+      text: markdownFile(
+        [`name: ${scalar(competency.name)}`],
+        [competency.text ?? (competency.described ? undefined : todoText(`what ${competency.name} means, and how it grows from grade to grade.`))],
+      ),
       described: competency.described,
     });
   }
@@ -175,10 +188,19 @@ export function planFiles(draft: Draft): Plan {
       kind = /manag|leader|director|head|vp|chief|executive/i.test(`${track.name ?? id}`) ? 'management' : 'individual-contributor';
       todo.push(`tracks/${id}.md: the kind "${kind}" was guessed from its name; check it.`);
     }
-    const lines = [`name: ${scalar(track.name ?? humanize(id))}`, `family: ${scalar(track.family!)}`, `kind: ${kind}`, `competencies: ${flow(track.competencies ?? [])}`];
+    const lines = [
+      `name: ${scalar(track.name ?? humanize(id))}`,
+      `family: ${scalar(track.family!)}`,
+      `kind: ${kind}`,
+      `competencies: ${flow(track.competencies ?? [])}`,
+    ];
     if (track.order !== undefined) lines.push(`order: ${track.order}`);
     if (!track.described) miss('who the track is for', `tracks/${id}.md`);
-    files.push({ path: `tracks/${id}.md`, text: markdownFile(lines, [track.text ?? (track.described ? undefined : todoText('who this track is for and how people grow along it.'))]), described: track.described });
+    files.push({
+      path: `tracks/${id}.md`,
+      text: markdownFile(lines, [track.text ?? (track.described ? undefined : todoText('who this track is for and how people grow along it.'))]),
+      described: track.described,
+    });
   }
 
   // levels
@@ -214,12 +236,21 @@ export function planFiles(draft: Draft): Plan {
     }
     for (const s of level.sections) {
       if (!(track.competencies ?? []).includes(s.competency)) {
-        diagnostics.push(diagnostic(s.at ?? level.at, 'import/unknown-competency', `${level.title}: "${s.heading}" is not a competency of track ${level.track} (its competencies: ${(track.competencies ?? []).join(', ')})`));
+        diagnostics.push(
+          diagnostic(
+            s.at ?? level.at,
+            'import/unknown-competency',
+            `${level.title}: "${s.heading}" is not a competency of track ${level.track} (its competencies: ${(track.competencies ?? []).join(', ')})`,
+          ),
+        );
       }
     }
     files.push({
       path,
-      text: markdownFile(lines, [level.intro, ...sections.map((s) => `## ${s.heading}\n\n${s.text.trim() === '' ? `- ${todoText('what people at this level visibly do here.')}` : s.text.trim()}`)]),
+      text: markdownFile(lines, [
+        level.intro,
+        ...sections.map((s) => `## ${s.heading}\n\n${s.text.trim() === '' ? `- ${todoText('what people at this level visibly do here.')}` : s.text.trim()}`),
+      ]),
       described: true,
     });
   }

@@ -57,7 +57,10 @@ export function parseLevelHeading(raw: string): LevelHeading {
   }
   const only = parseCode(text);
   if (only) return { title: undefined, code: only, experience };
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length > 1) {
     const first = parseCode(lines[0]!);
     if (first) return { title: oneLine(lines.slice(1).join(' ')), code: first, experience };
@@ -98,7 +101,8 @@ export function levelLike(raw: string): boolean {
 
 /** Titles that manage people: Manager, Director, Head of, VP, Chief. Not a product, program or project manager. */
 const MANAGER = /\b(managers?|directors?|head of|vp|svp|evp|vice president|chief|cto|cio|ceo|coo|cpo|president)\b/i;
-const ROLE_MANAGER = /\b(product|program|programme|project|account|release|community|customer success|success|marketing|brand|campaign|office|content|social media|data|quality|test|build|configuration|delivery)\s+managers?\b/gi;
+const ROLE_MANAGER =
+  /\b(product|program|programme|project|account|release|community|customer success|success|marketing|brand|campaign|office|content|social media|data|quality|test|build|configuration|delivery)\s+managers?\b/gi;
 
 export function isManagerTitle(title: string): boolean {
   return MANAGER.test(title.replace(ROLE_MANAGER, ' '));

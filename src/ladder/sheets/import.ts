@@ -40,7 +40,16 @@ export interface ImportResult {
 
 export async function importSpreadsheet(path: string, label: string, dir: string, options: ImportOptions = {}): Promise<ImportResult> {
   const read = await readSpreadsheet(path, label);
-  const result: ImportResult = { diagnostics: [...read.diagnostics], conflicts: [], files: [], written: false, todo: [], layouts: [], also: read.also, check: undefined };
+  const result: ImportResult = {
+    diagnostics: [...read.diagnostics],
+    conflicts: [],
+    files: [],
+    written: false,
+    todo: [],
+    layouts: [],
+    also: read.also,
+    check: undefined,
+  };
   if (hasErrors(result.diagnostics)) return finish(result);
   const { draft, diagnostics } = readDraft(read.tables);
   result.diagnostics.push(...diagnostics);
@@ -56,12 +65,20 @@ export async function importSpreadsheet(path: string, label: string, dir: string
     const target = resolve(root, file.path);
     if (!target.startsWith(root + sep)) {
       // Unreachable with slug ids, and kept so that no future layout can write outside.
-      result.conflicts.push(diagnostic({ file: file.path, line: 1, column: 1 }, 'import/path', 'This path is outside the content directory; nothing was written'));
+      result.conflicts.push(
+        diagnostic({ file: file.path, line: 1, column: 1 }, 'import/path', 'This path is outside the content directory; nothing was written'),
+      );
       continue;
     }
     const link = symlinkOnPath(root, target);
     if (link) {
-      result.conflicts.push(diagnostic({ file: file.path, line: 1, column: 1 }, 'import/path', `${link} is a symbolic link: Parity writes only real files inside the content directory`));
+      result.conflicts.push(
+        diagnostic(
+          { file: file.path, line: 1, column: 1 },
+          'import/path',
+          `${link} is a symbolic link: Parity writes only real files inside the content directory`,
+        ),
+      );
       continue;
     }
     let action: FileAction = 'create';
@@ -71,7 +88,13 @@ export async function importSpreadsheet(path: string, label: string, dir: string
       else if (!file.described) action = 'keep';
       else if (options.force) action = 'overwrite';
       else {
-        result.conflicts.push(diagnostic({ file: file.path, line: 1, column: 1 }, 'import/exists', 'This file exists and the sheet would change it: run again with --force to overwrite it (see what changes with --dry-run, or "ladder diff" afterwards)'));
+        result.conflicts.push(
+          diagnostic(
+            { file: file.path, line: 1, column: 1 },
+            'import/exists',
+            'This file exists and the sheet would change it: run again with --force to overwrite it (see what changes with --dry-run, or "ladder diff" afterwards)',
+          ),
+        );
         action = 'keep';
       }
     }
@@ -98,7 +121,12 @@ export async function importSpreadsheet(path: string, label: string, dir: string
   result.check = checkFiles(raw, root);
   const stale = existing.filter((f) => f.path.startsWith('levels/') && f.path.endsWith('.md') && !texts.has(f.path));
   if (stale.length > 0) {
-    result.todo.push(`Not in the sheet, so left as they are (delete them if they are gone): ${stale.slice(0, 5).map((f) => f.path).join(', ')}${stale.length > 5 ? ` and ${stale.length - 5} more` : ''}`);
+    result.todo.push(
+      `Not in the sheet, so left as they are (delete them if they are gone): ${stale
+        .slice(0, 5)
+        .map((f) => f.path)
+        .join(', ')}${stale.length > 5 ? ` and ${stale.length - 5} more` : ''}`,
+    );
   }
   return finish(result);
 }

@@ -18,7 +18,19 @@
  */
 import type { Diagnostic, Location } from '../diagnostics.ts';
 import { columnOf, matchHeader, records, type Aliases, type Header } from './columns.ts';
-import { COMPETENCY, detectSheet, ignoredHeader, is, LEVEL_FIELDS, longAliases, TEXT, type Detected, type Layout, type LevelField, type LongField } from './detect.ts';
+import {
+  COMPETENCY,
+  detectSheet,
+  ignoredHeader,
+  is,
+  LEVEL_FIELDS,
+  longAliases,
+  TEXT,
+  type Detected,
+  type Layout,
+  type LevelField,
+  type LongField,
+} from './detect.ts';
 import { emptyDraft, type Draft, type LevelDraft } from './draft.ts';
 import { levelLike, parseCode, parseLevelHeading } from './headings.ts';
 import { OPTIONAL_PAGES } from '../load.ts';
@@ -106,7 +118,16 @@ export function readDraft(tables: readonly Table[]): { draft: Draft; diagnostics
     if (found === undefined) {
       const first = table.rows.findIndex((r) => !isEmptyRow(r));
       if (ladders.length > 1 && !levelsSheet) {
-        diagnostics.push(sheetProblem(table, first + 1, 1, 'import/layout', `This sheet is not read: its header row is none of the layouts Parity reads (see docs/import.md)`, 'warning'));
+        diagnostics.push(
+          sheetProblem(
+            table,
+            first + 1,
+            1,
+            'import/layout',
+            `This sheet is not read: its header row is none of the layouts Parity reads (see docs/import.md)`,
+            'warning',
+          ),
+        );
         return;
       }
       diagnostics.push(sheetProblem(table, first + 1, 1, 'import/layout', explainHeader(table.rows[first]!)));
@@ -127,7 +148,9 @@ export function readDraft(tables: readonly Table[]): { draft: Draft; diagnostics
   });
   if (read === 0) {
     const table = ladders[0] ?? tables[0];
-    diagnostics.push(sheetProblem(table ?? { file: '?' }, 1, 1, 'import/empty', 'The sheet is empty: it needs a header row and one row per level (see docs/import.md)'));
+    diagnostics.push(
+      sheetProblem(table ?? { file: '?' }, 1, 1, 'import/empty', 'The sheet is empty: it needs a header row and one row per level (see docs/import.md)'),
+    );
   }
 
   ctx.exact = true;
@@ -144,15 +167,26 @@ function explainHeader(cells: readonly string[]): string {
   if (h.index.competency !== undefined && h.index.text === undefined) {
     return 'The header row has a competency column but no column for the expectation text (such as "Expectation" or "Text"): add one';
   }
-  if (h.index.competency !== undefined) return 'The header row has competency and expectation columns but no column naming the level (such as "Level" or "Title"): add one';
+  if (h.index.competency !== undefined)
+    return 'The header row has competency and expectation columns but no column naming the level (such as "Level" or "Title"): add one';
   const known = Object.keys(h.index).filter((k) => k !== 'text');
-  if (known.length > 0) return `The header row has no column for the level's title (such as "title", "Level" or "Job title"): add one (it has ${known.join(', ')})`;
+  if (known.length > 0)
+    return `The header row has no column for the level's title (such as "title", "Level" or "Job title"): add one (it has ${known.join(', ')})`;
   return 'The first row is not a header row Parity knows: use the columns of /ladder.csv (id, track, grade, title, ...), or one of the layouts in docs/import.md';
 }
 
 /** A column (or row) of notes, examples or links: left out, said at its header cell. */
 function ignore(table: Table, row: number, column: number, label: string, ctx: Context, kind: 'column' | 'row'): void {
-  ctx.diagnostics.push(sheetProblem(table, row, column, 'import/unknown-column', `The ${kind} "${label.replace(/\s+/g, ' ')}" holds notes or examples, not a level, a field or a competency, so it is left out`, 'warning'));
+  ctx.diagnostics.push(
+    sheetProblem(
+      table,
+      row,
+      column,
+      'import/unknown-column',
+      `The ${kind} "${label.replace(/\s+/g, ' ')}" holds notes or examples, not a level, a field or a competency, so it is left out`,
+      'warning',
+    ),
+  );
 }
 
 // ---------- levels, their sections, their tracks ----------
@@ -205,13 +239,29 @@ function register(table: Table, level: LevelDraft, ctx: Context): boolean {
   const key = `${level.track}/${level.slug}`;
   const taken = ctx.byId.get(key);
   if (taken) {
-    ctx.diagnostics.push(sheetProblem(table, level.at.line, 1, 'import/duplicate-level', `${level.title} is in the sheet twice (as ${key}, also at row ${taken.at.line}): one row per level, or give them different titles or ids`));
+    ctx.diagnostics.push(
+      sheetProblem(
+        table,
+        level.at.line,
+        1,
+        'import/duplicate-level',
+        `${level.title} is in the sheet twice (as ${key}, also at row ${taken.at.line}): one row per level, or give them different titles or ids`,
+      ),
+    );
     return false;
   }
   if (level.grade !== undefined) {
     const other = ctx.byGrade.get(`${level.track}\u0000${level.grade}`);
     if (other) {
-      ctx.diagnostics.push(sheetProblem(table, level.at.line, 1, 'import/duplicate-level', `Track ${level.track} already has a level at grade ${level.grade}: ${other.title} (row ${other.at.line}). A track has one level per grade`));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          level.at.line,
+          1,
+          'import/duplicate-level',
+          `Track ${level.track} already has a level at grade ${level.grade}: ${other.title} (row ${other.at.line}). A track has one level per grade`,
+        ),
+      );
       return false;
     }
     ctx.byGrade.set(`${level.track}\u0000${level.grade}`, level);
@@ -234,7 +284,10 @@ function assignTracks(ctx: Context): void {
     let kind: ReturnType<typeof trackKind>;
     if (p.kind !== '') {
       kind = trackKind(p.kind);
-      if (!kind) ctx.diagnostics.push(sheetProblem(p.table, p.kindAt.row, p.kindAt.column, 'import/value', `The track kind must be individual-contributor or management, not "${p.kind}"`));
+      if (!kind)
+        ctx.diagnostics.push(
+          sheetProblem(p.table, p.kindAt.row, p.kindAt.column, 'import/value', `The track kind must be individual-contributor or management, not "${p.kind}"`),
+        );
     }
     return { title: p.level.title, code: p.level.code, grade: p.level.grade, kind };
   });
@@ -268,14 +321,27 @@ function assignTracks(ctx: Context): void {
     );
   } else if (made.length > 0) {
     const id = made[0]!;
-    ctx.draft.notes.push(`The sheet names no track: its levels are in track "${id}" of family "main"; rename them, and add a management track if there is one.`);
+    ctx.draft.notes.push(
+      `The sheet names no track: its levels are in track "${id}" of family "main"; rename them, and add a management track if there is one.`,
+    );
   }
   for (const p of pending) register(p.table, p.level, ctx);
 }
 
 /** The track a row names (id or name), made known to the draft. */
-function trackFrom(table: Table, row: number, raw: string, column: number, ctx: Context, familyCell: string, kindCell: string, kindColumn: number): string | undefined {
-  const found = ctx.draft.tracks.has(slugOr(raw)) ? slugOr(raw) : [...ctx.draft.tracks].find(([, t]) => t.name && normalizeHeader(t.name) === normalizeHeader(raw))?.[0];
+function trackFrom(
+  table: Table,
+  row: number,
+  raw: string,
+  column: number,
+  ctx: Context,
+  familyCell: string,
+  kindCell: string,
+  kindColumn: number,
+): string | undefined {
+  const found = ctx.draft.tracks.has(slugOr(raw))
+    ? slugOr(raw)
+    : [...ctx.draft.tracks].find(([, t]) => t.name && normalizeHeader(t.name) === normalizeHeader(raw))?.[0];
   const id = found ?? idFrom(raw);
   if (!id) {
     ctx.diagnostics.push(sheetProblem(table, row, column, 'import/value', `"${raw}" cannot be a track id: use letters or digits`));
@@ -294,7 +360,10 @@ function trackFrom(table: Table, row: number, raw: string, column: number, ctx: 
     if (kindCell && !track.kind) {
       const kind = trackKind(kindCell);
       if (kind) track.kind = kind;
-      else ctx.diagnostics.push(sheetProblem(table, row, kindColumn, 'import/value', `The track kind must be individual-contributor or management, not "${kindCell}"`));
+      else
+        ctx.diagnostics.push(
+          sheetProblem(table, row, kindColumn, 'import/value', `The track kind must be individual-contributor or management, not "${kindCell}"`),
+        );
     }
   }
   return id;
@@ -329,7 +398,10 @@ function levelFromRow(
   const id = get('id');
   if (title === '') {
     if (ctx.exact) fail('title', 'This row has no title: every level needs one (or delete the row)');
-    else ctx.diagnostics.push(sheetProblem(table, rowOf('title'), col('title'), 'import/skipped', 'This row has no title, so it is not read as a level', 'warning'));
+    else
+      ctx.diagnostics.push(
+        sheetProblem(table, rowOf('title'), col('title'), 'import/skipped', 'This row has no title, so it is not read as a level', 'warning'),
+      );
     return undefined;
   }
   const [idTrack, idSlug] = id.includes('/') ? [id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1)] : [undefined, id || undefined];
@@ -353,7 +425,11 @@ function levelFromRow(
   if (get('intro')) level.intro = get('intro');
   else if (heading.experience) {
     level.intro = `Typical experience: ${heading.experience.replace(/^</, 'under ').replace(/^>/, 'over ').replace(/^~/, 'about ')}.`;
-    note(ctx, 'experience', `Years of experience in brackets after a title ("${rawTitle.replace(/\s+/g, ' ')}") were taken out of the title and written as the level's introduction ("${level.intro}"): check it.`);
+    note(
+      ctx,
+      'experience',
+      `Years of experience in brackets after a title ("${rawTitle.replace(/\s+/g, ' ')}") were taken out of the title and written as the level's introduction ("${level.intro}"): check it.`,
+    );
   }
   const pay: NonNullable<LevelDraft['pay']> = {};
   for (const [key, field, what] of [
@@ -393,7 +469,14 @@ function levelFromRow(
     if (budget.ok) level.budget = budget.value;
     else fail('budget', budget.message);
   } else if (header.index.budget !== undefined && header.index.scope !== undefined) level.budget = 0;
-  if (header.index.decisions !== undefined) level.decisions = [...new Set(parseList(get('decisions')).map((d) => idFrom(d)).filter((d): d is string => d !== undefined))];
+  if (header.index.decisions !== undefined)
+    level.decisions = [
+      ...new Set(
+        parseList(get('decisions'))
+          .map((d) => idFrom(d))
+          .filter((d): d is string => d !== undefined),
+      ),
+    ];
   if (get('currency') && !ctx.draft.currency) ctx.draft.currency = get('currency').toUpperCase();
 
   const trackCell = get('track') || idTrack || '';
@@ -458,7 +541,10 @@ function readLevelsDown(table: Table, found: Detected, ctx: Context): void {
     const width = table.rows.reduce((n, r) => Math.max(n, r.length), 0);
     for (let c = 0; c < width; c++) {
       if (text(table.rows[at]![c] ?? '') !== '' || c === header.index.title) continue;
-      const cells = table.rows.slice(at + 1).map((r) => value(ctx, r[c])).filter((v) => v !== '');
+      const cells = table.rows
+        .slice(at + 1)
+        .map((r) => value(ctx, r[c]))
+        .filter((v) => v !== '');
       if (cells.length > 0 && cells.every((v) => parseCode(v) !== undefined)) {
         header.index.grade = c;
         break;
@@ -478,7 +564,9 @@ function readLevelsDown(table: Table, found: Detected, ctx: Context): void {
     }
     const id = idFrom(o.text);
     if (!id || is(o.text, TEXT)) {
-      ctx.diagnostics.push(sheetProblem(table, at + 1, o.index + 1, 'import/unknown-column', `The column "${o.text}" names no competency, so it is left out`, 'warning'));
+      ctx.diagnostics.push(
+        sheetProblem(table, at + 1, o.index + 1, 'import/unknown-column', `The column "${o.text}" names no competency, so it is left out`, 'warning'),
+      );
       continue;
     }
     competencyColumns.push({ index: o.index, id: resolveCompetency(ctx, o.text) ?? id, name: o.text.replace(/\s+/g, ' ') });
@@ -502,9 +590,22 @@ function readLevelsDown(table: Table, found: Detected, ctx: Context): void {
       // A row with only a heading that is no job title ("Management track", a footnote): not a level.
       const others = row.filter((c, n) => n !== header.index.title && c.trim() !== '');
       if (titleCell !== '' && others.length === 0 && !levelLike(titleCell)) {
-        const kind = /manag|leadership|people/i.test(titleCell) ? 'management' : /individual|\bic\b|technical|engineering/i.test(titleCell) ? 'individual-contributor' : undefined;
+        const kind = /manag|leadership|people/i.test(titleCell)
+          ? 'management'
+          : /individual|\bic\b|technical|engineering/i.test(titleCell)
+            ? 'individual-contributor'
+            : undefined;
         if (kind) kindHint = kind;
-        ctx.diagnostics.push(sheetProblem(table, i + 1, (header.index.title ?? 0) + 1, 'import/skipped', `"${titleCell.replace(/\s+/g, ' ')}" has no expectations and is no job title, so it is read as a heading${kind ? ` (the levels below it are ${kind} levels)` : ''}, not a level`, 'warning'));
+        ctx.diagnostics.push(
+          sheetProblem(
+            table,
+            i + 1,
+            (header.index.title ?? 0) + 1,
+            'import/skipped',
+            `"${titleCell.replace(/\s+/g, ' ')}" has no expectations and is no job title, so it is read as a heading${kind ? ` (the levels below it are ${kind} levels)` : ''}, not a level`,
+            'warning',
+          ),
+        );
         continue;
       }
     }
@@ -525,11 +626,21 @@ function readLevelsDown(table: Table, found: Detected, ctx: Context): void {
  * "Level" names the title unless another column does ("Title", "Job title"):
  * then "Level" is the grade (a sheet with "Level | Title" numbers its levels).
  */
-function levelHeader<K extends string>(cells: readonly string[], at: number, aliases: Aliases<K | LevelField> = LEVEL_FIELDS as Aliases<K | LevelField>): Header<K | LevelField> {
+function levelHeader<K extends string>(
+  cells: readonly string[],
+  at: number,
+  aliases: Aliases<K | LevelField> = LEVEL_FIELDS as Aliases<K | LevelField>,
+): Header<K | LevelField> {
   const header = matchHeader(cells, aliases, at);
   const titleAt = header.index.title;
   if (titleAt === undefined || normalizeHeader(cells[titleAt] ?? '') !== 'level') return header;
-  const strong = header.other.find((o) => is(o.text, LEVEL_FIELDS.title.filter((a) => a !== 'level')) || normalizeHeader(o.text) === 'title');
+  const strong = header.other.find(
+    (o) =>
+      is(
+        o.text,
+        LEVEL_FIELDS.title.filter((a) => a !== 'level'),
+      ) || normalizeHeader(o.text) === 'title',
+  );
   if (!strong) return header;
   header.index.title = strong.index;
   header.other = header.other.filter((o) => o !== strong);
@@ -571,7 +682,16 @@ function readLong(table: Table, at: number, ctx: Context): void {
     });
     if (conflict) {
       delete header.index.id;
-      ctx.diagnostics.push(sheetProblem(table, at + 1, idAt + 1, 'import/unknown-column', `The column "${text(table.rows[at]![idAt] ?? '')}" gives the rows of one level different ids, so it is not read as the level's id`, 'warning'));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          at + 1,
+          idAt + 1,
+          'import/unknown-column',
+          `The column "${text(table.rows[at]![idAt] ?? '')}" gives the rows of one level different ids, so it is not read as the level's id`,
+          'warning',
+        ),
+      );
     }
   }
   const levelColumns = header as unknown as Header<LevelField>;
@@ -601,7 +721,15 @@ function readLong(table: Table, at: number, ctx: Context): void {
       const code = parseCode(get('grade'));
       const grade = code ? { ok: true as const, value: code.grade } : parseGrade(get('grade'));
       if (grade.ok && level.grade !== undefined && grade.value !== level.grade) {
-        ctx.diagnostics.push(sheetProblem(table, i + 1, columnOf(header, 'grade'), 'import/value', `${level.title} is grade ${level.grade} at row ${level.at.line}, not ${grade.value}: one grade per level`));
+        ctx.diagnostics.push(
+          sheetProblem(
+            table,
+            i + 1,
+            columnOf(header, 'grade'),
+            'import/value',
+            `${level.title} is grade ${level.grade} at row ${level.at.line}, not ${grade.value}: one grade per level`,
+          ),
+        );
       }
     }
     const competencyCell = get('competency');
@@ -610,16 +738,29 @@ function readLong(table: Table, at: number, ctx: Context): void {
     if (!competency) {
       if (expectation !== '' || competencyCell !== '') {
         ctx.diagnostics.push(
-          sheetProblem(table, i + 1, columnOf(header, 'competency'), 'import/unknown-competency', competencyCell === '' ? `This expectation of ${level.title} names no competency: fill in the competency cell` : `"${competencyCell}" names no competency${ctx.draft.competencies.size > 0 ? ` (the competencies are ${[...ctx.draft.competencies.values()].map((c) => c.name).join(', ')})` : ''}`),
+          sheetProblem(
+            table,
+            i + 1,
+            columnOf(header, 'competency'),
+            'import/unknown-competency',
+            competencyCell === ''
+              ? `This expectation of ${level.title} names no competency: fill in the competency cell`
+              : `"${competencyCell}" names no competency${ctx.draft.competencies.size > 0 ? ` (the competencies are ${[...ctx.draft.competencies.values()].map((c) => c.name).join(', ')})` : ''}`,
+          ),
         );
       }
       continue;
     }
     const described = get('competency_text');
-    if (described !== '' && !ctx.draft.competencies.get(competency)!.described && ctx.draft.competencies.get(competency)!.text === undefined) ctx.draft.competencies.get(competency)!.text = described;
+    if (described !== '' && !ctx.draft.competencies.get(competency)!.described && ctx.draft.competencies.get(competency)!.text === undefined)
+      ctx.draft.competencies.get(competency)!.text = described;
     if (expectation === '') continue;
     const byCompetency = sections.get(level)!;
-    const section = byCompetency.get(competency) ?? { heading: ctx.draft.competencies.get(competency)?.name ?? competencyCell, lines: [], at: loc(table, i + 1, columnOf(header, 'competency')) };
+    const section = byCompetency.get(competency) ?? {
+      heading: ctx.draft.competencies.get(competency)?.name ?? competencyCell,
+      lines: [],
+      at: loc(table, i + 1, columnOf(header, 'competency')),
+    };
     section.lines.push(proseToMarkdown(expectation));
     byCompetency.set(competency, section);
   }
@@ -708,7 +849,17 @@ function readCompetenciesDown(table: Table, found: Detected, ctx: Context): void
     if (columns.every((c) => value(ctx, row[c.index]) === '')) continue;
     const competency = label.text ? resolveCompetency(ctx, label.text) : undefined;
     if (!competency) {
-      if (label.text === '') ctx.diagnostics.push(sheetProblem(table, i + 1, label.column + 1, 'import/skipped', 'This row has text under the levels but no competency name before them, so it is left out', 'warning'));
+      if (label.text === '')
+        ctx.diagnostics.push(
+          sheetProblem(
+            table,
+            i + 1,
+            label.column + 1,
+            'import/skipped',
+            'This row has text under the levels but no competency name before them, so it is left out',
+            'warning',
+          ),
+        );
       else ctx.diagnostics.push(sheetProblem(table, i + 1, label.column + 1, 'import/unknown-competency', `"${label.text}" names no competency`));
       continue;
     }
@@ -759,7 +910,10 @@ function readSettings(table: Table, ctx: Context): void {
     if (field === 'name') settings.name = value;
     else if (field === 'currency') settings.currency = value.toUpperCase();
     else if (field === 'repository') settings.repository = value;
-    else if (field === 'scopes') settings.scopes = parseList(value).map((s) => idFrom(s)).filter((s): s is string => s !== undefined);
+    else if (field === 'scopes')
+      settings.scopes = parseList(value)
+        .map((s) => idFrom(s))
+        .filter((s): s is string => s !== undefined);
     else if (field === 'pay policy' || field === 'parity pay') settings.payPolicy = value;
     else if (field === 'visibility pay' || field === 'pay visibility') settings.visibilityPay = value;
     else if (field === 'intro' || field === 'introduction') settings.intro = value;
@@ -767,7 +921,17 @@ function readSettings(table: Table, ctx: Context): void {
       const n = parseNumber(value, 'The rounding');
       if (n.ok) settings.rounding = n.value;
       else ctx.diagnostics.push(sheetProblem(table, r.row, at, 'import/value', n.message));
-    } else ctx.diagnostics.push(sheetProblem(table, r.row, 1, 'import/unknown-column', `"${r.get('field')}" is not a setting Parity reads (name, currency, repository, scopes, pay_policy, rounding, visibility_pay, intro)`, 'warning'));
+    } else
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          r.row,
+          1,
+          'import/unknown-column',
+          `"${r.get('field')}" is not a setting Parity reads (name, currency, repository, scopes, pay_policy, rounding, visibility_pay, intro)`,
+          'warning',
+        ),
+      );
   }
   ctx.draft.settings = settings;
 }
@@ -823,14 +987,20 @@ function readTracks(table: Table, ctx: Context): void {
     if (r.has('kind')) {
       const kind = trackKind(r.get('kind'));
       if (kind) track.kind = kind;
-      else ctx.diagnostics.push(sheetProblem(table, r.row, col('kind'), 'import/value', `The track kind must be individual-contributor or management, not "${text(r.get('kind'))}"`));
+      else
+        ctx.diagnostics.push(
+          sheetProblem(table, r.row, col('kind'), 'import/value', `The track kind must be individual-contributor or management, not "${text(r.get('kind'))}"`),
+        );
     }
     if (r.has('competencies')) {
       const list: string[] = [];
       for (const item of parseList(r.get('competencies'))) {
         const c = resolveCompetency(ctx, item);
         if (c) list.push(c);
-        else ctx.diagnostics.push(sheetProblem(table, r.row, col('competencies'), 'import/unknown-competency', `"${item}" names no competency of the competencies sheet`));
+        else
+          ctx.diagnostics.push(
+            sheetProblem(table, r.row, col('competencies'), 'import/unknown-competency', `"${item}" names no competency of the competencies sheet`),
+          );
       }
       track.competencies = list;
     }
@@ -856,18 +1026,42 @@ function readExpectations(table: Table, ctx: Context): void {
     const ref = text(r.get('level'));
     const level = ctx.byId.get(ref) ?? (byTitle.get(normalizeHeader(ref))?.length === 1 ? byTitle.get(normalizeHeader(ref))![0] : undefined);
     if (!level) {
-      ctx.diagnostics.push(sheetProblem(table, r.row, col('level'), 'import/unknown-level', ref === '' ? 'This expectation names no level' : `"${ref}" names no level of the levels sheet (use its id, such as engineering-ic/staff-engineer)`));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          r.row,
+          col('level'),
+          'import/unknown-level',
+          ref === '' ? 'This expectation names no level' : `"${ref}" names no level of the levels sheet (use its id, such as engineering-ic/staff-engineer)`,
+        ),
+      );
       continue;
     }
     const heading = text(r.get('competency'));
     const competency = heading ? resolveCompetency(ctx, heading) : undefined;
     if (!competency) {
-      ctx.diagnostics.push(sheetProblem(table, r.row, col('competency'), 'import/unknown-competency', heading === '' ? `This expectation of ${level.title} names no competency` : `"${heading}" names no competency`));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          r.row,
+          col('competency'),
+          'import/unknown-competency',
+          heading === '' ? `This expectation of ${level.title} names no competency` : `"${heading}" names no competency`,
+        ),
+      );
       continue;
     }
     const key = `${level.track}/${level.slug}\u0000${competency}`;
     if (seen.has(key)) {
-      ctx.diagnostics.push(sheetProblem(table, r.row, col('competency'), 'import/duplicate-level', `${level.title} already has its ${heading} expectations at row ${seen.get(key)}: one row per level and competency`));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          r.row,
+          col('competency'),
+          'import/duplicate-level',
+          `${level.title} already has its ${heading} expectations at row ${seen.get(key)}: one row per level and competency`,
+        ),
+      );
       continue;
     }
     seen.set(key, r.row);
@@ -895,7 +1089,15 @@ function readPages(table: Table, ctx: Context): void {
   for (const r of read?.rows ?? []) {
     const name = text(r.get('page')).replace(/\.md$/, '');
     if (!(OPTIONAL_PAGES as readonly string[]).includes(name)) {
-      ctx.diagnostics.push(sheetProblem(table, r.row, columnOf(read!.header, 'page'), 'import/value', `"${name}" is not a page Parity reads: the pages are ${OPTIONAL_PAGES.join(', ')}`));
+      ctx.diagnostics.push(
+        sheetProblem(
+          table,
+          r.row,
+          columnOf(read!.header, 'page'),
+          'import/value',
+          `"${name}" is not a page Parity reads: the pages are ${OPTIONAL_PAGES.join(', ')}`,
+        ),
+      );
       continue;
     }
     ctx.draft.pages.push({ name, title: text(r.get('title')), text: text(r.get('text')) });

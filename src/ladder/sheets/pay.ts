@@ -75,7 +75,10 @@ export function readBands(table: Table, diagnostics: Diagnostic[]): BandDraft[] 
     if (zone) {
       const band = byKey.get(key);
       if (!band) {
-        fail('zone', `A zone's band comes after the row of its family and grade (with the zone cell empty): add a row for ${family} grade ${grade.value} above this one`);
+        fail(
+          'zone',
+          `A zone's band comes after the row of its family and grade (with the zone cell empty): add a row for ${family} grade ${grade.value} above this one`,
+        );
         continue;
       }
       if (min === undefined || max === undefined) {
@@ -165,7 +168,13 @@ type Data = Record<string, unknown>;
 const num = (v: unknown): number | string => (typeof v === 'number' ? v : typeof v === 'string' ? v : '');
 
 /** The pay columns of a level row: its own band (empty when it takes its family's). */
-export function levelPayCells(pay: unknown): { pay_min: number | string; pay_max: number | string; bonus: number | string; equity_min: number | string; equity_max: number | string } {
+export function levelPayCells(pay: unknown): {
+  pay_min: number | string;
+  pay_max: number | string;
+  bonus: number | string;
+  equity_min: number | string;
+  equity_max: number | string;
+} {
   const p = (pay && typeof pay === 'object' ? pay : {}) as Data;
   const equity = (p.equity && typeof p.equity === 'object' ? p.equity : {}) as Data;
   return { pay_min: num(p.min), pay_max: num(p.max), bonus: num(p.bonus), equity_min: num(equity.min), equity_max: num(equity.max) };
@@ -186,7 +195,10 @@ export function levelZonesCell(pay: unknown): string {
 /** The cell of levelZonesCell read back; a message for a part that is not "zone: min-max". */
 export function parseLevelZones(cell: string): { ok: true; value: { zone: string; min: number; max: number }[] } | { ok: false; message: string } {
   const value: { zone: string; min: number; max: number }[] = [];
-  for (const part of cell.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of cell
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(\d+)\s*-\s*(\d+)$/.exec(part);
     if (!match) return { ok: false, message: `"${part}" is not a zone's band: write it as germany: 43000-54000, several separated by ";"` };
     value.push({ zone: match[1]!, min: Number(match[2]), max: Number(match[3]) });

@@ -14,7 +14,8 @@ export const isBlankCell = (text: string): boolean => BLANK.test(text.trim());
 const ITEM = /^(?:[-*+•·▪◦‣–—]\s+|[•·▪◦‣]\s*|\d{1,3}[.)]\s+|[a-z]\)\s+)/;
 const MARKDOWN_ITEM = /^(?:[-*+] |\d{1,3}[.)] )/;
 /** Words after which a sentence cannot end: a line ending with one goes on on the next line. */
-const GOES_ON = /(?:[,\-–—(&/]|\b(?:the|a|an|of|to|in|on|for|with|and|or|nor|but|by|at|from|as|into|their|its|is|are|be|that|which|who|than|via|per|across|within|between|such)\b)$/i;
+const GOES_ON =
+  /(?:[,\-–—(&/]|\b(?:the|a|an|of|to|in|on|for|with|and|or|nor|but|by|at|from|as|into|their|its|is|are|be|that|which|who|than|via|per|across|within|between|such)\b)$/i;
 
 interface Item {
   text: string;

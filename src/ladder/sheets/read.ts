@@ -61,7 +61,15 @@ function readCsvFolder(dir: string, label: string): ReadResult {
   const result: ReadResult = { tables: [], diagnostics: [], also: [] };
   const main = join(dir, 'levels.csv');
   if (!existsSync(main)) {
-    result.diagnostics.push(sheetProblem({ file: label }, 1, 1, 'import/missing-sheet', 'This folder has no levels.csv: export a folder with "ladder export DIR", or import one CSV file'));
+    result.diagnostics.push(
+      sheetProblem(
+        { file: label },
+        1,
+        1,
+        'import/missing-sheet',
+        'This folder has no levels.csv: export a folder with "ladder export DIR", or import one CSV file',
+      ),
+    );
     return result;
   }
   for (const name of ['levels', ...SIDE_SHEETS]) {
@@ -79,7 +87,13 @@ function readCsvFolder(dir: string, label: string): ReadResult {
 function tooBig(path: string, label: string): Diagnostic | undefined {
   const size = statSync(path).size;
   if (size <= SHEET_LIMITS.bytes) return undefined;
-  return sheetProblem({ file: label }, 1, 1, 'import/too-large', `The file is ${Math.round(size / 1024 / 1024)} MB; Parity reads spreadsheets of up to ${SHEET_LIMITS.bytes / 1024 / 1024} MB. A career ladder is far smaller: is this the right file?`);
+  return sheetProblem(
+    { file: label },
+    1,
+    1,
+    'import/too-large',
+    `The file is ${Math.round(size / 1024 / 1024)} MB; Parity reads spreadsheets of up to ${SHEET_LIMITS.bytes / 1024 / 1024} MB. A career ladder is far smaller: is this the right file?`,
+  );
 }
 
 function readCsv(path: string, label: string): { table?: Table; diagnostics: Diagnostic[] } {
@@ -88,11 +102,17 @@ function readCsv(path: string, label: string): { table?: Table; diagnostics: Dia
   const bytes = readFileSync(path);
   const kind = sniff(bytes);
   const where = { file: label };
-  if (kind === 'zip') return { diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This file is an XLSX workbook (a zip archive), not CSV: give it a name ending in .xlsx')] };
-  if (kind === 'xls') return { diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This is an old Excel .xls file: save it as .xlsx or as CSV and import that')] };
+  if (kind === 'zip')
+    return {
+      diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This file is an XLSX workbook (a zip archive), not CSV: give it a name ending in .xlsx')],
+    };
+  if (kind === 'xls')
+    return { diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This is an old Excel .xls file: save it as .xlsx or as CSV and import that')] };
   const text = decode(bytes);
   if (text === undefined || (kind === 'binary' && !isUtf16(bytes))) {
-    return { diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This file is not text, so it is not a CSV file: save the sheet as CSV (UTF-8) or as .xlsx')] };
+    return {
+      diagnostics: [sheetProblem(where, 1, 1, 'import/format', 'This file is not text, so it is not a CSV file: save the sheet as CSV (UTF-8) or as .xlsx')],
+    };
   }
   const delimiter = detectDelimiter(text);
   let records: string[][];
@@ -184,7 +204,9 @@ async function readXlsx(path: string, label: string): Promise<ReadResult> {
 function mergedCells(bytes: Uint8Array): Map<string, Merge[]> {
   const out = new Map<string, Merge[]>();
   try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+    const files = unzipSync(bytes, {
+      filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name),
+    });
     const workbook = files['xl/workbook.xml'];
     const rels = files['xl/_rels/workbook.xml.rels'];
     if (!workbook || !rels) return out;
@@ -219,7 +241,9 @@ const columnIndex = (letters: string): number => [...letters].reduce((n, c) => n
 
 const unescapeXml = (text: string): string =>
   text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
   );
 
 /** A cell as text: numbers as written, dates as YYYY-MM-DD, booleans as TRUE/FALSE; a formula's saved value, never the formula. */
@@ -237,13 +261,21 @@ function limitTable(table: Table): { table?: Table; diagnostics: Diagnostic[] } 
   if (table.rows.length > SHEET_LIMITS.rows) {
     return {
       diagnostics: [
-        sheetProblem(table, SHEET_LIMITS.rows + 1, 1, 'import/too-large', `The sheet has ${table.rows.length.toLocaleString('en-US')} rows; Parity reads at most ${SHEET_LIMITS.rows.toLocaleString('en-US')} (a ladder of 100 levels with 10 competencies of 10 expectations each is 10,000). Is this the right sheet?`),
+        sheetProblem(
+          table,
+          SHEET_LIMITS.rows + 1,
+          1,
+          'import/too-large',
+          `The sheet has ${table.rows.length.toLocaleString('en-US')} rows; Parity reads at most ${SHEET_LIMITS.rows.toLocaleString('en-US')} (a ladder of 100 levels with 10 competencies of 10 expectations each is 10,000). Is this the right sheet?`,
+        ),
       ],
     };
   }
   const wide = table.rows.findIndex((row) => row.length > SHEET_LIMITS.columns);
   if (wide >= 0) {
-    return { diagnostics: [sheetProblem(table, wide + 1, SHEET_LIMITS.columns + 1, 'import/too-large', `The row has more than ${SHEET_LIMITS.columns} columns`)] };
+    return {
+      diagnostics: [sheetProblem(table, wide + 1, SHEET_LIMITS.columns + 1, 'import/too-large', `The row has more than ${SHEET_LIMITS.columns} columns`)],
+    };
   }
   return { table, diagnostics: [] };
 }

@@ -74,7 +74,6 @@ export function normalizeHeader(text: string): string {
 }
 
 /** A cell's text without surrounding whitespace. */
-export const cell = (row: readonly string[] | undefined, index: number | undefined): string =>
-  index === undefined ? '' : (row?.[index] ?? '').trim();
+export const cell = (row: readonly string[] | undefined, index: number | undefined): string => (index === undefined ? '' : (row?.[index] ?? '').trim());
 
 export const isEmptyRow = (row: readonly string[] | undefined): boolean => !row || row.every((c) => c.trim() === '');

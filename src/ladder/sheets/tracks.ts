@@ -39,8 +39,10 @@ export interface TrackSplit {
 export function trackKind(raw: string): Kind | undefined {
   const n = normalizeHeader(raw);
   if ((TRACK_KINDS as readonly string[]).includes(raw.trim())) return raw.trim() as Kind;
-  if (['ic', 'individual contributor', 'individual', 'contributor', 'technical', 'ic track', 'technical track', 'expert'].includes(n)) return 'individual-contributor';
-  if (['management', 'manager', 'managers', 'mgmt', 'm', 'people manager', 'people management', 'leadership', 'management track'].includes(n)) return 'management';
+  if (['ic', 'individual contributor', 'individual', 'contributor', 'technical', 'ic track', 'technical track', 'expert'].includes(n))
+    return 'individual-contributor';
+  if (['management', 'manager', 'managers', 'mgmt', 'm', 'people manager', 'people management', 'leadership', 'management track'].includes(n))
+    return 'management';
   return undefined;
 }
 
@@ -98,7 +100,12 @@ export function splitTracks(levels: readonly TrackInput[], base: { id: string; n
   }
 
   const codes = [...new Set(levels.map((l) => l.code?.prefix).filter((p): p is string => p !== undefined && p !== ''))];
-  const how = codes.length > 1 ? `their codes (${codes.join(', ')}) and titles` : given ? 'the kind the sheet gives them' : 'their titles (Manager, Director, Head of, VP)';
+  const how =
+    codes.length > 1
+      ? `their codes (${codes.join(', ')}) and titles`
+      : given
+        ? 'the kind the sheet gives them'
+        : 'their titles (Manager, Director, Head of, VP)';
   const groups: TrackGroup[] = [];
   const ics = parts.filter((p) => p.kind === 'individual-contributor');
   for (const part of parts) {

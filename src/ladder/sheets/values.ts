@@ -17,7 +17,10 @@ export const text = (raw: string): string => unguard(raw.trim());
  */
 export function parseAmount(raw: string, what: string): Parsed<number> {
   const original = raw.trim();
-  let s = original.replace(/[\s\u00a0\u202f']/g, '').replace(/^[A-Z]{3}|[A-Z]{3}$/g, '').replace(/^[$€£¥₹]|[$€£¥₹]$/g, '');
+  let s = original
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/^[A-Z]{3}|[A-Z]{3}$/g, '')
+    .replace(/^[$€£¥₹]|[$€£¥₹]$/g, '');
   let factor = 1;
   if (/[kK]$/.test(s)) {
     factor = 1000;
@@ -75,7 +78,10 @@ export function parseList(raw: string): string[] {
  * content directory ("../x" becomes "x"). undefined when nothing is left.
  */
 export function idFrom(raw: string): string | undefined {
-  const ascii = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   if (!/[a-z0-9]/.test(ascii)) return undefined;
   const id = slugify(raw);
   return SLUG_PATTERN.test(id) ? id : undefined;

@@ -57,7 +57,8 @@ export function checkZip(bytes: Uint8Array): ZipCheck {
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (name === 'xl/workbook.xml') workbook = true;
     total += uncompressed;
-    if (total > ZIP_LIMITS.total) return bad(`it would unpack to more than ${mb(ZIP_LIMITS.total)}: that is not a career ladder but a zip bomb or a very large workbook`);
+    if (total > ZIP_LIMITS.total)
+      return bad(`it would unpack to more than ${mb(ZIP_LIMITS.total)}: that is not a career ladder but a zip bomb or a very large workbook`);
     if (uncompressed > 1024 * 1024 && uncompressed > compressed * ZIP_LIMITS.ratio) {
       return bad(`its part ${name} is compressed ${Math.round(uncompressed / Math.max(compressed, 1))} to 1, as zip bombs are`);
     }

@@ -7,9 +7,10 @@ export const meta = defineMeta({
   id: 'content/missing-section',
   severity: 'error',
   since: '1.0',
-  description: 'a level body lacks the section of one of its track\'s competencies',
+  description: "a level body lacks the section of one of its track's competencies",
   docs: {
-    means: 'A level lacks the `## ` section of one of its track\'s competencies. Reported at the heading that was probably meant for it (a misspelt `## ` heading, `##Name` without a space, or a `#`/`###` heading of that name), else at the line that ends the frontmatter. A competency the track lists that exists nowhere is reported once, on the track (`ref/unknown`), not on each level.',
+    means:
+      "A level lacks the `## ` section of one of its track's competencies. Reported at the heading that was probably meant for it (a misspelt `## ` heading, `##Name` without a space, or a `#`/`###` heading of that name), else at the line that ends the frontmatter. A competency the track lists that exists nowhere is reported once, on the track (`ref/unknown`), not on each level.",
     fix: 'Add the section with its expectations, or correct the heading as the message says.',
   },
   messages: {
@@ -30,7 +31,14 @@ function check({ ladder }: RuleContext): Finding[] {
     const file = level.source.file;
     for (const { name, misspelt, slip } of missing) {
       if (misspelt) {
-        out.push(report(meta, { file, line: misspelt.line, column: misspelt.column }, 'misspelt', { heading: misspelt.heading, name, hidden: hidden(misspelt.heading, name), track: track.name }));
+        out.push(
+          report(meta, { file, line: misspelt.line, column: misspelt.column }, 'misspelt', {
+            heading: misspelt.heading,
+            name,
+            hidden: hidden(misspelt.heading, name),
+            track: track.name,
+          }),
+        );
       } else if (slip) {
         const at = { file, line: slip.line, column: slip.column };
         const space = /^#+(.)/u.exec(slip.written)?.[1];

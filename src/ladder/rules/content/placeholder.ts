@@ -12,7 +12,7 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'a "TODO: …" placeholder or a 0–0 pay band left to fill in',
   docs: {
-    means: 'A file still holds `TODO: …` placeholders (as `ladder new` writes them; one warning per file, at the first), or a level\'s pay band is still 0–0.',
+    means: "A file still holds `TODO: …` placeholders (as `ladder new` writes them; one warning per file, at the first), or a level's pay band is still 0–0.",
     fix: 'Write the text, set the band.',
   },
   messages: {
@@ -67,7 +67,11 @@ function bodyMarks(body: Body): { line: number; column: number }[] {
     const start = filePosition(body, node);
     for (const match of node.value.matchAll(MARK)) {
       const lines = node.value.slice(0, match.index).split('\n');
-      found.push(lines.length === 1 ? { line: start.line, column: start.column + match.index } : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 });
+      found.push(
+        lines.length === 1
+          ? { line: start.line, column: start.column + match.index }
+          : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 },
+      );
     }
   });
   return found;

@@ -7,7 +7,8 @@ export const meta = defineMeta({
   since: '1.1',
   description: 'a body too intricate to be text an editor wrote',
   docs: {
-    means: 'A body is too intricate to be text an editor wrote, and is not read: quotes or lists nested more than 32 deep on a line, more than 1,000 Markdown marks (`*`, `_`, backticks, `~`, `[`, `]`, `<`, `>`) in one paragraph or 10,000 in one file. Markdown\'s emphasis and link rules cost time that grows with the square of these marks (thousands take seconds, tens of thousands overflow the parser).',
+    means:
+      "A body is too intricate to be text an editor wrote, and is not read: quotes or lists nested more than 32 deep on a line, more than 1,000 Markdown marks (`*`, `_`, backticks, `~`, `[`, `]`, `<`, `>`) in one paragraph or 10,000 in one file. Markdown's emphasis and link rules cost time that grows with the square of these marks (thousands take seconds, tens of thousands overflow the parser).",
     fix: 'Split the paragraph or the file, or remove the marks.',
   },
   messages: {

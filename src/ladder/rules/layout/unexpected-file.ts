@@ -7,7 +7,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'a file where the ladder does not look, which is ignored',
   docs: {
-    means: 'A Markdown file sits where the ladder does not look (for example `levels/engineer.md` without a track folder), or a file that is not Markdown sits in `families/`, `competencies/`, `tracks/` or `levels/` (`notes.txt`); either is ignored. Other files at the top of the content folder (images, say) are ignored silently, and a folder named like an entry (`tracks/research.md/`) is an error on that entry.',
+    means:
+      'A Markdown file sits where the ladder does not look (for example `levels/engineer.md` without a track folder), or a file that is not Markdown sits in `families/`, `competencies/`, `tracks/` or `levels/` (`notes.txt`); either is ignored. Other files at the top of the content folder (images, say) are ignored silently, and a folder named like an entry (`tracks/research.md/`) is an error on that entry.',
     fix: 'Move it to its place, rename it to `.md`, or delete it.',
   },
   messages: {

@@ -11,7 +11,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'levels of one family and grade whose scope, budget or decisions differ',
   docs: {
-    means: 'Two levels of one family at one grade differ in scope, budget or decisions (decisions are compared as a set: order does not matter). Reported on both levels.',
+    means:
+      'Two levels of one family at one grade differ in scope, budget or decisions (decisions are compared as a set: order does not matter). Reported on both levels.',
     fix: 'Give both the same scope, budget and decision rights.',
   },
   excusable: true,
@@ -42,14 +43,26 @@ function authority(ladder: Ladder, self: Level, other: Level, subject: Finding['
       out.push(report(meta, self.source.locate(['authority', 'scope']), 'scope', { ...names, mine: a.scope, theirs: b.scope }, extra('scope', b.scope)));
     } else if (field === 'budget') {
       const theirs = formatMoney(b.budget, currency);
-      out.push(report(meta, self.source.locate(['authority', 'budget']), 'budget', { ...names, mine: formatMoney(a.budget, currency), theirs }, extra('budget', theirs)));
+      out.push(
+        report(
+          meta,
+          self.source.locate(['authority', 'budget']),
+          'budget',
+          { ...names, mine: formatMoney(a.budget, currency), theirs },
+          extra('budget', theirs),
+        ),
+      );
     } else {
       const mine = new Set(a.decisions);
       const theirs = new Set(b.decisions);
       const lacking = b.decisions.filter((d) => !mine.has(d));
       const more = a.decisions.filter((d) => !theirs.has(d));
-      const parts = [lacking.length > 0 ? `lacks ${lacking.join(', ')}` : '', more.length > 0 ? `has ${more.join(', ')} that it does not` : ''].filter(Boolean).join(' and ');
-      out.push(report(meta, self.source.locate(['authority', 'decisions']), 'decisions', { ...names, parts }, extra('decisions', b.decisions.join(', ') || 'none')));
+      const parts = [lacking.length > 0 ? `lacks ${lacking.join(', ')}` : '', more.length > 0 ? `has ${more.join(', ')} that it does not` : '']
+        .filter(Boolean)
+        .join(' and ');
+      out.push(
+        report(meta, self.source.locate(['authority', 'decisions']), 'decisions', { ...names, parts }, extra('decisions', b.decisions.join(', ') || 'none')),
+      );
     }
   }
   return out;

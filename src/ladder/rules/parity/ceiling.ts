@@ -9,7 +9,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'in a family, a grade that a management track reaches and an IC track does not',
   docs: {
-    means: 'A management track of the family reaches a grade that an individual-contributor track does not (the "convergence": specialists must manage to go higher). Reported on the management level at that grade. With several IC tracks in a family, each one must reach every management grade (a shorter specialist track is reported; excuse it with an exception if that is the design). A family with a management track and no IC track is reported on the management track file.',
+    means:
+      'A management track of the family reaches a grade that an individual-contributor track does not (the "convergence": specialists must manage to go higher). Reported on the management level at that grade. With several IC tracks in a family, each one must reach every management grade (a shorter specialist track is reported; excuse it with an exception if that is the design). A family with a management track and no IC track is reported on the management track file.',
     fix: 'Add the IC level at that grade, or, if it is deliberate, add an exception with a reason.',
   },
   excusable: true,
@@ -38,10 +39,21 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
     if (ics.length === 0) {
       // A track file that could not be read, or a track that misspells its family, may be this
       // family's IC track: its error comes first.
-      if (mayHoldTrack(ladder, family) || ladder.tracks.some((t) => !ladder.family.has(t.family) && !ladder.rejected.family.has(t.family)) || ladder.tracks.some((t) => t.provisional?.family === false)) continue;
+      if (
+        mayHoldTrack(ladder, family) ||
+        ladder.tracks.some((t) => !ladder.family.has(t.family) && !ladder.rejected.family.has(t.family)) ||
+        ladder.tracks.some((t) => t.provisional?.family === false)
+      )
+        continue;
       const top = levels.at(-1);
       out.push(
-        report(meta, management.source.locate(['family']), 'noIc', { family: ladder.family.get(family)?.name ?? family }, top ? { subject: { family, grade: top.grade } } : {}),
+        report(
+          meta,
+          management.source.locate(['family']),
+          'noIc',
+          { family: ladder.family.get(family)?.name ?? family },
+          top ? { subject: { family, grade: top.grade } } : {},
+        ),
       );
       continue;
     }
@@ -52,7 +64,8 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
         const icLevels = ladder.levelsByTrack.get(ic.id) ?? [];
         if (icLevels.some((l) => l.grade === level.grade)) continue;
         const top = icLevels.at(-1);
-        const stops = top && top.grade < level.grade ? `${ic.name} stops at grade ${top.grade} (${top.title})` : `${ic.name} has no level at grade ${level.grade}`;
+        const stops =
+          top && top.grade < level.grade ? `${ic.name} stops at grade ${top.grade} (${top.title})` : `${ic.name} has no level at grade ${level.grade}`;
         const folder = ic.source.file.replace(/^tracks\//, 'levels/').replace(/\.md$/, '/');
         out.push(
           report(
@@ -61,7 +74,11 @@ function ceiling(ladder: Ladder, family: string): Finding[] {
             'stops',
             { title: level.title, grade: level.grade, stops, folder },
             {
-              related: [top ? { ...top.source.locate(['grade']), message: `${top.title} is the highest level of ${ic.name}` } : { ...ic.source.locate(['kind']), message: `${ic.name}` }],
+              related: [
+                top
+                  ? { ...top.source.locate(['grade']), message: `${top.title} is the highest level of ${ic.name}` }
+                  : { ...ic.source.locate(['kind']), message: `${ic.name}` },
+              ],
               subject: { family, grade: level.grade },
             },
           ),

@@ -12,7 +12,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'levels of one family and grade whose pay bands differ or do not overlap',
   docs: {
-    means: 'Two levels of one family at one grade have different bands (policy `identical`) or bands that do not overlap (policy `overlap`), in any zone. Two levels paid from the family\'s band are equal by construction; a level whose own `pay:` differs from the band is reported on that level only (the override breaks parity, not the band); two levels that both write their own pay are each reported, naming the other. A difference in a zone made with a factor follows from the anchor\'s and is reported there once.',
+    means:
+      "Two levels of one family at one grade have different bands (policy `identical`) or bands that do not overlap (policy `overlap`), in any zone. Two levels paid from the family's band are equal by construction; a level whose own `pay:` differs from the band is reported on that level only (the override breaks parity, not the band); two levels that both write their own pay are each reported, naming the other. A difference in a zone made with a factor follows from the anchor's and is reported there once.",
     fix: 'Give both the same band (or overlapping bands), or remove the override.',
   },
   excusable: true,
@@ -58,7 +59,13 @@ function pay(ladder: Ladder, self: Level, other: Level, subject: Finding['subjec
           grade: self.grade,
           theirs: formatBand(b, zone.currency),
         },
-        { related: [{ ...locateAmount(other.pay!.band, b, otherField), message: `${other.title}: ${formatBand(b, zone.currency)}` }, ...factorNote(a, ladder.source)], subject },
+        {
+          related: [
+            { ...locateAmount(other.pay!.band, b, otherField), message: `${other.title}: ${formatBand(b, zone.currency)}` },
+            ...factorNote(a, ladder.source),
+          ],
+          subject,
+        },
       ),
     );
   }

@@ -11,7 +11,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'a band whose min is greater than its max',
   docs: {
-    means: 'A band\'s `min` is greater than its `max`: a level\'s `pay`, a family\'s band, a zone set by hand, or an `equity` range. Reported once where the band is written, however many levels use it.',
+    means:
+      "A band's `min` is greater than its `max`: a level's `pay`, a family's band, a zone set by hand, or an `equity` range. Reported once where the band is written, however many levels use it.",
     fix: 'Swap them.',
   },
   messages: {
@@ -34,7 +35,9 @@ function inverted(ladder: Ladder, band: Band): Finding[] {
   const anchor = ladder.zones[0]!;
   const name = bandName(band);
   if (band.min > band.max) {
-    out.push(report(meta, source.locate([...path, 'min']), 'band', { name, min: formatMoney(band.min, anchor.currency), max: formatMoney(band.max, anchor.currency) }));
+    out.push(
+      report(meta, source.locate([...path, 'min']), 'band', { name, min: formatMoney(band.min, anchor.currency), max: formatMoney(band.max, anchor.currency) }),
+    );
   }
   for (const zone of ladder.zones) {
     const set = band.set[zone.id];
@@ -50,7 +53,13 @@ function inverted(ladder: Ladder, band: Band): Finding[] {
     );
   }
   if (band.equity && band.equity.min > band.equity.max) {
-    out.push(report(meta, source.locate([...path, 'equity', 'min']), 'equity', { name, min: formatMoney(band.equity.min, anchor.currency), max: formatMoney(band.equity.max, anchor.currency) }));
+    out.push(
+      report(meta, source.locate([...path, 'equity', 'min']), 'equity', {
+        name,
+        min: formatMoney(band.equity.min, anchor.currency),
+        max: formatMoney(band.equity.max, anchor.currency),
+      }),
+    );
   }
   return out;
 }

@@ -9,8 +9,9 @@ export const meta = defineMeta({
   since: '1.1',
   description: 'a band without amounts for a zone that has no factor',
   docs: {
-    means: 'A band (a family\'s or a level\'s) has no amounts for a zone that has no `factor`. Reported at the band; `related` points at the zone in `ladder.md`.',
-    fix: 'Add the zone under the band\'s `zones:`, or give the zone a `factor`.',
+    means:
+      "A band (a family's or a level's) has no amounts for a zone that has no `factor`. Reported at the band; `related` points at the zone in `ladder.md`.",
+    fix: "Add the zone under the band's `zones:`, or give the zone a `factor`.",
   },
   messages: {
     /** `what`: "This pay band" or "The grade 4 band"; `band`: "pay" or "bands.4". */

@@ -10,9 +10,10 @@ export const meta = defineMeta({
   id: 'pay/regression',
   severity: 'error',
   since: '1.0',
-  description: 'a level\'s band starts or ends below the band of the grade beneath it in the same track',
+  description: "a level's band starts or ends below the band of the grade beneath it in the same track",
   docs: {
-    means: 'A level\'s band starts or ends below the band of the grade beneath it in the same track, in any zone. The message names the zone when the ladder has several; it points where the band is written (the family\'s `bands:` entry or the level\'s `pay:`), and for an amount made with a factor, `related` points at the zone\'s factor.',
+    means:
+      "A level's band starts or ends below the band of the grade beneath it in the same track, in any zone. The message names the zone when the ladder has several; it points where the band is written (the family's `bands:` entry or the level's `pay:`), and for an amount made with a factor, `related` points at the zone's factor.",
     fix: 'A promotion must never lower pay: raise this band or lower the one below.',
   },
   messages: {
@@ -32,7 +33,10 @@ function check({ ladder }: RuleContext): Finding[] {
 function regressions(ladder: Ladder, levels: readonly Level[]): Finding[] {
   const out: Finding[] = [];
   for (const [i, level] of levels.entries()) {
-    const below = levels.slice(0, i).filter((other) => other.grade < level.grade && other.pay).at(-1);
+    const below = levels
+      .slice(0, i)
+      .filter((other) => other.grade < level.grade && other.pay)
+      .at(-1);
     if (!level.pay || !below?.pay) continue;
     // The anchor's regression is the cause of a derived zone's: report that one only.
     let anchorRegressed = false;
@@ -47,7 +51,10 @@ function regressions(ladder: Ladder, levels: readonly Level[]): Finding[] {
       if (zone.index === 0) anchorRegressed = true;
       const sameBands = level.pay.band.owner === 'family' && below.pay.band.owner === 'family';
       const related: RelatedLocation[] = [
-        { ...locateAmount(below.pay.band, b, field), message: `${sameBands ? `Grade ${below.grade}` : `${below.title} (grade ${below.grade})`}: ${formatBand(b, zone.currency)}` },
+        {
+          ...locateAmount(below.pay.band, b, field),
+          message: `${sameBands ? `Grade ${below.grade}` : `${below.title} (grade ${below.grade})`}: ${formatBand(b, zone.currency)}`,
+        },
         ...factorNote(a, ladder.source),
       ];
       out.push(

@@ -10,7 +10,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'a family, competency, track, scope or zone that does not exist',
   docs: {
-    means: 'A track names a family or competency that has no file, or a level names a scope that is not in `ladder.md`\'s `scopes`, or an exception names an unknown family, or (1.1) a band\'s `zones:` names a zone that `ladder.md` does not declare.',
+    means:
+      "A track names a family or competency that has no file, or a level names a scope that is not in `ladder.md`'s `scopes`, or an exception names an unknown family, or (1.1) a band's `zones:` names a zone that `ladder.md` does not declare.",
     fix: 'Fix the spelling (the message suggests the nearest id), or add the missing file.',
   },
   messages: {
@@ -42,7 +43,14 @@ function check({ ladder }: RuleContext): Finding[] {
   }
   for (const exception of ladder.parity.exceptions) {
     if (!ladder.family.has(exception.family) && !ladder.rejected.family.has(exception.family)) {
-      out.push(report(meta, exception.source.locate(['parity', 'exceptions', exception.index, 'family']), 'unknown', unknown('family', exception.family, ladder.family.keys())));
+      out.push(
+        report(
+          meta,
+          exception.source.locate(['parity', 'exceptions', exception.index, 'family']),
+          'unknown',
+          unknown('family', exception.family, ladder.family.keys()),
+        ),
+      );
     }
   }
   return [...out, ...unique(zones(ladder))];
@@ -51,7 +59,11 @@ function check({ ladder }: RuleContext): Finding[] {
 function hint(kind: string, id: string, known: Iterable<string>): string {
   const list = [...known];
   const near = closest(id, list);
-  return near ? `; did you mean "${near}"?` : list.length > 0 ? `; known ${kind === 'family' ? 'families' : kind === 'competency' ? 'competencies' : `${kind}s`}: ${list.join(', ')}` : '';
+  return near
+    ? `; did you mean "${near}"?`
+    : list.length > 0
+      ? `; known ${kind === 'family' ? 'families' : kind === 'competency' ? 'competencies' : `${kind}s`}: ${list.join(', ')}`
+      : '';
 }
 
 /** (1.1) A band's `zones:` key that names no zone of ladder.md. */
@@ -65,7 +77,9 @@ function zones(ladder: Ladder): Finding[] {
       if (zoneIds.includes(id)) continue;
       const near = closest(id, zoneIds);
       const known = zoneIds.length === 0 ? 'ladder.md declares no zones' : `the zones of ladder.md are ${zoneIds.map((z) => `"${z}"`).join(', ')}`;
-      out.push(report(meta, band.at.source.locate([...band.at.path, 'zones', id], 'key'), 'zone', { id, hint: near ? `: did you mean "${near}"?` : ` (${known})` }));
+      out.push(
+        report(meta, band.at.source.locate([...band.at.path, 'zones', id], 'key'), 'zone', { id, hint: near ? `: did you mean "${near}"?` : ` (${known})` }),
+      );
     }
   }
   return out;

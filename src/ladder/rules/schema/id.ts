@@ -7,7 +7,8 @@ export const meta = defineMeta({
   since: '1.0',
   description: 'a file or folder name that is not a lowercase slug, or a track called "choose"',
   docs: {
-    means: 'A file or folder name is not a lowercase slug (`Staff Engineer.md`), or a track is called `choose`, which the site\'s "Which track fits me?" page uses.',
+    means:
+      'A file or folder name is not a lowercase slug (`Staff Engineer.md`), or a track is called `choose`, which the site\'s "Which track fits me?" page uses.',
     fix: 'Rename it: `staff-engineer.md`; a track `choose` to, say, `choosing`.',
   },
   messages: {

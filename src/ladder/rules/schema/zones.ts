@@ -8,8 +8,9 @@ export const meta = defineMeta({
   since: '1.1',
   description: 'a band that sets the anchor zone by hand',
   docs: {
-    means: 'A band (a family\'s `bands:` entry or a level\'s `pay:`) sets the first zone of `ladder.md`, the anchor, under its own `zones:`: the anchor\'s amounts are the band\'s `min` and `max`. (A `zones:` list in `ladder.md` that is not valid is reported under this id too, as any field is: `schema/<field>`.)',
-    fix: 'Remove the entry and write its amounts as the band\'s `min` and `max`.',
+    means:
+      "A band (a family's `bands:` entry or a level's `pay:`) sets the first zone of `ladder.md`, the anchor, under its own `zones:`: the anchor's amounts are the band's `min` and `max`. (A `zones:` list in `ladder.md` that is not valid is reported under this id too, as any field is: `schema/<field>`.)",
+    fix: "Remove the entry and write its amounts as the band's `min` and `max`.",
   },
   messages: {
     /** `band`: "pay" in a level, "bands.4" in a family. */
