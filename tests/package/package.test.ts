@@ -164,7 +164,8 @@ describe('the packed package in a company repository', () => {
     const file = join(project, 'content/levels/engineering-ic/staff-engineer.md');
     const original = readFileSync(file, 'utf8');
     const before = readFileSync(join(project, 'dist/index.html'), 'utf8');
-    writeFileSync(file, original.replace('max: 210000', 'max: 200000'));
+    // An IC level that overrides its family's band with a lower one: the convergence, in pay.
+    writeFileSync(file, original.replace('authority:', 'pay:\n  min: 160000\n  max: 200000\nauthority:'));
     try {
       const checked = run('npx', ['--no-install', 'ladder', 'check'], project);
       expect(checked.status).toBe(1);
