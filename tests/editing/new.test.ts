@@ -7,7 +7,7 @@ import { check } from '../../src/ladder/check.ts';
 import type { Diagnostic } from '../../src/ladder/diagnostics.ts';
 import { levelAt } from '../../src/ladder/model.ts';
 import { scaffoldLevel, ScaffoldError } from '../../src/ladder/scaffold.ts';
-import { cleanup, copySample, editFile, rulesOf, tempDir, writeLadder } from '../helpers/ladder.ts';
+import { bandLadder, bandLevel, cleanup, copySample, editFile, rulesOf, tempDir, writeLadder } from '../helpers/ladder.ts';
 import { ladder } from './run.ts';
 
 afterAll(cleanup);
@@ -242,22 +242,7 @@ describe('ladder new family, competency and track', () => {
 });
 
 describe('ladder new band', () => {
-  const ladderMd = `---
-name: Band Ladder
-currency: USD
-zones:
-  - id: hq
-    name: Headquarters
-  - id: remote
-    name: Remote
-    factor: 0.8
-  - id: berlin
-    name: Berlin
-    currency: EUR
----
-
-A ladder with family bands.
-`;
+  const ladderMd = bandLadder()['ladder.md']!;
   const familyMd = `---
 name: Engineering
 # Bands are reviewed every March.
@@ -280,8 +265,7 @@ order: 1
 
 Builds software.
 `;
-  const level = (title: string, grade: number, pay = '') =>
-    `---\ntitle: ${title}\ngrade: ${grade}\nsummary: ${title} works at grade ${grade}.\n${pay}authority:\n  scope: team\n  budget: ${grade * 1000}\n  decisions: [hiring]\n---\n\n## Craft\n\n- Does the work of grade ${grade}.\n`;
+  const level = bandLevel;
   const ownPay = 'pay:\n  min: 70000\n  max: 90000\n  zones:\n    berlin: { min: 55000, max: 70000 }\n';
   const files = (): Record<string, string> => ({
     'ladder.md': ladderMd,

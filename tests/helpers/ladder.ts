@@ -86,9 +86,12 @@ A small ladder for tests.
  * an IC track (grades 1–3) and a management track (grades 2–3), no level
  * with a pay: of its own.
  */
+/** A level of bandLadder(): no pay of its own unless `pay` gives a block. */
+export const bandLevel = (title: string, grade: number, pay = '') =>
+  `---\ntitle: ${title}\ngrade: ${grade}\nsummary: ${title} works at grade ${grade}.\n${pay}authority:\n  scope: team\n  budget: ${grade * 1000}\n  decisions: [hiring]\n---\n\n## Craft\n\n- Does the work of grade ${grade}.\n`;
+
 export function bandLadder(): Files {
-  const level = (title: string, grade: number) =>
-    `---\ntitle: ${title}\ngrade: ${grade}\nsummary: ${title} works at grade ${grade}.\nauthority:\n  scope: team\n  budget: ${grade * 1000}\n  decisions: [hiring]\n---\n\n## Craft\n\n- Does the work of grade ${grade}.\n`;
+  const level = bandLevel;
   return {
     'ladder.md': `---
 name: Band Ladder
