@@ -2,7 +2,7 @@
  * Splits a content file into its YAML frontmatter and Markdown body, parses
  * the YAML with source ranges, and answers "where is this key or value?".
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Location } from './diagnostics.ts';
 
 export type PathSegment = string | number;
@@ -34,14 +34,27 @@ export interface ParsedFile {
 const THOUSANDS = /^[+-]?\d{1,3}(?:[.,]\d{3})+$/;
 
 function separatedNumbers(node: unknown, path: PathSegment[], out: ParsedFile['separated']): void {
+  // One path, pushed and popped on the way down; copied only for a finding (nearly every file has none).
   if (isMap(node)) {
-    for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) separatedNumbers(pair.value, [...path, String(pair.key.value)], out);
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      path.push(String(pair.key.value));
+      separatedNumbers(pair.value, path, out);
+      path.pop();
+    }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => separatedNumbers(item, [...path, i], out));
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      separatedNumbers(node.items[i], path, out);
+      path.pop();
+    }
   } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && THOUSANDS.test(node.source)) {
-    out.push({ path, text: node.source });
+    out.push({ path: [...path], text: node.source });
   }
 }
+
+/** How the frontmatter is parsed (a LineCounter is added where lines are needed). */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -107,7 +120,7 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
   } catch (error) {
     return {
       ok: false,
@@ -154,8 +167,9 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   }
   const separated: ParsedFile['separated'] = [];
   separatedNumbers(doc.contents, [], separated);
-  // Where each key and value starts, kept instead of the whole YAML document (a tenth of its memory).
-  const spots = spot(doc.contents);
+  // Where each key and value starts: asked only for a file with something to report, so worked out then, from a second
+  // parse of the same text (the same ranges). A clean check keeps neither the YAML document nor an index of it.
+  let spots: Spot | undefined;
   return {
     ok: true,
     file: {
@@ -164,6 +178,7 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
       body: unixLines(text.slice(bodyStart)),
       bodyLine: close + 2,
       locate(path, part = 'value') {
+        spots ??= spot(parseDocument(yamlText, YAML_OPTIONS).contents);
         const offset = findOffset(spots, path, part);
         if (offset === undefined) return { file, line: 1, column: 1 };
         const at = lineCounter.linePos(offset);
@@ -222,34 +237,41 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
  */
 function oddNodes(doc: Document.Parsed, yamlText: string): { offset: number; message: string }[] {
   const out: { offset: number; message: string }[] = [];
-  visit(doc, {
-    Alias(_, alias) {
-      if (alias.resolve(doc) === undefined) {
+  // Every node below the document, parents first: yaml's visit() does the same with more bookkeeping than this needs.
+  const look = (node: unknown): void => {
+    if (isAlias(node)) {
+      if (node.resolve(doc) === undefined) {
         out.push({
-          offset: alias.range?.[0] ?? 0,
-          message: `"*${alias.source}" repeats the value marked "&${alias.source}", but no value above it is marked so: write the value itself here`,
+          offset: node.range?.[0] ?? 0,
+          message: `"*${node.source}" repeats the value marked "&${node.source}", but no value above it is marked so: write the value itself here`,
         });
       }
-    },
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      const at = rangeStart(key) ?? rangeStart(pair.value as Node | null) ?? 0;
+      return;
+    }
+    if (isPair(node)) {
+      const key = node.key as Node | null;
+      const at = rangeStart(key) ?? rangeStart(node.value as Node | null) ?? 0;
       if (key === null || (isScalar(key) && (key.value === null || String(key.value).trim() === ''))) {
         out.push({ offset: at, message: 'This field has no name: write it as "name: value", with the name before the colon' });
       } else if (isCollection(key)) {
         out.push({ offset: at, message: 'A field name must be a word, not a list or a group in brackets: write it as "name: value"' });
       }
-    },
-    Node(_, node) {
-      if (node.tag === undefined || CORE_TAGS.has(node.tag)) return;
+      look(node.key);
+      look(node.value);
+      return;
+    }
+    if (!isScalar(node) && !isCollection(node)) return;
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const tag = tagSource(yamlText, node.range?.[0] ?? 0);
       const written = tag?.text ?? node.tag;
       out.push({
         offset: tag?.offset ?? node.range?.[0] ?? 0,
         message: `"${written}" is a YAML tag, which a ladder does not use: the fields hold plain text, numbers and lists, so remove "${written}" and write the value itself`,
       });
-    },
-  });
+    }
+    if (isCollection(node)) for (const item of node.items) look(item);
+  };
+  look(doc.contents);
   return out.sort((a, b) => a.offset - b.offset);
 }
 
@@ -450,8 +472,24 @@ function yamlMessage(message: string): string {
   return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
 }
 
-/** A cheap bound on bracket and indentation nesting, so that no parser recursion can blow the stack. */
+/** A line indented by half of MAX_DEPTH or more (spaces and list dashes), and an opening bracket. */
+const DEEP_INDENT = new RegExp(`^[ -]{${MAX_DEPTH}}`, 'm');
+const OPENING = /[[{]/g;
+
+/**
+ * A cheap bound on bracket and indentation nesting, so that no parser
+ * recursion can blow the stack: the deepest line and its depth, or depth 0
+ * when a quick look shows that no line can be deeper than MAX_DEPTH.
+ */
 function nestingDepth(yamlText: string): { depth: number; line: number } {
+  // A line's depth is the brackets open at it plus half its indentation: with every line indented less than MAX_DEPTH
+  // and at most MAX_DEPTH / 2 brackets in all, no line reaches MAX_DEPTH, and no character-by-character look is needed.
+  if (!DEEP_INDENT.test(yamlText)) {
+    OPENING.lastIndex = 0;
+    let brackets = 0;
+    while (brackets <= MAX_DEPTH / 2 && OPENING.test(yamlText)) brackets++;
+    if (brackets <= MAX_DEPTH / 2) return { depth: 0, line: 1 };
+  }
   let deepest = 0;
   let deepestLine = 1;
   let line = 1;

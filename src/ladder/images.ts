@@ -9,7 +9,7 @@
  * Works on the mdast tree alone (images, and image references resolved
  * through their definitions), so it does not depend on the Markdown parser.
  */
-import type { Definition, Nodes, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Nodes, Root } from 'mdast';
 
 export interface ImageFinding {
   /** Position in the body's Markdown (1-based), before the body's first file line is added. */
@@ -20,25 +20,27 @@ export interface ImageFinding {
 
 /** Every image of the tree whose URL names another host (https://, http:// or //host). */
 export function findExternalImages(tree: Root): ImageFinding[] {
+  // One walk: the images, and the definitions an image reference may point to (written before or after it).
   const definitions = new Map<string, Definition>();
+  const images: (Image | ImageReference)[] = [];
   walk(tree, (node) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if (node.type === 'definition') {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    } else if (node.type === 'image' || node.type === 'imageReference') images.push(node);
   });
   const findings: ImageFinding[] = [];
-  walk(tree, (node) => {
-    let url: string | undefined;
-    if (node.type === 'image') url = node.url;
-    else if (node.type === 'imageReference') url = definitions.get(node.identifier)?.url;
-    if (url === undefined) return;
+  for (const node of images) {
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
+    if (url === undefined) continue;
     const host = otherHost(url);
-    if (host === undefined) return;
+    if (host === undefined) continue;
     const start = node.position?.start;
     findings.push({
       line: start?.line ?? 1,
       column: start?.column ?? 1,
       message: `An image from another site (${host}) is not allowed: every reader's browser would fetch it from there, and that site would learn who reads the ladder. Serve the image from the site itself (a path such as /images/chart.png) or link to it instead`,
     });
-  });
+  }
   return findings;
 }
 

@@ -192,6 +192,9 @@ export function mayHoldTrack(ladder: Pick<Ladder, 'unreadable' | 'track'>, famil
   return false;
 }
 
+/** The word that marks text still to write (`TODO: …`): what `ladder new` leaves and `content/placeholder` finds. */
+export const PLACEHOLDER = 'TODO';
+
 export function slugify(text: string): string {
   return (
     text

@@ -13,7 +13,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
 import { parseFrontmatter } from './frontmatter.ts';
-import { levelAt, mayHoldGrade, slugify, type Ladder, type Level } from './model.ts';
+import { levelAt, mayHoldGrade, PLACEHOLDER, slugify, type Ladder, type Level } from './model.ts';
 import { formatBand } from './money.ts';
 import { derive } from './pay.ts';
 import { SLUG_PATTERN, TRACK_KINDS, type BandData, type LevelData, type TrackKind } from './schema.ts';
@@ -32,7 +32,8 @@ export interface Scaffold {
   notes: string[];
 }
 
-export const PLACEHOLDER = 'TODO';
+/** Re-exported for callers of the scaffolder; the word itself is a fact of the format (model.ts). */
+export { PLACEHOLDER };
 
 export interface NewLevel {
   track: string;

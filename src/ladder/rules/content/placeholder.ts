@@ -1,8 +1,7 @@
 /** content/placeholder: a "TODO: …" placeholder or a 0–0 pay band left to fill in. */
 import type { Location } from '../../diagnostics.ts';
 import { filePosition, walk, type Body } from '../../markdown.ts';
-import type { Source } from '../../model.ts';
-import { PLACEHOLDER } from '../../scaffold.ts';
+import { PLACEHOLDER, type Source } from '../../model.ts';
 import { defineMeta, report, type Finding, type RuleContext, type RuleModule } from '../rule.ts';
 import { writtenBands } from '../shared.ts';
 
