@@ -147,9 +147,17 @@ export function trackOrder(a: Pick<Track, 'id' | 'kind' | 'order'>, b: Pick<Trac
 export function matchCompetency(heading: string, ids: readonly string[], competency: ReadonlyMap<string, Competency>): string | undefined {
   const wanted = comparable(heading);
   return ids.find((id) => {
-    const name = competency.get(id)?.name;
-    return id.toLowerCase() === wanted || (name !== undefined && comparable(name) === wanted);
+    const found = competency.get(id);
+    return id.toLowerCase() === wanted || (found !== undefined && comparableName(found) === wanted);
   });
+}
+
+/** A competency's name as headings are compared with it, worked out once per competency rather than once per heading. */
+const comparableNames = new WeakMap<Competency, string>();
+function comparableName(competency: Competency): string {
+  let name = comparableNames.get(competency);
+  if (name === undefined) comparableNames.set(competency, (name = comparable(competency.name)));
+  return name;
 }
 
 function makeFamily(e: Entry<FamilyData>): Family {
