@@ -66,13 +66,23 @@ interface PluginContext {
   environment?: { config?: { consumer?: string } };
 }
 
-export function vitePluginEditor() {
+/** The admin page's loader, whose `import('./admin.ts')` is the editor's program. */
+const LOADER = /[\\/]src[\\/]editor[\\/]load\.ts$/;
+
+/**
+ * `program`: the URL of the editor's program when it was built on its own
+ * (src/integration/editor-program.ts), which the loader then imports from
+ * there instead of Vite bundling it with the site.
+ */
+export function vitePluginEditor(options: { program?: string } = {}) {
   return {
     name: 'parity:editor',
     // Before Vite's own resolution, which would turn the Node modules into empty ones that throw when first read.
     enforce: 'pre' as const,
-    resolveId(this: PluginContext, id: string, importer: string | undefined, options?: { ssr?: boolean }) {
-      const browser = this.environment?.config?.consumer ? this.environment.config.consumer === 'client' : options?.ssr === false;
+    resolveId(this: PluginContext, id: string, importer: string | undefined, resolveOptions?: { ssr?: boolean }) {
+      const browser = this.environment?.config?.consumer ? this.environment.config.consumer === 'client' : resolveOptions?.ssr === false;
+      if (browser && options.program && id === './admin.ts' && importer && LOADER.test(importer.split('?')[0] ?? importer))
+        return { id: options.program, external: 'absolute' as const };
       if (browser && id in NODE_MODULES && inCore(importer)) return `${STANDIN}${id}`;
       if (browser && id === 'satteri' && inCore(importer)) return MARKDOWN_IN_BROWSER;
       return undefined;

@@ -12,7 +12,7 @@
  *   (the `ladder build` command has already checked it; this guards a bare
  *   `astro build`).
  */
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -23,6 +23,7 @@ import { buildAudience, buildContent, configureSite, type SiteConfig } from '../
 import { getCheck, invalidate, recheck } from '../site/ladder.ts';
 import { noteOptions, parseOptions, ParityOptionsError, type ParityOptions, type ParityUserOptions } from './options.ts';
 import { vitePluginEditor } from './editor.ts';
+import { discard, editorProgram, installProgram, type EditorProgram } from './editor-program.ts';
 import { ROUTES } from './routes.ts';
 import { PACKAGE_ROOT, resolveUserFiles, vitePluginParity } from './virtual.ts';
 
@@ -40,10 +41,12 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
   }
   let command = '';
   let contentDir = '';
+  /** The web editor's program, built on its own (or taken from the cache) for this build. */
+  let program: EditorProgram | undefined;
   return {
     name: 'parity-ladder',
     hooks: {
-      'astro:config:setup': ({ config, command: cmd, injectRoute, updateConfig }) => {
+      'astro:config:setup': async ({ config, command: cmd, injectRoute, updateConfig, logger }) => {
         command = cmd;
         const root = fileURLToPath(config.root);
         const env = readEnv();
@@ -70,11 +73,24 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         // /pay/ and /ladder-pay.csv exist only in a build that shows amounts, and so does /admin/: the web
         // editor edits the bands, and its program (a third-party bundle) is not searched for what could read as one.
         const amounts = showsAmounts(getCheck(contentDir).ladder.visibility.pay, site.audience);
+        const editor = options.editor !== false && amounts;
         for (const route of ROUTES) {
           if (route.page && !options.pages[route.page]) continue;
-          if (route.needs === 'editor' && (options.editor === false || !amounts)) continue;
+          if (route.needs === 'editor' && !editor) continue;
           if (route.needs === 'amounts' && !amounts) continue;
           injectRoute({ pattern: route.pattern, entrypoint: resolve(PACKAGE_ROOT, 'src', 'routes', route.entrypoint), prerender: true });
+        }
+        // A build takes the editor's program from the cache when nothing it is made of changed (editor-program.ts);
+        // if that fails, Vite bundles it with the site, as `astro dev` always does.
+        if (cmd === 'build' && editor) {
+          const base = `/${(config.base === '/' && env.base ? env.base : config.base).replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+          try {
+            program = await editorProgram(join(fileURLToPath(config.cacheDir), 'parity'), base);
+            process.once('exit', () => discard(program));
+            if (program.built) logger.info("built the web editor's program (later builds reuse it until its sources change)");
+          } catch (error) {
+            logger.warn(`the web editor's program is bundled with the site: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }
         updateConfig({
           // The spec's URLs end in a slash and every page is a folder with an index.html.
@@ -86,7 +102,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           ...(config.site === undefined && env.site ? { site: env.site } : {}),
           ...(config.base === '/' && env.base ? { base: env.base } : {}),
           vite: {
-            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss }), vitePluginEditor()],
+            plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss }), vitePluginEditor({ program: program?.url })],
             // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy
             // (src/layouts/Base.astro) runs scripts from the site only. Other assets keep Vite's 4 KiB rule.
             build: {
@@ -106,6 +122,12 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           process.stdout.write(formatText(result.diagnostics, result.summary));
           throw userError(`The ladder in ${result.dir} has errors: no site is built from it`, 'Run "npx ladder check" and fix what it reports.');
         }
+      },
+      'astro:build:done': ({ dir }) => {
+        if (!program) return;
+        installProgram(program, fileURLToPath(dir));
+        discard(program);
+        program = undefined;
       },
       'astro:server:setup': ({ server, logger }) => {
         // Astro also starts a short-lived Vite server during `astro build` (to sync types); only `astro dev` watches.
