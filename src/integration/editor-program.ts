@@ -19,7 +19,7 @@
  * source, as before.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { vitePluginEditor } from './editor.ts';
@@ -39,29 +39,39 @@ export interface EditorProgram {
 }
 
 interface Manifest {
+  /** Where this package was when the program was built: a copied project builds its own. */
+  root: string;
   /** The base path the program was built for. */
   base: string;
   /** The entry's file name. */
   entry: string;
-  /** Every file that went into the program, with the SHA-256 of its content when it was built. */
+  /**
+   * Every file that went into the program, and the project's lockfiles, with
+   * the SHA-256 of its content when it was built ("" for a file that was not there).
+   */
   inputs: Record<string, string>;
 }
 
 const MANIFEST = 'parity-editor-manifest.json';
 
+/** The lockfiles a project may have: a dependency updated (Vite, Sveltia, anything they use) changes one of them. */
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+
 /**
- * Files of this package that the manifest lists besides those Vite reports:
- * how the program is built and transformed, and every source of the editor
- * and of the core, even one whose code the bundler left out (a change could
- * bring it in).
+ * Files that the manifest lists besides those Vite reports: how the program
+ * is built and transformed, every source of the editor and of the core (even
+ * one whose code the bundler left out: a change could bring it in), and the
+ * lockfiles of the project and of this package.
  */
-function packageFiles(): string[] {
+function watchedFiles(projectRoot: string): string[] {
   const sources = ['src/editor', 'src/ladder'].flatMap((folder) =>
     readdirSync(join(PACKAGE_ROOT, folder), { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.[cm]?[jt]s$/.test(file))
       .map((file) => join(PACKAGE_ROOT, folder, file)),
   );
-  return [...['src/integration/editor.ts', 'src/integration/editor-program.ts', 'package.json'].map((file) => join(PACKAGE_ROOT, file)), ...sources];
+  const own = ['src/integration/editor.ts', 'src/integration/editor-program.ts', 'package.json'].map((file) => join(PACKAGE_ROOT, file));
+  const locks = [...new Set([projectRoot, PACKAGE_ROOT])].flatMap((dir) => LOCKFILES.map((file) => join(dir, file)));
+  return [...new Set([...own, ...sources, ...locks])];
 }
 
 function sha256(path: string): string | undefined {
@@ -72,53 +82,97 @@ function sha256(path: string): string | undefined {
   }
 }
 
-/** Whether every input of a manifest still has the content it was built from (and the base path is the same). */
+/** The SHA-256 of each file, "" for one that is not there. */
+function digests(paths: readonly string[]): Record<string, string> {
+  return Object.fromEntries(paths.map((path) => [path, sha256(path) ?? '']));
+}
+
+/** Whether a manifest is for this package and base path, and every input still has the content it was built from. */
 export function isCurrent(manifest: Manifest, base: string, hash: (path: string) => string | undefined = sha256): boolean {
-  if (manifest.base !== base) return false;
+  if (manifest.root !== PACKAGE_ROOT || manifest.base !== base) return false;
   const inputs = Object.entries(manifest.inputs);
-  return inputs.length > 0 && inputs.every(([path, digest]) => hash(path) === digest);
+  return inputs.length > 0 && inputs.every(([path, digest]) => (hash(path) ?? '') === digest);
 }
 
 function readManifest(dir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
-    return typeof manifest.base === 'string' && typeof manifest.entry === 'string' && existsSync(join(dir, manifest.entry)) ? manifest : undefined;
+    const valid = typeof manifest.root === 'string' && typeof manifest.base === 'string' && typeof manifest.entry === 'string';
+    return valid && typeof manifest.inputs === 'object' && existsSync(join(dir, manifest.entry)) ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
-/**
- * The program for a site at `base` ("/" or "/career-ladder/"), from the
- * cache in `cacheDir` when it is current, else built into it. Throws when
- * Vite cannot build it; the caller then bundles the editor with the site
- * as before.
- */
-export async function editorProgram(cacheDir: string, base: string): Promise<EditorProgram> {
-  const slot = join(cacheDir, `editor-${createHash('sha256').update(base).digest('hex').slice(0, 12)}`);
-  // A private copy of the files: another build may replace the cached program while this one is still running.
-  const dir = join(tmpdir(), `parity-editor-${randomUUID()}`);
-  const cached = readManifest(slot);
-  if (cached && isCurrent(cached, base)) {
+/** What an interrupted build left (a build stopped by a signal runs no clean-up): folders of this module's naming, a day old. */
+function removeLeftovers(cacheDir: string): void {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  const old = (dir: string, name: string, pattern: RegExp) => {
+    if (!pattern.test(name)) return;
     try {
-      cpSync(slot, dir, { recursive: true });
-      rmSync(join(dir, MANIFEST), { force: true });
-      return { dir, url: `${base}${PROGRAM_FOLDER}/${cached.entry}`, built: false };
+      if (statSync(join(dir, name)).mtimeMs < dayAgo) rmSync(join(dir, name), { recursive: true, force: true });
     } catch {
-      // Replaced while it was copied: build it.
-      rmSync(dir, { recursive: true, force: true });
+      // Gone already, or not ours to look at.
     }
-  }
-  const manifest = await build(slot, base, dir);
-  return { dir, url: `${base}${PROGRAM_FOLDER}/${manifest.entry}`, built: true };
+  };
+  for (const name of safeList(cacheDir)) old(cacheDir, name, /^(\.building-|editor-[0-9a-f]{12}\.old-)[0-9a-f-]{36}$/);
+  for (const name of safeList(tmpdir())) old(tmpdir(), name, /^parity-editor-[0-9a-f-]{36}$/);
 }
 
-/** Builds the program with Vite into a new folder, copies it to `copy`, then puts it in the slot in one rename. */
-async function build(slot: string, base: string, copy: string): Promise<Manifest> {
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The program for a site at `base` ("/" or "/career-ladder/") of the
+ * project at `projectRoot`, from the cache in `cacheDir` when it is
+ * current, else built (and put in the cache). Throws when Vite cannot build
+ * it; the caller then bundles the editor with the site as before.
+ */
+export async function editorProgram(cacheDir: string, base: string, projectRoot: string): Promise<EditorProgram> {
+  removeLeftovers(cacheDir);
+  const slot = join(cacheDir, `editor-${createHash('sha256').update(base).digest('hex').slice(0, 12)}`);
+  // A private copy of the files, which this build alone uses: another build may replace the cached program meanwhile.
+  const dir = join(tmpdir(), `parity-editor-${randomUUID()}`);
+  if (readManifest(slot)) {
+    try {
+      cpSync(slot, dir, { recursive: true });
+      // The manifest of what was copied, not of what the slot holds now.
+      const copied = readManifest(dir);
+      if (copied && isCurrent(copied, base)) {
+        rmSync(join(dir, MANIFEST), { force: true });
+        return { dir, url: `${base}${PROGRAM_FOLDER}/${copied.entry}`, built: false };
+      }
+    } catch {
+      // Replaced or removed while it was copied: build it.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  try {
+    const entry = await build(slot, base, dir, projectRoot);
+    return { dir, url: `${base}${PROGRAM_FOLDER}/${entry}`, built: true };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Builds the program with Vite into a new folder and copies it to `copy`;
+ * then, if no watched file changed while it was built, puts it in the slot
+ * with its manifest, in one rename. Returns the entry's file name.
+ */
+async function build(slot: string, base: string, copy: string, projectRoot: string): Promise<string> {
   const { build: viteBuild } = await import('vite');
   const parent = join(slot, '..');
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.building-${randomUUID()}`);
+  const watched = watchedFiles(projectRoot);
+  const before = digests(watched);
   try {
     const output = await viteBuild({
       configFile: false,
@@ -157,23 +211,23 @@ async function build(slot: string, base: string, copy: string): Promise<Manifest
         }
       }
     }
-    for (const path of packageFiles()) inputs[path] ??= sha256(path) ?? '';
     if (!entry) throw new Error("Vite built the web editor's program without an entry file");
-    const manifest: Manifest = { base, entry, inputs };
     cpSync(staging, copy, { recursive: true });
+    // A file saved while Vite read the sources: this build uses what Vite read, and the cache is left as it was.
+    const after = digests(watched);
+    if (watched.some((path) => after[path] !== before[path])) return entry;
+    const manifest: Manifest = { root: PACKAGE_ROOT, base, entry, inputs: { ...inputs, ...before } };
     writeFileSync(join(staging, MANIFEST), JSON.stringify(manifest));
     const old = `${slot}.old-${randomUUID()}`;
     try {
       if (existsSync(slot)) renameSync(slot, old);
       renameSync(staging, slot);
-    } catch (error) {
-      // Another build put its program in the slot first: the same inputs, so the same program.
-      if (readManifest(slot)) return manifest;
-      throw error;
+    } catch {
+      // Another build put its program there at the same moment: this build has its own copy either way.
     } finally {
       rmSync(old, { recursive: true, force: true });
     }
-    return manifest;
+    return entry;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

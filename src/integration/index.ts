@@ -85,8 +85,11 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         if (cmd === 'build' && editor) {
           const base = `/${(config.base === '/' && env.base ? env.base : config.base).replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
           try {
-            program = await editorProgram(join(fileURLToPath(config.cacheDir), 'parity'), base);
-            process.once('exit', () => discard(program));
+            discard(program);
+            program = undefined;
+            program = await editorProgram(join(fileURLToPath(config.cacheDir), 'parity'), base, root);
+            const made = program;
+            process.once('exit', () => discard(made));
             if (program.built) logger.info("built the web editor's program (later builds reuse it until its sources change)");
           } catch (error) {
             logger.warn(`the web editor's program is bundled with the site: ${error instanceof Error ? error.message : String(error)}`);

@@ -264,17 +264,11 @@ function readText(path: string): Pick<SourceFile, 'text' | 'unreadable'> {
     if (!stat.isFile()) return { text: undefined, unreadable: 'This is not a regular file (a device, a pipe or a socket): an entry is a Markdown file' };
     if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
     // At most one byte more than the limit: a file that grows while it is read is still caught.
-    // Not zero-filled: only the bytes read are used. A regular file reads short only at its end, so one read is the whole file.
+    // Not zero-filled: only the bytes read are used. Read until the end (a network or FUSE file system may return less than asked
+    // before it).
     const bytes = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
     let length = 0;
-    for (let n; length < bytes.length; length += n) {
-      n = readSync(fd, bytes, length, bytes.length - length, null);
-      if (n === 0) break;
-      if (n < bytes.length - length) {
-        length += n;
-        break;
-      }
-    }
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; ) length += n;
     return decodeText(bytes.subarray(0, length));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

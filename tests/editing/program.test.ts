@@ -8,12 +8,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vitePluginEditor } from '../../src/integration/editor.ts';
 import { discard, editorProgram, installProgram, isCurrent, type EditorProgram } from '../../src/integration/editor-program.ts';
+import { PACKAGE_ROOT } from '../../src/integration/virtual.ts';
+import { ROOT } from '../helpers/ladder.ts';
 
 describe('isCurrent', () => {
-  const manifest = { base: '/', entry: 'admin.x.js', inputs: { '/a.ts': 'A', '/b.js': 'B' } };
+  const manifest = { root: PACKAGE_ROOT, base: '/', entry: 'admin.x.js', inputs: { '/a.ts': 'A', '/b.js': 'B', '/yarn.lock': '' } };
 
   it('takes a program whose every input has the content it was built from', () => {
     expect(isCurrent(manifest, '/', (path) => ({ '/a.ts': 'A', '/b.js': 'B' })[path])).toBe(true);
+  });
+
+  it('refuses it when a lockfile that was not there appears, or the package moved (a copied project)', () => {
+    expect(isCurrent(manifest, '/', (path) => ({ '/a.ts': 'A', '/b.js': 'B', '/yarn.lock': 'Y' })[path])).toBe(false);
+    expect(isCurrent({ ...manifest, root: '/elsewhere' }, '/', (path) => ({ '/a.ts': 'A', '/b.js': 'B' })[path])).toBe(false);
   });
 
   it('refuses it when one input changed or is gone, when the base path differs, or when it lists no input', () => {
@@ -46,7 +53,7 @@ describe('editorProgram', () => {
     rmSync(cache, { recursive: true, force: true });
   });
   const get = async (base: string) => {
-    const program = await editorProgram(cache, base);
+    const program = await editorProgram(cache, base, ROOT);
     programs.push(program);
     return program;
   };
@@ -81,7 +88,11 @@ describe('editorProgram', () => {
     expect((await get('/careers/')).built).toBe(true);
     expect((await get('/careers/')).built).toBe(false);
     // Nothing is left of the builds but the program itself.
-    expect(readdirSync(cache).filter((name) => !name.startsWith('editor-'))).toEqual([]);
+    expect(readdirSync(cache).filter((name) => !/^editor-[0-9a-f]{12}$/.test(name))).toEqual([]);
+    // The manifest watches the lockfile too, and the sources the bundler left out.
+    const watched = Object.keys((JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: Record<string, string> }).inputs);
+    expect(watched).toContain(join(ROOT, 'package-lock.json'));
+    expect(watched).toContain(join(PACKAGE_ROOT, 'src/ladder/scaffold.ts'));
   }, 120_000);
 
   it('copies the program into the built site, and leaves no copy behind', async () => {
