@@ -14,12 +14,12 @@
  * the hostile one and E2E_WIDE_SITE=<dir> the wide one (built from the
  * content that `node bench/generate.ts --wide 8x12 --wide 11x4` writes).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { ladderIn } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/ladder.ts';
 import { writeHostileLadder } from './hostile.ts';
 import { serve } from './server.ts';
 import { writeWideLadder } from './wide.ts';
@@ -38,23 +38,12 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
 /** `ladder build` of `content` into `site`, as a company runs it. */
 async function build(content: string, site: string): Promise<void> {
   const started = Date.now();
   // A site served from the root of its origin: no LADDER_BASE, no LADDER_SITE.
-  const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  try {
-    await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', content, '--out', site], {
-      cwd: ROOT,
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`ladder build of ${content} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
+  const run = await ladderIn(ROOT, ['build', '--content', content, '--out', site]);
+  if (run.code !== 0) throw new Error(`ladder build of ${content} failed:\n${run.stdout}${run.stderr}`);
   console.log(`e2e: built ${content} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 

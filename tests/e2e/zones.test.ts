@@ -12,22 +12,20 @@
  * - the pages with zones (and /pay/'s wide tables) scroll sideways on no phone
  *   and print within the width of A4.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import type axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
 import { formatBand } from '../../src/ladder/money.ts';
+import { ladderIn } from '../helpers/cli.ts';
+import { CONTENT, ROOT } from '../helpers/ladder.ts';
 import { DESKTOP, launch, PHONE, Session } from './browser.ts';
 import { serve, type StaticServer } from './server.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CONTENT = join(ROOT, 'content');
 const ladder = check(CONTENT).ladder;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,12 +35,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'parity-e2e-zones-'));
-  const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), 'build', '--content', CONTENT, '--out', join(work, 'site')], {
-    cwd: ROOT,
-    env,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = await ladderIn(ROOT, ['build', '--content', CONTENT, '--out', join(work, 'site')]);
+  if (run.code !== 0) throw new Error(`ladder build of the sample failed:\n${run.stdout}${run.stderr}`);
   server = await serve(join(work, 'site'));
   browser = await launch();
 }, 240_000);

@@ -5,10 +5,8 @@
  * git ignores), so that `astro` and Parity's dependencies resolve from this
  * repository's node_modules while Vite's caches stay in the project.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { ROOT } from './ladder.ts';
 
 const projects: string[] = [];
@@ -37,24 +35,4 @@ export function removeProjects(): void {
   }
 }
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the `ladder` command (bin/ladder.js) in a child process, in `cwd`, with none of the shell's LADDER_* settings. */
-export async function ladderIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const base = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ladder.js'), ...args], {
-      cwd,
-      env: { ...base, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+export { ladderIn, type Run } from './cli.ts';

@@ -6,10 +6,8 @@
  * history), a tiny ladder outside any repository (no history, its own
  * choose.md), and a rejected ladder.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
@@ -20,30 +18,14 @@ import { levelExpectations } from '../../src/ladder/expectations.ts';
 import { readHistory } from '../../src/git/history.ts';
 import { formatBand, trackWithKind } from '../../src/site/format.ts';
 import { gradePayGroup, linearScale, payChart } from '../../src/site/visuals.ts';
+import { ladderIn, type Run } from '../helpers/cli.ts';
 import { git } from '../helpers/git.ts';
 import { cleanup, copySample, editFile, miniLadder, ROOT, SAMPLE, tempDir, writeLadder } from '../helpers/ladder.ts';
 import { xmlProblems } from '../helpers/xml.ts';
 import { brokenLinks, Site } from './site-files.ts';
 
-const run = promisify(execFile);
-const BIN = join(ROOT, 'bin/ladder.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function ladder(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const base = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** `ladder` in this repository, as a company runs it. */
+const ladder = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => ladderIn(ROOT, args, env);
 
 /** Every URL of the spec's site table, for a ladder (under a base path). */
 function specUrls(ladder: Ladder, base = '/'): string[] {

@@ -15,10 +15,8 @@
  *   public builds are identical, byte for byte, so no amount can hide in any
  *   form (a percentage, a bar's width, a rounded axis).
  */
-import { execFile } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/ladder/check.ts';
@@ -27,30 +25,14 @@ import { formatBand, formatBonus } from '../../src/ladder/money.ts';
 import { resolvePay } from '../../src/ladder/pay.ts';
 import { allVerdicts } from '../../src/ladder/verdicts.ts';
 import { PAY_CSV_COLUMNS, toLadderJson } from '../../src/site/export.ts';
+import { ladderIn, type Run } from '../helpers/cli.ts';
 import { git } from '../helpers/git.ts';
 import { cleanup, CONTENT, editFile, ROOT, SAMPLE, tempDir } from '../helpers/ladder.ts';
 import { findAmounts, ladderAmounts, siteTexts, spellings, type Amount } from './amounts.ts';
 import { Site } from './site-files.ts';
 
-const run = promisify(execFile);
-const BIN = join(ROOT, 'bin/ladder.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function ladder(args: string[]): Promise<Run> {
-  const env = { ...process.env, NO_COLOR: '1', LADDER_SITE: '', LADDER_BASE: '', LADDER_OUT: '', LADDER_CONTENT: '' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** `ladder` in this repository, as a company runs it. */
+const ladder = (args: string[]): Promise<Run> => ladderIn(ROOT, args);
 
 /** A copy of the sample whose pay is for employees only. */
 function internalCopy(): string {
