@@ -4,6 +4,7 @@
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Location } from './diagnostics.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 
 export type PathSegment = string | number;
 
@@ -117,6 +118,10 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
       errors: [{ line: depth.line + 1, column: 1, message: `The frontmatter is nested more than ${MAX_DEPTH} levels deep` }],
     };
   }
+  const body = () => unixLines(text.slice(bodyStart));
+  // Plain YAML, which nearly every ladder file is written in, is read the fast way (plain-yaml.ts); `yaml` reads the rest.
+  const plain = readPlainYaml(yamlText);
+  if (plain) return { ok: true, file: { data: plain, separated: [], body: body(), bodyLine: close + 2, locate: locator(file, yamlText) } };
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -167,24 +172,22 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
   }
   const separated: ParsedFile['separated'] = [];
   separatedNumbers(doc.contents, [], separated);
-  // Where each key and value starts: asked only for a file with something to report, so worked out then, from a second
-  // parse of the same text (the same ranges). A clean check keeps neither the YAML document nor an index of it.
+  return { ok: true, file: { data, separated, body: body(), bodyLine: close + 2, locate: locator(file, yamlText) } };
+}
+
+/**
+ * Where each key and value of a frontmatter block starts, as ParsedFile.locate. Asked only for a file with something to
+ * report, so worked out then, from a parse of the block with `yaml` (a clean check keeps neither a YAML document nor an
+ * index of one, and may not have made one).
+ */
+function locator(file: string, yamlText: string): ParsedFile['locate'] {
   let spots: Spot | undefined;
-  return {
-    ok: true,
-    file: {
-      data,
-      separated,
-      body: unixLines(text.slice(bodyStart)),
-      bodyLine: close + 2,
-      locate(path, part = 'value') {
-        spots ??= spot(parseDocument(yamlText, YAML_OPTIONS).contents);
-        const offset = findOffset(spots, path, part);
-        if (offset === undefined) return { file, line: 1, column: 1 };
-        const at = lineCounter.linePos(offset);
-        return { file, line: at.line + 1, column: at.col };
-      },
-    },
+  const lineCounter = new LineCounter();
+  return (path, part = 'value') => {
+    spots ??= spot(parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter }).contents);
+    const offset = findOffset(spots, path, part);
+    if (offset === undefined) return { file, line: 1, column: 1 };
+    return { file, ...position(lineCounter, offset) };
   };
 }
 
