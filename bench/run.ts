@@ -54,8 +54,8 @@ const quick = args.quick;
 const checkRuns = Number(args.runs ?? (quick ? 1 : 5));
 const buildRuns = Number(args['build-runs'] ?? (quick ? 1 : 3));
 const devSaves = Number(args.saves ?? (quick ? 2 : 5));
-/** The old floor (remark) is measured for reference, on fewer runs: it is the slowest task of all. */
-const remarkRuns = Math.min(checkRuns, 3);
+/** The reference floors (remark, the old one; js-yaml) are measured on fewer runs: remark's is the slowest task of all. */
+const referenceRuns = Math.min(checkRuns, 3);
 const outFile = resolve(args.out ?? join(ROOT, 'bench', 'results.json'));
 
 interface Size {
@@ -126,7 +126,15 @@ function run(command: string, argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv
   });
 }
 
-const node = (script: string, argv: string[], cwd = ROOT) => run(process.execPath, [script, ...argv], cwd);
+/**
+ * Node's compile cache, where `node bin/ladder.js` keeps it (module.enableCompileCache() with no directory). The tasks
+ * are TypeScript files: with the cache on from the start, Node strips their types once, not in every run. Without it,
+ * every run of a task would load Node's TypeScript stripper (about 25 ms and 20 MiB) that neither `node bin/ladder.js`
+ * (a JavaScript file) nor a floor written in JavaScript loads, and that constant would bring every ratio nearer to 1.
+ */
+const COMPILE_CACHE = join(tmpdir(), 'node-compile-cache');
+
+const node = (script: string, argv: string[], cwd = ROOT) => run(process.execPath, [script, ...argv], cwd, { NODE_COMPILE_CACHE: COMPILE_CACHE });
 
 /** The last line of a task's output, as JSON. */
 const report = <T>(out: Run): T => JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
@@ -182,12 +190,15 @@ async function measureCheck(size: Size, dir: string) {
   const check: { wall: number[]; cpu: number[]; work: number[]; import: number[]; rss: number[] } = { wall: [], cpu: [], work: [], import: [], rss: [] };
   const floor: typeof check = { wall: [], cpu: [], work: [], import: [], rss: [] };
   const remark: typeof check = { wall: [], cpu: [], work: [], import: [], rss: [] };
+  const jsYaml: typeof check = { wall: [], cpu: [], work: [], import: [], rss: [] };
   let files = 0;
   let levels = 0;
+  // One run of each first, not measured: it fills the compile cache (see node()) and the file system's.
+  for (const task of ['check', 'floor', 'floor-js-yaml']) await node(join(TASKS, `${task}.ts`), [dir]);
   for (let i = 0; i < checkRuns; i++) {
     // Alternate which goes first, so that neither always runs on a warmer machine.
-    const order: ('check' | 'floor' | 'floor-remark')[] = i % 2 === 0 ? ['check', 'floor'] : ['floor', 'check'];
-    if (i < remarkRuns) order.push('floor-remark');
+    const order: ('check' | 'floor' | 'floor-remark' | 'floor-js-yaml')[] = i % 2 === 0 ? ['check', 'floor'] : ['floor', 'check'];
+    if (i < referenceRuns) order.push('floor-remark', 'floor-js-yaml');
     for (const task of order) {
       const out = await node(join(TASKS, `${task}.ts`), [dir]);
       const r = report<CheckReport | FloorReport>(out);
@@ -197,7 +208,7 @@ async function measureCheck(size: Size, dir: string) {
         levels = c.levels;
         files = c.files;
       }
-      const into = task === 'check' ? check : task === 'floor' ? floor : remark;
+      const into = { check, floor, 'floor-remark': remark, 'floor-js-yaml': jsYaml }[task];
       into.wall.push(out.ms);
       into.cpu.push(r.cpuMs);
       into.work.push(r.workMs);
@@ -215,6 +226,7 @@ async function measureCheck(size: Size, dir: string) {
   const c = summary(check);
   const f = summary(floor);
   const rf = summary(remark);
+  const jf = summary(jsYaml);
   return {
     size: size.name,
     levels,
@@ -234,6 +246,11 @@ async function measureCheck(size: Size, dir: string) {
     /** Check over the old (remark) floor, wall time and peak memory. */
     remarkRatio: round(c.wallMs.median / rf.wallMs.median),
     remarkRssRatio: round(c.peakRssMiB.median / rf.peakRssMiB.median),
+    /** The floor with js-yaml for the frontmatter (no positions), for reference: what check reads plain frontmatter with. */
+    jsYamlFloor: jf,
+    /** Check over the js-yaml floor, wall time and peak memory. */
+    jsYamlRatio: round(c.wallMs.median / jf.wallMs.median),
+    jsYamlRssRatio: round(c.peakRssMiB.median / jf.peakRssMiB.median),
     /**
      * Each check run over the floor run next to it (they run back to back), then the median
      * and spread of those ratios: steadier than the ratio of medians when the machine's load drifts.
@@ -697,12 +714,13 @@ function table(r: Results & { meta: ReturnType<typeof machine> & { checkRuns: nu
   const { meta } = r;
   lines.push(
     `Machine: ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGiB} GiB, Node ${meta.node}; load average ${meta.loadAverage.join(' ')} at start.`,
-    `Medians of ${meta.checkRuns} run(s) of check and floor (${Math.min(meta.checkRuns, 3)} of the remark floor), ${meta.buildRuns} of each build; min–max in brackets. Wall time unless marked CPU.`,
+    `Medians of ${meta.checkRuns} run(s) of check and floor (${Math.min(meta.checkRuns, 3)} of the reference floors), ${meta.buildRuns} of each build; min–max in brackets. Wall time unless marked CPU.`,
     '"paired": the median (and spread) of each check run over the floor run beside it, steadier when the load drifts;',
     '"best": the fastest check over the fastest floor, nearest to an idle machine.',
     '',
     '`ladder check` beside the floor (read the files, parse frontmatter with yaml and Markdown with Sätteri, positions on, nothing else),',
-    'and beside the old floor (the same with remark), a fresh process each run:',
+    'and beside two reference floors: the old one (the same with remark) and the fastest reading (the same with js-yaml, no positions in the frontmatter),',
+    'a fresh process each run:',
     '',
   );
   const ratios = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
@@ -724,6 +742,9 @@ function table(r: Results & { meta: ReturnType<typeof machine> & { checkRuns: nu
       'MiB ratio',
       'remark floor ms',
       'remark MiB',
+      'js-yaml floor ms',
+      'check/js-yaml',
+      'js-yaml MiB',
     ],
     r.check.map((c) => [
       c.size,
@@ -742,6 +763,9 @@ function table(r: Results & { meta: ReturnType<typeof machine> & { checkRuns: nu
       times(c.rssRatio),
       ms(c.remarkFloor.wallMs),
       c.remarkFloor.peakRssMiB.median.toFixed(0),
+      ms(c.jsYamlFloor.wallMs),
+      times(c.jsYamlRatio),
+      c.jsYamlFloor.peakRssMiB.median.toFixed(0),
     ]),
   );
   if (r.cli) lines.push(`${r.cli.command}: ${ms(r.cli.wallMs)} ms.`, '');

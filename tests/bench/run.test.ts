@@ -36,7 +36,7 @@ it('runs the quick benchmark: check beside the floor (and the old remark floor),
   expect(r.check.map((c: { size: string }) => c.size)).toEqual(['sample', '48']);
   for (const c of r.check) {
     expect(c.levels).toBeGreaterThan(0);
-    for (const task of [c.check, c.floor, c.remarkFloor]) {
+    for (const task of [c.check, c.floor, c.remarkFloor, c.jsYamlFloor]) {
       for (const key of ['wallMs', 'workMs', 'importMs', 'peakRssMiB']) expect(spreadOk(task[key]), key).toBe(true);
     }
     for (const key of [
@@ -48,6 +48,8 @@ it('runs the quick benchmark: check beside the floor (and the old remark floor),
       'rssRatio',
       'remarkRatio',
       'remarkRssRatio',
+      'jsYamlRatio',
+      'jsYamlRssRatio',
       'checkMsPerLevel',
       'checkWorkMsPerLevel',
       'floorWorkMsPerLevel',
