@@ -43,8 +43,13 @@ function agrees(text: string): boolean {
   if (plain === undefined) return false;
   const reference = byYaml(text);
   expect({ text, errors: reference.errors, warnings: reference.warnings, odd: reference.odd }).toEqual({ text, errors: [], warnings: [], odd: false });
-  // Node's own deep equality: prototypes, own keys, -0 against 0 (vitest's compares each object's "constructor", which a key of that name replaces).
-  expect({ text, same: isDeepStrictEqual(plain, reference.data) }).toEqual({ text, same: true });
+  // Node's own deep equality: prototypes, own keys, -0 against 0 (vitest's compares each object's "constructor", which a key
+  // of that name replaces); and the keys in the same order, which messages listing fields follow.
+  expect({ text, same: isDeepStrictEqual(plain, reference.data), order: JSON.stringify(plain) }).toEqual({
+    text,
+    same: true,
+    order: JSON.stringify(reference.data),
+  });
   return true;
 }
 

@@ -1,6 +1,8 @@
 /**
  * Splits a content file into its YAML frontmatter and Markdown body, parses
- * the YAML with source ranges, and answers "where is this key or value?".
+ * the YAML (plain YAML the fast way, plain-yaml.ts; the rest with `yaml`,
+ * which reports what is wrong), and answers "where is this key or value?"
+ * from `yaml`'s source ranges.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Location } from './diagnostics.ts';
