@@ -152,7 +152,7 @@ const TRICKY = [
   '\x7f',
   '\ud800',
 ];
-const NUMBERS = ['0', '1', '7', '-5', '85000', '1500000', '0.9', '1.5', '12.25', '100.0', '0.05'];
+const NUMBERS = ['0', '1', '7', '-5', '85000', '1500000', '0.9', '1.5', '12.25', '100.0', '0.05', '95.000', '0.125', '1.2345'];
 
 const word = fc.constantFrom(...WORDS);
 const anyWord = fc.oneof(
@@ -170,6 +170,7 @@ const quoted = fc.oneof(
 );
 const item = fc.oneof(
   { weight: 6, arbitrary: word },
+  { weight: 2, arbitrary: plainText },
   { weight: 3, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 2, arbitrary: quoted },
   { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
@@ -212,8 +213,11 @@ const key = fc.oneof(
   },
 );
 const flowMap = fc
-  .array(fc.tuple(key, item, fc.constantFrom(': ', ':', ':  ')), { maxLength: 3 })
-  .map((pairs) => `{ ${pairs.map(([k, v, colon]) => `${k}${colon}${v}`).join(', ')} }`);
+  .tuple(
+    fc.array(fc.tuple(key, item, fc.constantFrom(': ', ':', ':  ')), { maxLength: 3 }),
+    fc.constantFrom(['{ ', ' }'], ['{', '}'], ['{ ', '}'], ['{', ' }']),
+  )
+  .map(([pairs, [open, close]]) => `${open}${pairs.map(([k, v, colon]) => `${k}${colon}${v}`).join(', ')}${close}`);
 const scalar = fc.oneof(
   { weight: 5, arbitrary: plainText },
   { weight: 2, arbitrary: quoted },
@@ -339,6 +343,8 @@ describe('the fast reading of plain frontmatter', () => {
     ['a leading zero', 'grade: 012'],
     ['a thousands separator (reported by check)', 'pay:\n  min: 95.000'],
     ['a thousands separator in a list', 'grades: [1, 2.500]'],
+    ['a thousands separator in braces', 'zones:\n  de: { min: 95.000}'],
+    ['a decimal with three places (the shape of a thousands separator)', 'factor: 0.125'],
     ['an exponent', 'budget: 1e6'],
     ['a sign', 'grade: +1'],
     ['an anchor and an alias', 'a: &x 1\nb: *x'],

@@ -49,8 +49,11 @@ const UNPRINTABLE = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-
 const KEY = String.raw`(?:(?!(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)(?![\w-]))[A-Za-z][\w-]{0,99}|0|[1-9]\d{0,5})`;
 /** A number both parsers read alike: digits, at most one decimal point, no leading zero, no sign but "-". */
 const NUMBER = String.raw`(?:0|-?[1-9]\d{0,14})(?:\.\d{1,15})?`;
-/** "95.000": a decimal point where a thousands separator was meant, reported by check (frontmatter.ts), so read by `yaml`. */
-const THOUSANDS = /(?:^|[\s[,])-?\d{1,3}(?:\.\d{3})+(?=$|[\s\],])/;
+/**
+ * "95.000": a decimal point where a thousands separator was meant, which check reports (frontmatter.ts), so read by
+ * `yaml`. Looked for anywhere in the text (a digit, a point, three digits and no fourth), wherever a number may stand.
+ */
+const THOUSANDS = /\d\.\d{3}(?!\d)/;
 const DOUBLE = String.raw`"(?:[^"\\]|\\["\\])*"`;
 const SINGLE = "'(?:[^']|'')*'";
 /**
