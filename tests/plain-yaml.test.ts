@@ -291,6 +291,12 @@ const mutation = fc.oneof(
     return lines.with(at, by > 0 ? `${' '.repeat(by)}${line}` : line.replace(new RegExp(`^ {0,${-by}}`), ''));
   }),
   fc.nat().map((i) => (lines: string[]) => lines.with(i % lines.length, `\t${lines[i % lines.length]}`)),
+  // Leading spaces made no-break or ideographic spaces (as many, or one more), which YAML does not count as indentation.
+  fc.tuple(fc.nat(), fc.constantFrom('\u00a0', '\u3000', '\u2003'), fc.boolean()).map(([i, space, more]) => (lines: string[]) => {
+    const line = lines[i % lines.length]!;
+    const indent = /^ */.exec(line)![0].length + (more ? 1 : 0);
+    return lines.with(i % lines.length, `${space.repeat(Math.max(indent, 1))}${line.trimStart()}`);
+  }),
   fc.nat().map((i) => (lines: string[]) => lines.toSpliced(i % lines.length, 0, lines[i % lines.length]!)),
   fc.nat().map((i) => (lines: string[]) => lines.with(i % lines.length, `${lines[i % lines.length]}  # note`)),
   fc.nat().map((i) => (lines: string[]) => lines.with(i % lines.length, `${lines[i % lines.length]}   `)),
@@ -372,6 +378,11 @@ describe('the fast reading of plain frontmatter', () => {
     ['a block with an indentation indicator', 'summary: |2\n   text'],
     ['a folded block with a more-indented line', 'summary: >\n  a\n    b\n  c'],
     ['a block with a line of spaces', 'summary: |\n  a\n     \n  b'],
+    // A no-break or ideographic space is no indentation to YAML: the line ends the block, and must be read as a line.
+    ['a line after a block that starts with a no-break space', 'a: |\n\u00a0x: 0b101'],
+    ['a line in a block that starts with ideographic spaces', 'a: >\n  text\n\u3000\u3000x: 0b1'],
+    ['a field without a name after a block', 'a: |\n\u00a0: 1'],
+    ['a tag after a block', 'a: |\n  text\n\u00a0\u00a0x: !!str 1'],
     ['a question mark key', '? a\n: b'],
     ['a directive-like value', 'title: "%x"\n%YAML 1.2'],
   ])('leaves %s to `yaml`', (_, text) => {

@@ -112,7 +112,8 @@ export function isPlain(text: string): boolean {
     start = end + 1;
     if (block) {
       if (line === '') continue;
-      const indent = line.length - line.trimStart().length;
+      // Spaces only: YAML indents with nothing else (a line that starts with a no-break space is not indented, and ends the block).
+      const indent = /^ */.exec(line)![0].length;
       if (indent === line.length) return false; // spaces only: where they belong is an edge of the language
       if (block.indent === undefined) {
         if (indent <= block.key) return false; // an empty block
