@@ -6,6 +6,7 @@
  * peak resident memory.
  */
 import { enableCompileCache } from 'node:module';
+import { usage } from './measure.ts';
 
 const started = performance.now();
 enableCompileCache?.();
@@ -25,9 +26,3 @@ process.stdout.write(
     ...usage(),
   })}\n`,
 );
-
-/** Peak memory, and CPU time (user + system): less sensitive than wall time to other work on the machine. */
-function usage() {
-  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-  return { maxRssKb: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 };
-}
