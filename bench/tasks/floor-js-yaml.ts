@@ -6,14 +6,14 @@
  * what the check's own work costs beside the fastest reading it could do.
  */
 import { enableCompileCache } from 'node:module';
-import { readLadder } from './measure.ts';
+import { runFloor } from './measure.ts';
 
 const started = performance.now();
 enableCompileCache?.();
 const [{ default: jsyaml }, { markdownToMdast }] = await Promise.all([import('js-yaml'), import('satteri')]);
 const imported = performance.now();
 
-readLadder(started, imported, (frontmatter, body) => {
+runFloor(started, imported, (frontmatter, body) => {
   const data = jsyaml.load(frontmatter, { schema: jsyaml.CORE_SCHEMA });
   const tree = markdownToMdast(body, { features: { gfm: true, frontmatter: false }, position: true });
   return ('children' in tree ? tree.children.length : 0) + (data ? 1 : 0);

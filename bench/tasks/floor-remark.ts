@@ -4,7 +4,7 @@
  * remark-gfm, the stack Parity used before Sätteri (issue 13).
  */
 import { enableCompileCache } from 'node:module';
-import { readLadder } from './measure.ts';
+import { runFloor } from './measure.ts';
 
 const started = performance.now();
 enableCompileCache?.();
@@ -17,7 +17,7 @@ const [{ LineCounter, parseDocument }, { unified }, { default: remarkParse }, { 
 const imported = performance.now();
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-readLadder(started, imported, (frontmatter, body) => {
+runFloor(started, imported, (frontmatter, body) => {
   const lineCounter = new LineCounter();
   const doc = parseDocument(frontmatter, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const data = doc.toJS();

@@ -19,7 +19,7 @@ export function usage() {
  * the import and work times (from the task's `started` and `imported`) and
  * `usage()`.
  */
-export function readLadder(started: number, imported: number, parse: (frontmatter: string, body: string) => number): void {
+export function runFloor(started: number, imported: number, parse: (frontmatter: string, body: string) => number): void {
   const dir = process.argv[2]!;
   let files = 0;
   let nodes = 0;

@@ -33,7 +33,10 @@ export interface ParsedFile {
   separated: { path: PathSegment[]; text: string }[];
 }
 
-/** "95.000", "1.250": a decimal point where a thousands separator was meant. */
+/**
+ * "95.000", "1.250": a decimal point where a thousands separator was meant. Plain YAML read the fast way holds no
+ * number of this shape (SEPARATOR_SHAPE in plain-yaml.ts sends it to `yaml`), so its `separated` is empty.
+ */
 const THOUSANDS = /^[+-]?\d{1,3}(?:[.,]\d{3})+$/;
 
 function separatedNumbers(node: unknown, path: PathSegment[], out: ParsedFile['separated']): void {

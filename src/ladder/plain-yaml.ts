@@ -3,11 +3,11 @@
  *
  * `yaml` (eemeli/yaml) is the parser that decides: its errors, its source
  * ranges and its reading of every file Parity reports on. It is also slow
- * (about 0.15 ms per frontmatter block, most of a clean check). js-yaml,
- * the parser Astro itself reads frontmatter with, reads the same blocks
- * seven times faster but keeps no positions and differs from `yaml` at the
- * edges of the language (numbers with underscores, "0b" integers, merge
- * keys, what an unknown tag means, some indentation it forgives).
+ * (about 0.15 ms per frontmatter block, which was most of a clean check).
+ * js-yaml, the parser Astro itself reads frontmatter with, reads the same
+ * blocks seven times faster but keeps no positions, says other things
+ * about mistakes, at other places, and differs from `yaml` at the edges of
+ * the language ("0b11" is a number to it, an unknown tag an error).
  *
  * So js-yaml reads only "plain" YAML, a subset on which the two cannot
  * differ, and `yaml` reads everything else. Plain is checked line by line
@@ -20,14 +20,17 @@
  *   one space;
  * - a key is a word (a letter, then letters, digits, "-" or "_") or a
  *   whole number;
- * - a value is one line: plain text that starts with a letter or another
- *   character no YAML syntax starts with and holds no ": ", " #", bracket
- *   or brace; a number written in digits with at most one decimal point
- *   (never "95.000", which check reports as a thousands separator); a
- *   quoted string whose only escapes are \" and \\ (or '' in single
- *   quotes); a list in brackets of such values, or a group in braces
- *   of "key: value" pairs with such values; or a literal or folded
- *   block (`|`, `|-`, `>`, `>-`) whose lines are indented alike;
+ * - a value is one line: plain text that starts with a character no YAML
+ *   syntax or number starts with (a letter, "(", "$", "é"; not a digit,
+ *   sign, dot, quote, bracket, "~" or any space) and holds no ": ", " #",
+ *   "::", bracket, brace or space other than " "; a number written in
+ *   digits with at most one decimal point (never "95.000", which check
+ *   reports as a thousands separator); a quoted string whose only escapes
+ *   are \" and \\ (or '' in single quotes); a list in brackets, or a group
+ *   in braces of "key: value" pairs, whose values are numbers, quoted
+ *   strings or words that start with an ASCII letter and hold no quote,
+ *   "#", ":" or comma; or a literal or folded block (`|`, `|-`, `>`, `>-`)
+ *   whose lines are indented alike, with spaces;
  * - every group and list indented further than its key, its entries in one
  *   column.
  *
@@ -50,10 +53,11 @@ const KEY = String.raw`(?:(?!(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)
 /** A number both parsers read alike: digits, at most one decimal point, no leading zero, no sign but "-". */
 const NUMBER = String.raw`(?:0|-?[1-9]\d{0,14})(?:\.\d{1,15})?`;
 /**
- * "95.000": a decimal point where a thousands separator was meant, which check reports (frontmatter.ts), so read by
- * `yaml`. Looked for anywhere in the text (a digit, a point, three digits and no fourth), wherever a number may stand.
+ * The shape of "95.000": a decimal point where a thousands separator was meant, which check reports (THOUSANDS in
+ * frontmatter.ts, on the numbers `yaml` reads), so read by `yaml`. Looked for anywhere in the text (a digit, a point,
+ * three digits and no fourth), wherever a number may stand: the fast reading returns no such number to report.
  */
-const THOUSANDS = /\d\.\d{3}(?!\d)/;
+const SEPARATOR_SHAPE = /\d\.\d{3}(?!\d)/;
 const DOUBLE = String.raw`"(?:[^"\\]|\\["\\])*"`;
 const SINGLE = "'(?:[^']|'')*'";
 /**
@@ -61,7 +65,7 @@ const SINGLE = "'(?:[^']|'')*'";
  * which numbers start with), then no ": ", no " #", no bracket or brace, no trailing ":"; spaces only between words.
  */
 const PLAIN = String.raw`[^\s\-?:,[\]{}#&*!|>'"%@\x60+.0-9~](?:[^\s:#[\]{}]|:(?=[^\s:])|#| +(?=[^\s#:]))*`;
-/** A list item in brackets: plain text without commas or colons, a number, or a quoted string. */
+/** A value in brackets or braces: words that start with an ASCII letter (no quote, "#", ":" or comma), a number, or a quoted string. */
 const ITEM = String.raw`(?:[A-Za-z][^\s,:#[\]{}"']*(?: +[^\s,:#[\]{}"']+)*|${NUMBER}|${DOUBLE}|${SINGLE})`;
 const FLOW = String.raw`\[ *(?:${ITEM}(?: *, *${ITEM})*)? *\]`;
 /** A group in braces of "key: value" pairs, each value an item as above: `{ min: 66000, max: 85000 }`. */
@@ -98,7 +102,7 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 
 /** Whether a frontmatter block is in the plain subset (see the top of this file). */
 export function isPlain(text: string): boolean {
-  if (UNPRINTABLE.test(text) || THOUSANDS.test(text)) return false;
+  if (UNPRINTABLE.test(text) || SEPARATOR_SHAPE.test(text)) return false;
   const stack: Level[] = [];
   // A `key:` with nothing after it: the indentation of its key, until the next line says whether a group follows.
   let opened: number | undefined;

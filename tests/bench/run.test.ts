@@ -15,7 +15,7 @@ const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinit
 const spreadOk = (s: { median: number; min: number; max: number; runs: number[] }) =>
   isNumber(s.median) && isNumber(s.min) && isNumber(s.max) && s.min <= s.median && s.median <= s.max && s.runs.length >= 1;
 
-it('runs the quick benchmark: check beside the floor (and the old remark floor), the sample through the CLI, astro dev after a save, builds beside plain Astro, page weight, targets', () => {
+it('runs the quick benchmark: check beside the floor (and the reference floors: remark, js-yaml), the sample through the CLI, astro dev after a save, builds beside plain Astro, page weight, targets', () => {
   const out = join(tempDir('parity-bench-run-'), 'results.json');
   const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--quick', '--out', out], {
     cwd: ROOT,
