@@ -82,12 +82,14 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
         }
         // A build takes the editor's program from the cache when nothing it is made of changed (editor-program.ts);
         // if that fails, Vite bundles it with the site, as `astro dev` always does.
+        // The site's base path: astro.config.mjs's, else $LADDER_BASE (set below).
+        const base = config.base === '/' && env.base ? env.base : config.base;
         if (cmd === 'build' && editor) {
-          const base = `/${(config.base === '/' && env.base ? env.base : config.base).replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+          const slashed = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
           try {
             discard(program);
             program = undefined;
-            program = await editorProgram(join(fileURLToPath(config.cacheDir), 'parity'), base, root);
+            program = await editorProgram(join(fileURLToPath(config.cacheDir), 'parity'), slashed, root);
             const made = program;
             process.once('exit', () => discard(made));
             if (program.built) logger.info("built the web editor's program (later builds reuse it until its sources change)");
@@ -103,7 +105,7 @@ export default function parity(userOptions: ParityUserOptions = {}): AstroIntegr
           compressHTML: true,
           devToolbar: { enabled: false },
           ...(config.site === undefined && env.site ? { site: env.site } : {}),
-          ...(config.base === '/' && env.base ? { base: env.base } : {}),
+          base,
           vite: {
             plugins: [vitePluginParity({ root, components: files.components, customCss: files.customCss }), vitePluginEditor({ program: program?.url })],
             // Scripts are files of the site, never inlined into a page: the pages' Content-Security-Policy

@@ -187,10 +187,13 @@ export function parseFrontmatter(file: string, source: string): ParseResult {
  */
 function locator(file: string, yamlText: string): ParsedFile['locate'] {
   let spots: Spot | undefined;
-  const lineCounter = new LineCounter();
+  let lineCounter: LineCounter | undefined;
   return (path, part = 'value') => {
-    spots ??= spot(parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter }).contents);
-    const offset = findOffset(spots, path, part);
+    if (!lineCounter) {
+      lineCounter = new LineCounter();
+      spots = spot(parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter }).contents);
+    }
+    const offset = findOffset(spots!, path, part);
     if (offset === undefined) return { file, line: 1, column: 1 };
     return { file, ...position(lineCounter, offset) };
   };

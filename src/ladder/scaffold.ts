@@ -32,9 +32,6 @@ export interface Scaffold {
   notes: string[];
 }
 
-/** Re-exported for callers of the scaffolder; the word itself is a fact of the format (model.ts). */
-export { PLACEHOLDER };
-
 export interface NewLevel {
   track: string;
   grade: number;

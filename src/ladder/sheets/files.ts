@@ -7,7 +7,7 @@
  */
 import { stringify } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { PLACEHOLDER } from '../scaffold.ts';
+import { PLACEHOLDER } from '../model.ts';
 import { DEFAULT_SCOPES, TRACK_KINDS } from '../schema.ts';
 import type { Draft, LevelDraft, SectionDraft } from './draft.ts';
 import { bandLines, familyBandLines, zoneLines } from './pay.ts';
